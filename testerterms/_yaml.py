@@ -1,0 +1,239 @@
+"""Safe YAML reading that keeps the source position of every key and value.
+
+The file is read as a stream of parser events and composed here, not by PyYAML's
+constructor, so that nothing the file says can run code or grow without bound:
+
+- explicit tags (``!!python/object``, ``!custom``...) are refused;
+- anchors, aliases and merge keys are refused at the first event, before any
+  structure is built, so an alias bomb costs nothing;
+- a key given twice is refused, naming both lines (PyYAML keeps the last silently);
+- size and nesting depth are capped;
+- plain scalars resolve only to text, whole numbers, decimal numbers, ``true``/``false``
+  and null. Dates stay text (``2024-11-26`` is the string "2024-11-26"), and
+  ``yes``/``no``/``on``/``off`` stay text, so a schema that wants a boolean rejects them
+  with a hint instead of silently reading a yes/no answer. ``.inf`` and ``.nan`` are text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from .errors import LoadError, Problem
+
+_Parser: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES: Final = 1_000_000
+"""Largest file read; real program files are a few kilobytes."""
+MAX_DEPTH: Final = 24
+"""Deepest nesting of mappings and lists accepted."""
+
+Loc = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_INT: Final = re.compile(r"[-+]?[0-9]+")
+_FLOAT: Final = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE: Final = frozenset({"true", "True", "TRUE"})
+_FALSE: Final = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass
+class Document:
+    """Plain data read from YAML, with where each value and key stands in the file."""
+
+    path: str
+    data: Any
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> Position:
+        """The line and column of ``loc``, or of the nearest enclosing node that exists."""
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if key and prefix in self.keys:
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, col = self.position(loc, key=key)
+        return Problem(self.path, line, col, message)
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """Read a file as UTF-8 text, refusing binary, oversized and undecodable files."""
+    name = display or str(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise LoadError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise LoadError([Problem(name, 1, 1, f"the file is larger than {MAX_BYTES:,} bytes")])
+    return decode(raw, name)
+
+
+def decode(raw: bytes, name: str) -> str:
+    if b"\x00" in raw:
+        raise LoadError([Problem(name, 1, 1, "the file is binary (it contains NUL bytes), not YAML text")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError([Problem(name, line, col, "the file is not UTF-8 text")]) from None
+    return text
+
+
+def parse(text: str, path: str) -> Document:
+    """Compose ``text`` into plain data and positions; raise :class:`LoadError` if unsafe or invalid."""
+    if len(text) > MAX_BYTES:
+        raise LoadError([Problem(path, 1, 1, f"the text is longer than {MAX_BYTES:,} characters")])
+    return _Composer(path).compose(text)
+
+
+def _codepoint(character: int | str) -> int:
+    return character if isinstance(character, int) else ord(character)
+
+
+def _pos(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    value: str = event.value
+    if not event.implicit[0]:  # quoted and block scalars are always text
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+class _Composer:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.doc = Document(path, None)
+
+    def fail(self, mark: Any, message: str) -> None:
+        line, col = _pos(mark)
+        self.problems.append(Problem(self.path, line, col, message))
+
+    def compose(self, text: str) -> Document:
+        events = yaml.parse(text, Loader=_Parser)
+        try:
+            self._document(events)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = _pos(mark) if mark is not None else (1, 1)
+            reason = exc.problem or exc.context or "invalid YAML"
+            self.problems.append(Problem(self.path, line, col, f"YAML syntax: {reason}"))
+        except yaml.reader.ReaderError as exc:  # control characters and the like
+            offset = min(exc.position, len(text))
+            line = text.count("\n", 0, offset) + 1
+            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            self.problems.append(
+                Problem(self.path, line, col, f"control character U+{_codepoint(exc.character):04X} is not allowed in YAML")
+            )
+        except _Stop:
+            pass
+        if self.problems:
+            raise LoadError(self.problems)
+        return self.doc
+
+    def _document(self, events: Any) -> None:
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.fail(event.start_mark, "the file holds more than one YAML document")
+                    raise _Stop
+            elif isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)):
+                continue
+            else:
+                self.doc.data = self._node(event, events, (), 0)
+        if documents == 0 or self.doc.data is None:
+            self.problems.append(Problem(self.path, 1, 1, "the file is empty: a program is a mapping of keys"))
+        elif not isinstance(self.doc.data, dict):
+            line, col = self.doc.values[()]
+            self.problems.append(
+                Problem(self.path, line, col, "the top level must be a mapping of keys (such as `id: ...`)")
+            )
+
+    def _refuse_extras(self, event: Any) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            self.fail(event.start_mark, "aliases (*name) are not allowed: write the value out")
+            raise _Stop
+        if getattr(event, "anchor", None) is not None:
+            self.fail(event.start_mark, "anchors (&name) are not allowed: write each value out")
+            raise _Stop
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.fail(event.start_mark, f"tags such as {tag!r} are not allowed: write plain values")
+            raise _Stop
+
+    def _node(self, event: Any, events: Any, loc: Loc, depth: int) -> Any:
+        self._refuse_extras(event)
+        self.doc.values[loc] = _pos(event.start_mark)
+        if depth > MAX_DEPTH:
+            self.fail(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels")
+            raise _Stop
+        if isinstance(event, yaml.ScalarEvent):
+            return _scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for child in events:
+                if isinstance(child, yaml.SequenceEndEvent):
+                    return items
+                items.append(self._node(child, events, (*loc, len(items)), depth + 1))
+            raise _Stop
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(events, loc, depth)
+        raise _Stop  # pragma: no cover - the parser yields no other node events
+
+    def _mapping(self, events: Any, loc: Loc, depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return mapping
+            self._refuse_extras(key_event)
+            key_pos = _pos(key_event.start_mark)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.fail(key_event.start_mark, "a key must be plain text, not a list or mapping")
+                raise _Stop
+            key = key_event.value
+            if key == "<<" and key_event.implicit[0]:
+                self.fail(key_event.start_mark, "merge keys (<<) are not allowed: write the keys out")
+                raise _Stop
+            value_event = next(events)
+            child = (*loc, key)
+            if key in mapping:
+                first_line = self.doc.keys[child][0]
+                self.fail(
+                    key_event.start_mark,
+                    f"duplicate key {key!r}: it is already set on line {first_line}",
+                )
+                self._node(value_event, events, ("\0dup", *child), depth + 1)
+                continue
+            self.doc.keys[child] = key_pos
+            mapping[key] = self._node(value_event, events, child, depth + 1)
+        raise _Stop
+
+
+class _Stop(Exception):
+    """Composition cannot go on; the reason is already in the problems."""

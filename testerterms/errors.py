@@ -1,0 +1,52 @@
+"""The exceptions testerterms raises.
+
+    TesterTermsError
+     ├── LoadError      a program or profile file could not be loaded (carries every problem)
+     └── UsageError     an argument or name that does not exist (unknown rule, profile, grade)
+
+A :class:`LoadError` holds one or more :class:`Problem` records, each located at
+``path:line:col``, so a caller can show all the mistakes of a file at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located message about an input file (line and column are 1-based)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+class TesterTermsError(Exception):
+    """Base class of every error testerterms raises on purpose."""
+
+
+class UsageError(TesterTermsError):
+    """A name or argument that does not exist, such as an unknown rule code."""
+
+
+class LoadError(TesterTermsError):
+    """A file could not be loaded; ``problems`` lists every error found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("LoadError needs at least one problem")
+        self.problems: tuple[Problem, ...] = tuple(
+            sorted(problems, key=lambda p: (p.path, p.line, p.col, p.message))
+        )
+        first = self.problems[0]
+        self.path, self.line, self.col, self.msg = first.path, first.line, first.col, first.message
+        super().__init__("\n".join(str(p) for p in self.problems))

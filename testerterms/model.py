@@ -1,0 +1,428 @@
+"""The typed model of a tester program: identity, sources, and terms in sections.
+
+A term is *unknown* (left out, or written ``unknown``), one *fact* with its source, or
+several *claims* from different sources. Claims that disagree make the term *disputed*.
+
+In YAML a term is written in one of three ways::
+
+    pre_approval: all                  # plain value; the section's `source:` backs it
+    pre_approval: {value: all, source: S1, quote: "every output needs to be approved"}
+    feedback_required:
+      claims:
+        - {value: true, source: S1, quote: "unpaid labor through bug testing, feedback"}
+        - {value: false, source: S4, party: organization, quote: "no obligation to provide feedback"}
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, Union
+
+from pydantic import Strict
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
+
+UNKNOWN = "unknown"
+
+Party = Literal["organization", "participants", "press", "other"]
+Evidence = Literal["official", "reported", "claimed", "disputed"]
+
+EVIDENCE_OF_PARTY: dict[str, Evidence] = {
+    "organization": "official",
+    "press": "reported",
+    "participants": "claimed",
+    "other": "claimed",
+}
+EVIDENCE_STRENGTH: dict[str, int] = {"official": 3, "reported": 2, "claimed": 1, "disputed": 0}
+
+Kind = Literal[
+    "beta",
+    "early-access",
+    "red-team",
+    "creative-partner",
+    "bug-bounty",
+    "user-research",
+    "commission",
+    "reference",
+]
+
+Money = Literal["none", "some", "per-result", "everyone"]
+PayCondition = Literal["first-reporter", "triggers-fix", "valid-report", "selected", "winners"]
+PreApproval = Literal["none", "narrow", "all"]
+Attribution = Literal["none", "selected", "everyone"]
+Consent = Literal["none", "opt-out", "opt-in"]
+Scope = Literal["broad", "narrow"]
+Ownership = Literal["participant", "shared", "organization"]
+FeedbackLicence = Literal["none", "limited", "broad"]
+DataUse = Literal["none", "disclosed", "undisclosed"]
+Role = Literal["tester", "researcher", "red-teamer", "creative-partner", "co-creator", "contractor"]
+Credentials = Literal["per-participant", "shared"]
+Revocation = Literal["individual", "collective"]
+Period = Literal["week", "month", "year", "program"]
+Bound = Literal["about", "at-least", "at-most"]
+
+NonNegative = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+
+
+class Frozen(BaseModel):
+    # Lax containers (a YAML list is a fine tuple) but strict scalars below: a quoted
+    # "5" is not a number and "yes" is not a boolean.
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TimeCommitment(Frozen):
+    """Hours of work expected: ``{hours: 5, per: year, bound: at-least}``."""
+
+    hours: NonNegative
+    per: Period = "program"
+    bound: Bound = "about"
+
+    def __str__(self) -> str:
+        bound = {"about": "about", "at-least": "at least", "at-most": "at most"}[self.bound]
+        per = "over the program" if self.per == "program" else f"a {self.per}"
+        return f"{bound} {self.hours:g} hours {per}"
+
+
+V = TypeVar("V")
+
+
+class Fact(Frozen, Generic[V]):
+    """One value with the sources it rests on."""
+
+    value: V
+    source: tuple[str, ...] = Field(min_length=1)
+    quote: str | None = None
+    party: Party | None = None
+    """Who says it, where that is not the source's own party (a press article quoting the company)."""
+    note: str | None = None
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _one_or_many(cls, raw: Any) -> Any:
+        return (raw,) if isinstance(raw, str) else tuple(raw) if isinstance(raw, list) else raw
+
+
+class Term(Frozen, Generic[V]):
+    """What the sources say about one term: no claims means unknown."""
+
+    claims: tuple[Fact[V], ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spelling(cls, raw: Any) -> Any:
+        if isinstance(raw, Term):
+            return raw
+        if raw == UNKNOWN:
+            return {"claims": ()}
+        if isinstance(raw, dict) and "value" in raw:
+            return {"claims": (raw,)}
+        if raw is None:
+            raise ValueError("empty value: write `unknown`, or leave the key out")
+        if not isinstance(raw, dict):
+            raise ValueError(
+                "a value needs a source: write {value: ..., source: ID}, or give the section a `source:`"
+            )
+        return raw
+
+    @property
+    def known(self) -> bool:
+        return bool(self.claims)
+
+    @property
+    def values(self) -> tuple[V, ...]:
+        """The distinct values claimed, in first-claimed order."""
+        seen: list[V] = []
+        for fact in self.claims:
+            if fact.value not in seen:
+                seen.append(fact.value)
+        return tuple(seen)
+
+    @property
+    def disputed(self) -> bool:
+        return len(self.values) > 1
+
+    @property
+    def value(self) -> V | None:
+        """The agreed value, or None when unknown or disputed."""
+        values = self.values
+        return values[0] if len(values) == 1 else None
+
+
+class Section(Frozen):
+    """A group of terms. ``source`` (and ``quote``) back plain values written without one."""
+
+    source: tuple[str, ...] | None = None
+    quote: str | None = None
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _one_or_many(cls, raw: Any) -> Any:
+        return (raw,) if isinstance(raw, str) else tuple(raw) if isinstance(raw, list) else raw
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_source(cls, raw: Any) -> Any:
+        if not isinstance(raw, dict) or "source" not in raw:
+            return raw
+        default: dict[str, Any] = {"source": raw["source"]}
+        if "quote" in raw:
+            default["quote"] = raw["quote"]
+        filled = dict(raw)
+        for name, value in raw.items():
+            if name in ("source", "quote") or name not in cls.model_fields:
+                continue
+            if isinstance(value, dict) and "value" in value and "source" not in value:
+                filled[name] = {**default, **value}
+            elif value is not None and value != UNKNOWN and not isinstance(value, (dict, list)):
+                filled[name] = {**default, "value": value}
+        return filled
+
+    def terms(self) -> dict[str, Term[Any]]:
+        return {
+            name: value for name, value in self if isinstance(value, Term)
+        }
+
+
+class Compensation(Section):
+    """What participants get for their work."""
+
+    money: Term[Money] = Term()
+    """Who is paid money: none; some (a select few: prizes, grants); per-result (per accepted result, as in a bounty); everyone who does the work."""
+    conditions: Term[tuple[PayCondition, ...]] = Term()
+    """Conditions on money paid per result or to a few (first-reporter, triggers-fix, valid-report, selected, winners)."""
+    hourly_rate: Term[NonNegative] = Term()
+    """Effective pay per hour of expected work, in US dollars."""
+    amount: Term[StrictStr] = Term()
+    """What is paid, in words ("$200 to $20,000 per bug")."""
+    in_kind: Term[StrictBool] = Term()
+    """Free access, credits or other benefits in kind."""
+
+
+class ContentReview(Section):
+    """Whether participants need approval before they share what they make."""
+
+    pre_approval: Term[PreApproval] = Term()
+    """Approval needed before sharing: none; narrow (some outputs or topics); all outputs."""
+    criteria_published: Term[StrictBool] = Term()
+    """The review criteria are written down and given to participants."""
+    response_days: Term[NonNegative] = Term()
+    """Days within which the organization answers a request to share."""
+    release_on_silence: Term[StrictBool] = Term()
+    """Without an answer by the deadline, the participant may share."""
+
+
+class Credit(Section):
+    """Attribution, and use of participants' work in marketing."""
+
+    attribution: Term[Attribution] = Term()
+    """Who is credited by name: none; selected participants; everyone."""
+    opt_out: Term[StrictBool] = Term()
+    """A participant may decline to be named."""
+    marketing_use: Term[StrictBool] = Term()
+    """Participants' work is used in marketing, showcases or PR."""
+    marketing_consent: Term[Consent] = Term()
+    """Consent to marketing use: none; opt-out; opt-in."""
+    marketing_pay: Term[StrictBool] = Term()
+    """Participants are paid for the marketing use of their work."""
+
+
+class Confidentiality(Section):
+    """Non-disclosure duties."""
+
+    nda: Term[StrictBool] = Term()
+    """A confidentiality agreement or duty is required."""
+    scope: Term[Scope] = Term()
+    """What it covers: broad (the whole program); narrow (defined confidential information)."""
+    ends_at_release: Term[StrictBool] = Term()
+    """The duty ends when the product is publicly released."""
+    duration_months: Term[NonNegative] = Term()
+    """Fixed length of the duty, in months."""
+    own_experience: Term[StrictBool] = Term()
+    """Participants may speak about their own experience and criticise the program."""
+
+
+class OwnershipTerms(Section):
+    """Who owns outputs and feedback, and how participants' work and data are used."""
+
+    outputs: Term[Ownership] = Term()
+    """Who owns what participants create: participant; shared; organization."""
+    feedback_licence: Term[FeedbackLicence] = Term()
+    """Licence the organization takes to feedback: none; limited; broad (any use, commercial)."""
+    licence_survives: Term[StrictBool] = Term()
+    """The feedback licence survives the end of participation."""
+    data_use: Term[DataUse] = Term()
+    """Use of participants' work and data for training or evaluation: none; disclosed; undisclosed."""
+    data_opt_out: Term[StrictBool] = Term()
+    """Participants may opt out of that use."""
+
+
+class Expectations(Section):
+    """What is asked of participants, and whether it is written down."""
+
+    written_terms: Term[StrictBool] = Term()
+    """There are written terms participants receive up front."""
+    states_expectations: Term[StrictBool] = Term()
+    """The terms state the time and deliverables expected."""
+    states_compensation: Term[StrictBool] = Term()
+    """The terms state the compensation (even when it is none)."""
+    states_content_use: Term[StrictBool] = Term()
+    """The terms state how participants' content and work will be used."""
+    time: Term[TimeCommitment] = Term()
+    """Time expected, as {hours, per, bound}."""
+    role: Term[Role] = Term()
+    """The role advertised: tester; researcher; red-teamer; creative-partner; co-creator; contractor."""
+    voluntary: Term[StrictBool] = Term()
+    """Participation is voluntary."""
+    feedback_required: Term[StrictBool] = Term()
+    """Testing or feedback is asked of participants as an obligation."""
+
+
+class Voice(Section):
+    """How participants raise concerns and act together."""
+
+    channel: Term[StrictBool] = Term()
+    """A channel to raise concerns and get answers."""
+    grievance: Term[StrictBool] = Term()
+    """A grievance process with a decision and a reply."""
+    organising: Term[StrictBool] = Term()
+    """Participants may organise and be represented collectively."""
+
+
+class Access(Section):
+    """How access is given and taken away."""
+
+    credentials: Term[Credentials] = Term()
+    """Access keys: per-participant; shared."""
+    revocation: Term[Revocation] = Term()
+    """How access is revoked: individual (one by one); collective (everyone at once)."""
+    notice: Term[StrictBool] = Term()
+    """Participants get notice before their access ends."""
+
+
+class Terms(Frozen):
+    compensation: Compensation = Compensation()
+    content_review: ContentReview = ContentReview()
+    credit: Credit = Credit()
+    confidentiality: Confidentiality = Confidentiality()
+    ownership: OwnershipTerms = OwnershipTerms()
+    expectations: Expectations = Expectations()
+    voice: Voice = Voice()
+    access: Access = Access()
+
+    SECTIONS: ClassVar[tuple[str, ...]] = (
+        "compensation",
+        "content_review",
+        "credit",
+        "confidentiality",
+        "ownership",
+        "expectations",
+        "voice",
+        "access",
+    )
+
+    def term(self, key: str) -> Term[Any]:
+        """The term at ``section.name``."""
+        section, name = key.split(".")
+        term: Term[Any] = getattr(getattr(self, section), name)
+        return term
+
+    def items(self) -> list[tuple[str, Term[Any]]]:
+        """Every term as (``section.name``, term), in schema order."""
+        return [
+            (f"{section}.{name}", term)
+            for section in self.SECTIONS
+            for name, term in getattr(self, section).terms().items()
+        ]
+
+
+class Source(Frozen):
+    """What a fact rests on."""
+
+    title: str
+    party: Party
+    author: str | None = None
+    publisher: str | None = None
+    via: str | None = None
+    """The original outlet, where the text was read through a copy."""
+    date: str | None = None
+    url: str | None = None
+    seed: str | None = None
+    """File name of one of the articles in shared/seeds."""
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _locatable(self) -> Source:
+        if self.url is None and self.seed is None:
+            raise ValueError("a source needs a `url` or a `seed` file name")
+        return self
+
+    @property
+    def evidence(self) -> Evidence:
+        return EVIDENCE_OF_PARTY[self.party]
+
+
+class Span(Frozen):
+    """When a program ran; dates are text (``2024``, ``2024-02``, ``2024-02-15``)."""
+
+    start: str | None = None
+    end: str | None = None
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _text(cls, raw: Any) -> Any:
+        return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+
+    def __str__(self) -> str:
+        return f"{self.start or '?'} to {self.end or '?'}" if self.end != self.start else str(self.start)
+
+
+class Program(Frozen):
+    """One tester program: identity, sources and terms."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
+    name: str
+    organization: str
+    kind: Kind
+    period: Span = Span()
+    as_of: str | None = None
+    """The date the facts were gathered."""
+    summary: str | None = None
+    participants: Term[Union[StrictInt, StrictStr]] = Term()  # noqa: UP007 - pydantic needs a runtime union here
+    events: dict[str, Term[StrictStr]] = {}
+    """Dated events (``leak: {claims: [...]}``); disagreeing dates stay as claims."""
+    sources: dict[str, Source] = Field(min_length=1)
+    terms: Terms = Terms()
+
+    def all_terms(self) -> list[tuple[str, Term[Any]]]:
+        """Every term of the program, including identity terms and events."""
+        extra: list[tuple[str, Term[Any]]] = [("participants", self.participants)]
+        extra += [(f"events.{name}", term) for name, term in self.events.items()]
+        return extra + self.terms.items()
+
+    @model_validator(mode="after")
+    def _sources_exist(self) -> Program:
+        missing = [f"{key} cites {source!r}" for key, source in self.missing_sources()]
+        if missing:
+            known = ", ".join(sorted(self.sources))
+            raise ValueError(f"unknown source ids ({'; '.join(missing)}); the sources are: {known}")
+        return self
+
+    def missing_sources(self) -> list[tuple[str, str]]:
+        """(term key, source id) for every cited source id that ``sources`` lacks."""
+        return [
+            (key, source)
+            for key, term in self.all_terms()
+            for fact in term.claims
+            for source in fact.source
+            if source not in self.sources
+        ]
+
+    def cited_sources(self) -> set[str]:
+        return {source for _, term in self.all_terms() for fact in term.claims for source in fact.source}
+
+    def party_of(self, fact: Fact[Any]) -> Party:
+        """Who speaks in ``fact``: its own party, else the party of its first source."""
+        return fact.party or self.sources[fact.source[0]].party
+
+    def evidence_of(self, fact: Fact[Any]) -> Evidence:
+        return EVIDENCE_OF_PARTY[self.party_of(fact)]
+
+

@@ -78,7 +78,7 @@ def parse_program(text: str, path: str = "<text>") -> tuple[Program, list[Proble
         problems += [
             problem
             for error in exc.errors(include_url=False)
-            if (problem := _locate(document, error, Program)) is not None
+            if (problem := locate_error(document, error, Program)) is not None
         ]
         raise LoadError(problems) from None
     if problems:
@@ -244,7 +244,7 @@ def _node(data: Any, loc: tuple[str | int, ...]) -> Any:
 _QUOTED: Final = re.compile(r"'([^']*)'")
 
 
-def _locate(document: _yaml.Document, error: Any, model: type[BaseModel]) -> Problem | None:
+def locate_error(document: _yaml.Document, error: Any, model: type[BaseModel]) -> Problem | None:
     loc = _raw_loc(document, tuple(error["loc"]))
     kind = error["type"]
     value = error.get("input")

@@ -1,0 +1,350 @@
+"""Program x profile -> scorecard: findings, score, range, coverage, grade.
+
+The scorer never reads files and never prints. For each rule it gathers the values the
+rule's terms can take: one value for an agreed term, every value the schema allows for an
+unknown term, and each claimed value for a disputed term. A rule's outcome is known only
+when it is the same whatever the unknown terms are; when it changes with a disputed term's
+claims, the finding is disputed and the profile's policy picks the headline outcome.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Final, Literal, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict
+
+from ._version import __version__
+from .model import EVIDENCE_STRENGTH, Evidence, Program, Term, Terms
+from .profiles import Grade, Profile
+from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule, Values, Verdict
+
+_OUTCOME_RANK: Final = {"not-met": 0, "partly": 1, "met": 2, "n/a": 3}
+
+
+class Finding(BaseModel):
+    """What one rule says of one program."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    title: str
+    category: str
+    outcome: Outcome
+    credit: float | None
+    weight: float
+    evidence: Evidence | None
+    sources: tuple[str, ...]
+    reason: str
+    terms: tuple[str, ...] = ()
+    """The terms whose facts the outcome rests on."""
+    disputed: bool = False
+
+
+class CategoryScore(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    category: str
+    score: float | None
+    weight: float
+    coverage: float
+
+
+class Scorecard(BaseModel):
+    """One program scored under one profile."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tool_version: str
+    profile_id: str
+    profile_version: str
+    program_id: str
+    program_name: str
+    organization: str
+    score: float | None
+    range: tuple[float, float]
+    coverage: float
+    grade: Grade | None
+    blockers: tuple[str, ...]
+    categories: tuple[CategoryScore, ...]
+    findings: tuple[Finding, ...]
+    disputed_terms: tuple[str, ...]
+
+    def finding(self, code: str) -> Finding:
+        for finding in self.findings:
+            if finding.rule == code:
+                return finding
+        raise KeyError(code)
+
+
+# --- the values a term can take ------------------------------------------------------------------
+
+
+def _domain(annotation: Any) -> tuple[Any, ...]:
+    """Every value a check may see for an unknown term of this type."""
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return get_args(annotation)
+    if annotation is bool or (get_args(annotation) and get_args(annotation)[0] is bool):
+        return (False, True)
+    if annotation is float or (get_args(annotation) and get_args(annotation)[0] is float):
+        return (0.0, math.inf)  # checks only compare numbers with one threshold
+    return (None,)
+
+
+@lru_cache(maxsize=None)
+def term_domain(key: str) -> tuple[Any, ...]:
+    section, name = key.split(".")
+    section_model = Terms.model_fields[section].annotation
+    term_type = section_model.model_fields[name].annotation  # type: ignore[union-attr]
+    value_type = term_type.model_fields["claims"].annotation.__args__[0].model_fields["value"].annotation
+    return _domain(value_type)
+
+
+@lru_cache(maxsize=65536)
+def _run(code: str, params: Parameters, keys: tuple[str, ...], values: tuple[Any, ...]) -> tuple[Verdict, tuple[str, ...]]:
+    view = Values(dict(zip(keys, values)))
+    verdict = CATALOGUE[code].check(view, params)
+    return verdict, tuple(view.used)
+
+
+# --- one rule ----------------------------------------------------------------------------------
+
+
+def _term_evidence(program: Program, term: Term[Any]) -> Evidence:
+    """The strongest evidence class among a term's claims (agreeing claims corroborate)."""
+    return max((program.evidence_of(f) for f in term.claims), key=EVIDENCE_STRENGTH.__getitem__)
+
+
+def _preferred(program: Program, term: Term[Any], policy: str) -> tuple[Any, ...]:
+    if not policy.startswith("prefer-"):
+        return term.values
+    party = policy.removeprefix("prefer-")
+    chosen = tuple(v for v in term.values if any(
+        f.value == v and program.party_of(f) == party for f in term.claims))
+    return chosen or term.values
+
+
+def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
+    """The finding of one rule on one program under one profile."""
+    params = profile.parameters
+    keys = rule.terms
+    terms = {key: program.terms.term(key) for key in keys}
+    unknown = [k for k in rule.reads if not terms[k].known]
+    disputed = [k for k in keys if terms[k].disputed]
+
+    def options(key: str, choice: dict[str, Any]) -> tuple[Any, ...]:
+        if key in choice:
+            return (choice[key],)
+        term = terms[key]
+        if term.known:
+            return (term.value,)
+        return term_domain(key) if key in rule.reads else (None,)
+
+    results: list[tuple[dict[str, Any], Outcome, Verdict, set[str]]] = []
+    for picked in itertools.product(*(terms[k].values for k in disputed)):
+        choice = dict(zip(disputed, picked))
+        verdicts = [
+            _run(rule.code, params, keys, combo)
+            for combo in itertools.product(*(options(k, choice) for k in keys))
+        ]
+        outcomes = {v.outcome for v, _ in verdicts}
+        used = set().union(*(u for _, u in verdicts))
+        if len(outcomes) == 1:
+            clean = [v for v, u in verdicts if not set(u) & set(unknown)]
+            results.append((choice, verdicts[0][0].outcome, clean[0] if clean else _either(verdicts, unknown), used))
+        else:
+            results.append((choice, "unknown", verdicts[0][0], used))
+
+    distinct = {outcome for _, outcome, _, _ in results}
+    is_disputed = len(distinct) > 1
+    if is_disputed:
+        choice, outcome, verdict, used = _settle(rule, program, profile, terms, results)
+    else:
+        choice, outcome, verdict, used = results[0]
+    if outcome == "unknown" and not is_disputed:
+        missing = [k for k in unknown if k in used] or unknown
+        reason = f"not known: depends on {', '.join(missing)}, which no source states"
+        used_known = [k for k in keys if k in used and terms[k].known]
+    else:
+        reason = verdict.reason
+        used_known = [k for k in keys if k in used and terms[k].known]
+    if is_disputed:
+        reason = _dispute_reason(program, terms, disputed, profile.disputes, outcome, reason)
+
+    facts = [f for k in used_known for f in terms[k].claims]
+    sources = tuple(sorted({s for f in facts for s in f.source}))
+    evidence: Evidence | None
+    if is_disputed:
+        evidence = "disputed"
+    elif used_known:
+        evidence = min(
+            (_term_evidence(program, terms[k]) if not terms[k].disputed
+             else min((program.evidence_of(f) for f in terms[k].claims), key=EVIDENCE_STRENGTH.__getitem__)
+             for k in used_known),
+            key=EVIDENCE_STRENGTH.__getitem__,
+        )
+    else:
+        evidence = None
+    return Finding(
+        rule=rule.code,
+        title=rule.title,
+        category=rule.category,
+        outcome=outcome,
+        credit=CREDIT[outcome],
+        weight=profile.rules[rule.code],
+        evidence=evidence,
+        sources=sources,
+        reason=reason,
+        terms=tuple(used_known),
+        disputed=is_disputed,
+    )
+
+
+def _either(verdicts: list[tuple[Verdict, tuple[str, ...]]], unknown: list[str]) -> Verdict:
+    """One verdict that holds whatever the unknown terms are, naming them."""
+    reasons = list(dict.fromkeys(v.reason for v, _ in verdicts))
+    open_keys = [k for k in unknown if any(k in used for _, used in verdicts)]
+    return Verdict(
+        verdicts[0][0].outcome,
+        f"{' or '.join(reasons)} (so whatever {', '.join(open_keys)} is; no source states it)",
+    )
+
+
+def _settle(
+    rule: Rule,
+    program: Program,
+    profile: Profile,
+    terms: dict[str, Term[Any]],
+    results: list[tuple[dict[str, Any], Outcome, Verdict, set[str]]],
+) -> tuple[dict[str, Any], Outcome, Verdict, set[str]]:
+    """Pick the headline among a disputed rule's outcomes, by the profile's policy."""
+    policy = profile.disputes
+    if policy == "unknown" or any(outcome == "unknown" for _, outcome, _, _ in results):
+        first = results[0]
+        return first[0], "unknown", first[2], first[3]
+    allowed = [
+        r for r in results
+        if all(v in _preferred(program, terms[k], policy) for k, v in r[0].items())
+    ] or results
+    rank = lambda r: (_OUTCOME_RANK[r[1]], r[2].reason)  # noqa: E731 - ties break on text, not order
+    return max(allowed, key=rank) if policy == "best" else min(allowed, key=rank)
+
+
+def _dispute_reason(
+    program: Program,
+    terms: dict[str, Term[Any]],
+    disputed: Sequence[str],
+    policy: str,
+    outcome: str,
+    reason: str,
+) -> str:
+    sides = []
+    for key in disputed:
+        claims = sorted(
+            f"{_show(f.value)} ({program.party_of(f)}, {', '.join(f.source)})" for f in terms[key].claims
+        )
+        sides.append(f"{key}: " + " vs ".join(claims))
+    taken = {"worst": "the worse claim", "best": "the better claim", "unknown": "no claim"}.get(
+        policy, f"the {policy.removeprefix('prefer-')}'s claim"
+    )
+    if outcome == "unknown":
+        return f"disputed ({'; '.join(sides)}); not scored"
+    return f"disputed ({'; '.join(sides)}); headline follows {taken}: {reason}"
+
+
+def _show(value: Any) -> str:
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+# --- the scorecard ------------------------------------------------------------------------------
+
+
+def _ratio(pairs: Iterable[tuple[float, float]]) -> float | None:
+    pairs = list(pairs)
+    total = sum(w for w, _ in pairs)
+    return None if total == 0 else 100.0 * sum(w * c for w, c in pairs) / total
+
+
+def score(program: Program, profile: Profile) -> Scorecard:
+    """Score ``program`` under ``profile``."""
+    findings = {code: evaluate(CATALOGUE[code], program, profile) for code in sorted(profile.rules)}
+    for code, finding in list(findings.items()):
+        target = CATALOGUE[code].folds_into
+        if finding.outcome == "n/a" and target in findings and findings[target].credit is not None:
+            host = findings[target]
+            findings[target] = host.model_copy(update={
+                "weight": host.weight + finding.weight,
+                "reason": f"{host.reason} (carries {code}'s weight: {finding.reason})",
+            })
+            findings[code] = finding.model_copy(update={"weight": 0.0})
+    ordered = tuple(findings[code] for code in profile.rules if code in findings)
+    ordered = tuple(sorted(ordered, key=lambda f: list(CATALOGUE).index(f.rule)))
+
+    total, known_score, worst, best, coverage = _summary(ordered)
+    grade: Grade | None = None
+    hit: tuple[str, ...] = ()
+    if known_score is not None and coverage >= profile.min_coverage:
+        grade = profile.grade_for(known_score)
+        hit = tuple(f.rule for f in ordered if f.rule in profile.blockers and f.outcome == "not-met")
+        for code in hit:
+            cap = profile.blockers[code]
+            if "ABCDE".index(cap) > "ABCDE".index(grade):
+                grade = cap
+    categories = []
+    for category in dict.fromkeys(CATALOGUE[f.rule].category for f in ordered):
+        members = [f for f in ordered if f.category == category]
+        _, cat_score, _, _, cat_coverage = _summary(members)
+        categories.append(CategoryScore(
+            category=category,
+            score=None if cat_score is None else round(cat_score, 1),
+            weight=sum(f.weight for f in members if f.outcome != "n/a"),
+            coverage=round(cat_coverage, 3),
+        ))
+    del total
+    return Scorecard(
+        tool_version=__version__,
+        profile_id=profile.id,
+        profile_version=profile.version,
+        program_id=program.id,
+        program_name=program.name,
+        organization=program.organization,
+        score=None if known_score is None else round(known_score, 1),
+        range=(round(worst, 1), round(best, 1)),
+        coverage=round(coverage, 3),
+        grade=grade,
+        blockers=hit,
+        categories=tuple(categories),
+        findings=ordered,
+        disputed_terms=tuple(key for key, term in program.all_terms() if term.disputed),
+    )
+
+
+def _summary(findings: Sequence[Finding]) -> tuple[float, float | None, float, float, float]:
+    """(applicable weight, score, worst, best, coverage) of some findings."""
+    applicable = [f for f in findings if f.outcome != "n/a" and f.weight > 0]
+    known = [(f.weight, f.credit) for f in applicable if f.credit is not None]
+    settled = [(f.weight, f.credit) for f in applicable if f.credit is not None and not f.disputed]
+    open_weight = sum(f.weight for f in applicable if f.credit is None or f.disputed)
+    total = sum(f.weight for f in applicable)
+    if total == 0:
+        return 0.0, None, 0.0, 100.0, 0.0
+    known_score = _ratio(known)  # type: ignore[arg-type]
+    settled_sum = sum(w * c for w, c in settled)  # type: ignore[operator]
+    worst = 100.0 * settled_sum / total
+    best = 100.0 * (settled_sum + open_weight) / total
+    coverage = sum(w for w, _ in known) / total
+    return total, known_score, worst, best, coverage
+
+
+def score_all(programs: Iterable[Program], profile: Profile) -> list[Scorecard]:
+    return [score(program, profile) for program in programs]

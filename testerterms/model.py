@@ -346,12 +346,14 @@ class Source(Frozen):
     url: str | None = None
     seed: str | None = None
     """File name of one of the articles in shared/seeds."""
+    path: str | None = None
+    """A file of the testerterms repository (the rule catalogue, for the reference program)."""
     note: str | None = None
 
     @model_validator(mode="after")
     def _locatable(self) -> Source:
-        if self.url is None and self.seed is None:
-            raise ValueError("a source needs a `url` or a `seed` file name")
+        if self.url is None and self.seed is None and self.path is None:
+            raise ValueError("a source needs a `url`, a `seed` file name or a `path`")
         return self
 
     @property

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,7 @@ from testerterms.loading import (
     load_program_with_warnings,
     load_programs,
 )
-from testerterms.model import Program
+from testerterms.model import Fact, Program
 
 PROGRAMS_DIR = bundled_programs_dir()
 PROGRAM_FILES = find_files([PROGRAMS_DIR])
@@ -30,7 +32,7 @@ def _load(path: Path) -> Program:
     return program
 
 
-def _known_facts(program: Program):  # type: ignore[no-untyped-def]
+def _known_facts(program: Program) -> Iterator[tuple[str, int, Fact[Any]]]:
     for key, term in program.all_terms():
         if term.known:
             for index, fact in enumerate(term.claims):

@@ -1,0 +1,5 @@
+"""``python -m testerterms``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,202 @@
+"""The command line: parse arguments, call the library, print, and choose the exit status.
+
+Exit status: 0 fine; 1 a ``--fail-under`` threshold not met (or ``validate`` found invalid
+files); 2 a usage error, or input that cannot be loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ._version import __version__
+from .errors import LoadError, Problem, TesterTermsError, UsageError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and a one-line hint, as it does by default, on any stream."""
+
+
+def _add_profile(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile",
+        default="articles",
+        metavar="NAME|FILE",
+        help="a bundled profile (articles, testers-letter, industry-practice) or a profile "
+        "YAML file (default: articles)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .render import REPORTERS
+
+    parser = _Parser(
+        prog="testerterms",
+        description="Compare the terms of early-access tester programs against fairness "
+        "recommendations.",
+        epilog="Run 'testerterms COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"testerterms {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    score = commands.add_parser(
+        "score",
+        help="score programs against a profile",
+        description="One scorecard per program: score 0-100, range [worst, best] over unknown "
+        "and disputed terms, coverage, grade. With no PATH, the bundled programs.",
+    )
+    score.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
+    _add_profile(score)
+    score.add_argument("--format", choices=list(REPORTERS), default="table")
+    score.add_argument(
+        "--details", action="store_true", help="every finding with its reason and sources"
+    )
+    score.add_argument(
+        "--fail-under",
+        type=float,
+        metavar="N",
+        help="exit 1 when a program scores below N (or has no score)",
+    )
+    score.set_defaults(run=cmd_score)
+
+    rules = commands.add_parser(
+        "rules",
+        help="the rule catalogue, or one rule explained",
+        description="The catalogue with each rule's weight per profile, or one rule: rationale, "
+        "citations, the terms it reads, its remedy and clause.",
+    )
+    rules.add_argument("code", nargs="?", help="a rule code such as PAY001")
+    rules.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    rules.set_defaults(run=cmd_rules)
+
+    profiles = commands.add_parser("profiles", help="the profiles available, with versions")
+    profiles.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    profiles.set_defaults(run=cmd_profiles)
+    return parser
+
+
+def _report(problems: Sequence[Problem], err: TextIO) -> None:
+    for problem in problems:
+        print(problem, file=err)
+
+
+def _bundled_or(paths: Sequence[str]) -> list[Path]:
+    from .loading import bundled_programs_dir
+
+    return [Path(p) for p in paths] or [bundled_programs_dir()]
+
+
+def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .loading import find_files, load_program
+    from .model import Program
+    from .profiles import load_profile
+    from .render import REPORTERS
+    from .scoring import Scorecard, score
+
+    profile = load_profile(args.profile)
+    given = _bundled_or(args.paths)
+    missing = [p for p in given if not p.exists()]
+    for path in missing:
+        print(Problem(str(path), 1, 1, "no such file or folder"), file=err)
+    files = find_files(p for p in given if p.exists())
+    if not files and not missing:
+        raise UsageError(f"no program files (*.yaml, *.yml) in {', '.join(map(str, given))}")
+    failed = bool(missing)
+    below: list[str] = []
+
+    def scored() -> Iterator[tuple[Program, Scorecard]]:
+        nonlocal failed
+        for path in files:
+            try:
+                program = load_program(path)
+            except LoadError as exc:
+                failed = True
+                _report(exc.problems, err)
+                continue
+            card = score(program, profile)
+            if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
+                below.append(f"{card.program_id} ({'no score' if card.score is None else card.score})")
+            yield program, card
+
+    reporter = REPORTERS[args.format](profile, details=args.details)
+    if reporter.streams:
+        for piece in reporter.stream(scored()):
+            out.write(piece)
+            out.flush()
+    else:
+        results = list(scored())
+        if results:
+            out.write(reporter.render(results))
+    if failed:
+        return EXIT_USAGE
+    if below:
+        print(f"testerterms: below --fail-under {args.fail_under:g}: {', '.join(below)}", file=err)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _all_profiles() -> list[object]:
+    from .profiles import bundled_profiles, load_profile
+
+    order = ["articles", "testers-letter", "industry-practice"]
+    names = order + [n for n in bundled_profiles() if n not in order]
+    return [load_profile(n) for n in names]
+
+
+def cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .render import rule_text, rules_text
+    from .rules import get_rule
+
+    profiles = _all_profiles()
+    if args.code:
+        out.write(rule_text(get_rule(args.code), profiles, args.format))  # type: ignore[arg-type]
+    else:
+        out.write(rules_text(profiles, args.format))  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .render import profiles_text
+
+    out.write(profiles_text(_all_profiles(), args.format))  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run
+    try:
+        return run(args, out, err)
+    except LoadError as exc:
+        if args.debug:
+            raise
+        _report(exc.problems, err)
+        return EXIT_USAGE
+    except TesterTermsError as exc:
+        if args.debug:
+            raise
+        print(f"testerterms: error: {exc}", file=err)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -164,7 +164,10 @@ def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
     if is_disputed:
         choice, outcome, verdict, used = _settle(rule, program, profile, terms, results)
     else:
-        choice, outcome, verdict, used = results[0]
+        # Claims that disagree without changing the outcome: the order they were written in
+        # must not choose the reason, so take the same one whatever the order.
+        choice, outcome, verdict, _ = min(results, key=lambda r: r[2].reason)
+        used = set().union(*(r[3] for r in results))
     if outcome == "unknown" and not is_disputed:
         missing = [k for k in unknown if k in used] or unknown
         reason = f"not known: depends on {', '.join(missing)}, which no source states"

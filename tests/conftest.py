@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from testerterms import Profile, Program, load_profile
+
+REPO = Path(__file__).resolve().parent.parent
+PROGRAMS = REPO / "programs"
+SORA = PROGRAMS / "sora-alpha-artists.yaml"
+REFERENCE = PROGRAMS / "reference.yaml"
+
+
+def build(terms: dict[str, Any] | None = None, *, party: str = "organization", **identity: Any) -> Program:
+    """A program whose terms are given as {"section.name": value}, all backed by one source."""
+    sections: dict[str, dict[str, Any]] = {}
+    for key, value in (terms or {}).items():
+        section, name = key.split(".")
+        sections.setdefault(section, {"source": "S"})[name] = (
+            {"value": value} if isinstance(value, (dict, list)) and not _is_claims(value) else value
+        )
+    data = {
+        "id": "example",
+        "name": "Example program",
+        "organization": "Example Org",
+        "kind": "beta",
+        "sources": {"S": {"title": "The terms", "party": party, "url": "https://example.org/terms"}},
+        "terms": sections,
+        **identity,
+    }
+    return Program.model_validate(data)
+
+
+def _is_claims(value: Any) -> bool:
+    return isinstance(value, dict) and "claims" in value
+
+
+@pytest.fixture(scope="session")
+def articles() -> Profile:
+    return load_profile("articles")
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m testerterms ARGS`` as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "testerterms", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        timeout=120,
+    )

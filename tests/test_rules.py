@@ -1,0 +1,224 @@
+"""Each rule of the catalogue on small programs: met, partly, not-met, unknown and n/a."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from testerterms import CATALOGUE, Profile, evaluate, get_rule, remedy_terms
+from testerterms.errors import UsageError
+
+from .conftest import build
+
+# (rule, terms, expected outcome under the articles profile)
+CASES: list[tuple[str, dict[str, Any], str]] = [
+    ("PAY001", {"compensation.money": "everyone"}, "met"),
+    ("PAY001", {"compensation.money": "everyone", "compensation.hourly_rate": 35}, "met"),
+    ("PAY001", {"compensation.money": "everyone", "compensation.hourly_rate": 8}, "partly"),
+    ("PAY001", {"compensation.money": "per-result"}, "partly"),
+    ("PAY001", {"compensation.money": "some", "compensation.in_kind": True}, "not-met"),
+    ("PAY001", {"compensation.money": "none", "compensation.in_kind": False}, "not-met"),
+    ("PAY001", {"compensation.money": "none"}, "not-met"),  # in kind or not, not met
+    ("PAY001", {}, "unknown"),
+    ("PAY002", {"compensation.money": "everyone"}, "met"),
+    ("PAY002", {"compensation.money": "per-result", "compensation.conditions": ["first-reporter"]}, "partly"),
+    ("PAY002", {"compensation.money": "some"}, "not-met"),
+    ("PAY002", {"compensation.money": "none"}, "not-met"),
+    ("PAY002", {}, "unknown"),
+    ("CTL001", {"content_review.pre_approval": "none"}, "met"),
+    ("CTL001", {"content_review.pre_approval": "narrow"}, "partly"),
+    ("CTL001", {"content_review.pre_approval": "all"}, "not-met"),
+    ("CTL001", {}, "unknown"),
+    ("CTL002", {"content_review.pre_approval": "none"}, "n/a"),
+    (
+        "CTL002",
+        {
+            "content_review.pre_approval": "all",
+            "content_review.criteria_published": True,
+            "content_review.response_days": 7,
+            "content_review.release_on_silence": True,
+        },
+        "met",
+    ),
+    (
+        "CTL002",
+        {
+            "content_review.pre_approval": "all",
+            "content_review.criteria_published": False,
+            "content_review.response_days": 30,
+            "content_review.release_on_silence": True,
+        },
+        "partly",
+    ),
+    (
+        "CTL002",
+        {
+            "content_review.pre_approval": "narrow",
+            "content_review.criteria_published": False,
+            "content_review.response_days": 60,
+            "content_review.release_on_silence": False,
+        },
+        "not-met",
+    ),
+    ("CTL002", {"content_review.pre_approval": "all"}, "unknown"),
+    ("CTL003", {"ownership.outputs": "participant"}, "met"),
+    ("CTL003", {"ownership.outputs": "shared"}, "partly"),
+    (
+        "CTL003",
+        {"ownership.outputs": "participant", "ownership.feedback_licence": "broad",
+         "ownership.licence_survives": True},
+        "partly",
+    ),
+    ("CTL003", {"ownership.outputs": "organization"}, "not-met"),
+    ("CTL003", {"ownership.feedback_licence": "broad"}, "unknown"),
+    ("CRD001", {"credit.attribution": "everyone"}, "met"),
+    ("CRD001", {"credit.attribution": "everyone", "credit.opt_out": False}, "partly"),
+    ("CRD001", {"credit.attribution": "selected"}, "partly"),
+    ("CRD001", {"credit.attribution": "none"}, "not-met"),
+    ("CRD001", {}, "unknown"),
+    ("CRD002", {"credit.marketing_use": False}, "met"),
+    (
+        "CRD002",
+        {"credit.marketing_use": True, "credit.marketing_consent": "opt-in",
+         "credit.marketing_pay": True, "credit.attribution": "everyone"},
+        "met",
+    ),
+    (
+        "CRD002",
+        {"credit.marketing_use": True, "credit.marketing_consent": "opt-out",
+         "credit.marketing_pay": True, "credit.attribution": "everyone"},
+        "partly",
+    ),
+    ("CRD002", {"credit.marketing_use": True, "credit.marketing_pay": False}, "not-met"),
+    ("CRD002", {"credit.marketing_use": True}, "unknown"),
+    (
+        "TRN001",
+        {"expectations.written_terms": True, "expectations.states_expectations": True,
+         "expectations.states_compensation": True, "expectations.states_content_use": True},
+        "met",
+    ),
+    ("TRN001", {"expectations.written_terms": True, "expectations.states_compensation": False}, "partly"),
+    ("TRN001", {"expectations.written_terms": False}, "not-met"),
+    ("TRN001", {"expectations.written_terms": True}, "unknown"),
+    ("TRN002", {"ownership.data_use": "none"}, "met"),
+    ("TRN002", {"ownership.data_use": "disclosed", "ownership.data_opt_out": True}, "met"),
+    ("TRN002", {"ownership.data_use": "disclosed", "ownership.data_opt_out": False}, "partly"),
+    ("TRN002", {"ownership.data_use": "undisclosed"}, "not-met"),
+    ("TRN002", {"ownership.data_use": "disclosed"}, "unknown"),
+    ("TRN003", {"expectations.role": "tester"}, "n/a"),
+    (
+        "TRN003",
+        {"expectations.role": "creative-partner", "compensation.money": "everyone",
+         "credit.attribution": "everyone", "voice.channel": True},
+        "met",
+    ),
+    (
+        "TRN003",
+        {"expectations.role": "red-teamer", "compensation.money": "everyone",
+         "credit.attribution": "none", "voice.channel": True},
+        "partly",
+    ),
+    ("TRN003", {"expectations.role": "creative-partner", "compensation.money": "some"}, "not-met"),
+    ("TRN003", {"compensation.money": "none"}, "unknown"),
+    ("NDA001", {"confidentiality.nda": False}, "met"),
+    (
+        "NDA001",
+        {"confidentiality.nda": True, "confidentiality.scope": "narrow",
+         "confidentiality.ends_at_release": True},
+        "met",
+    ),
+    (
+        "NDA001",
+        {"confidentiality.nda": True, "confidentiality.scope": "broad",
+         "confidentiality.duration_months": 6},
+        "partly",
+    ),
+    (
+        "NDA001",
+        {"confidentiality.nda": True, "confidentiality.scope": "broad",
+         "confidentiality.ends_at_release": False, "confidentiality.duration_months": 60},
+        "not-met",
+    ),
+    ("NDA001", {"confidentiality.nda": True}, "unknown"),
+    ("NDA002", {"confidentiality.own_experience": True}, "met"),
+    ("NDA002", {"confidentiality.own_experience": False}, "not-met"),
+    ("NDA002", {"confidentiality.nda": False}, "unknown"),
+    ("VOI001", {"voice.channel": True, "voice.organising": True}, "met"),
+    ("VOI001", {"voice.channel": True, "voice.organising": False}, "partly"),
+    ("VOI001", {"voice.channel": False}, "not-met"),
+    ("VOI001", {"voice.channel": True}, "unknown"),
+    ("SEC001", {"access.credentials": "per-participant"}, "met"),
+    ("SEC001", {"access.credentials": "shared"}, "not-met"),
+    ("SEC001", {}, "unknown"),
+    ("SEC002", {"access.revocation": "individual"}, "met"),
+    ("SEC002", {"access.revocation": "collective", "access.notice": True}, "partly"),
+    ("SEC002", {"access.revocation": "collective", "access.notice": False}, "not-met"),
+    ("SEC002", {"access.revocation": "collective"}, "unknown"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "terms", "expected"),
+    CASES,
+    ids=[f"{code}-{expected}-{i}" for i, (code, _, expected) in enumerate(CASES)],
+)
+def test_rule_outcome(code: str, terms: dict[str, Any], expected: str, articles: Profile) -> None:
+    finding = evaluate(get_rule(code), build(terms), articles)
+    assert finding.outcome == expected, finding.reason
+
+
+def test_every_rule_has_a_met_not_met_and_unknown_case() -> None:
+    for code in CATALOGUE:
+        outcomes = {expected for c, _, expected in CASES if c == code}
+        assert {"met", "not-met", "unknown"} <= outcomes, code
+
+
+def test_the_catalogue_holds_the_fifteen_rules_of_the_design() -> None:
+    assert list(CATALOGUE) == [
+        "PAY001", "PAY002", "CTL001", "CTL002", "CTL003", "CRD001", "CRD002",
+        "TRN001", "TRN002", "TRN003", "NDA001", "NDA002", "VOI001", "SEC001", "SEC002",
+    ]
+
+
+@pytest.mark.parametrize("code", list(CATALOGUE))
+def test_every_rule_is_documented_cited_and_has_a_remedy(code: str) -> None:
+    rule = CATALOGUE[code]
+    assert rule.title and rule.rationale and rule.remedy.clause
+    assert rule.basis in ("explicit", "derived")
+    assert rule.citations and all(c.quote for c in rule.citations)
+    assert rule.remedy.terms
+
+
+@pytest.mark.parametrize("code", list(CATALOGUE))
+def test_each_remedy_alone_meets_its_rule_when_the_rest_is_known(code: str, articles: Profile) -> None:
+    """Apply one rule's remedy to the reference program's terms: the rule stays met."""
+    finding = evaluate(CATALOGUE[code], build({**remedy_terms(), "expectations.role": "creative-partner",
+                                                "confidentiality.nda": True,
+                                                "credit.marketing_use": True}), articles)
+    assert finding.outcome in ("met", "n/a")
+
+
+def test_an_unknown_fact_never_counts_as_met_or_not_met(articles: Profile) -> None:
+    finding = evaluate(get_rule("CTL001"), build({}), articles)
+    assert finding.outcome == "unknown"
+    assert finding.credit is None
+    assert "content_review.pre_approval" in finding.reason
+
+
+def test_a_fact_that_decides_alone_makes_the_outcome_known(articles: Profile) -> None:
+    """No confidentiality duty meets NDA001 whatever its scope would have been."""
+    finding = evaluate(get_rule("NDA001"), build({"confidentiality.nda": False}), articles)
+    assert finding.outcome == "met"
+    assert finding.terms == ("confidentiality.nda",)
+
+
+def test_finding_names_its_sources_and_evidence_class(articles: Profile) -> None:
+    finding = evaluate(get_rule("SEC001"), build({"access.credentials": "shared"}, party="press"), articles)
+    assert finding.sources == ("S",)
+    assert finding.evidence == "reported"
+
+
+def test_unknown_rule_code_is_a_usage_error_naming_the_rules() -> None:
+    with pytest.raises(UsageError, match="PAY001"):
+        get_rule("PAY999")

@@ -1,0 +1,179 @@
+"""The scoring contract of DESIGN section 3, stated as properties over generated programs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from testerterms import CATALOGUE, Profile, Program, load_profile, score
+from testerterms.scoring import term_domain
+
+PROFILES = [load_profile(name) for name in ("articles", "testers-letter", "industry-practice")]
+KEYS = sorted({key for rule in CATALOGUE.values() for key in rule.terms})
+PARTIES = ["organization", "participants", "press", "other"]
+GRADE_ORDER = "EDCBA"
+NUMBERS = [0.0, 5.0, 7.0, 12.0, 14.0, 20.0, 30.0, 60.0, 365.0]
+CONDITIONS = ["first-reporter", "triggers-fix", "valid-report", "selected", "winners"]
+
+
+def values_for(key: str) -> st.SearchStrategy[Any]:
+    if key == "compensation.conditions":
+        return st.lists(st.sampled_from(CONDITIONS), unique=True, max_size=3)
+    domain = term_domain(key)
+    if domain == (0.0, float("inf")):
+        return st.sampled_from(NUMBERS)
+    return st.sampled_from(domain)
+
+
+@st.composite
+def term_facts(draw: st.DrawFn, key: str, allow_unknown: bool, allow_dispute: bool) -> Any:
+    """None for unknown, else a list of (value, source id) claims."""
+    if allow_unknown and draw(st.booleans()):
+        return None
+    first = draw(values_for(key))
+    claims = [(first, draw(st.sampled_from(["S0", "S1", "S2", "S3"])))]
+    if allow_dispute and draw(st.integers(0, 5)) == 0:
+        claims.append((draw(values_for(key)), draw(st.sampled_from(["S0", "S1", "S2", "S3"]))))
+    return claims
+
+
+@st.composite
+def programs(draw: st.DrawFn, allow_unknown: bool = True, allow_dispute: bool = True) -> dict[str, Any]:
+    """Raw program data (a dict, as read from YAML)."""
+    facts = {key: draw(term_facts(key, allow_unknown, allow_dispute)) for key in KEYS}
+    sources = {
+        f"S{i}": {"title": f"source {i}", "party": draw(st.sampled_from(PARTIES)), "url": f"https://e.org/{i}"}
+        for i in range(4)
+    }
+    return raw_program(facts, sources)
+
+
+def raw_program(facts: dict[str, Any], sources: dict[str, Any]) -> dict[str, Any]:
+    terms: dict[str, dict[str, Any]] = {}
+    for key, claims in facts.items():
+        if claims is None:
+            continue
+        section, name = key.split(".")
+        terms.setdefault(section, {})[name] = {
+            "claims": [{"value": value, "source": source} for value, source in claims]
+        }
+    return {
+        "id": "generated",
+        "name": "Generated",
+        "organization": "Org",
+        "kind": "beta",
+        "sources": sources,
+        "terms": terms,
+    }
+
+
+def headline(program: Program, profile: Profile) -> tuple[Any, ...]:
+    card = score(program, profile)
+    return (
+        card.score,
+        card.range,
+        card.coverage,
+        card.grade,
+        card.blockers,
+        tuple((f.rule, f.outcome, f.weight, f.evidence, f.disputed) for f in card.findings),
+    )
+
+
+COMMON = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@COMMON
+@given(programs())
+def test_score_and_range_are_within_0_and_100_with_worst_at_most_score_at_most_best(raw: dict[str, Any]) -> None:
+    program = Program.model_validate(raw)
+    for profile in PROFILES:
+        card = score(program, profile)
+        worst, best = card.range
+        assert 0 <= worst <= best <= 100
+        assert 0 <= card.coverage <= 1
+        if card.score is not None:
+            assert worst - 0.1 <= card.score <= best + 0.1
+            assert 0 <= card.score <= 100
+        else:
+            assert card.grade is None
+
+
+@COMMON
+@given(programs())
+def test_scoring_is_deterministic(raw: dict[str, Any]) -> None:
+    for profile in PROFILES:
+        assert headline(Program.model_validate(raw), profile) == headline(
+            Program.model_validate(raw), profile
+        )
+
+
+@COMMON
+@given(programs(), st.randoms(use_true_random=False))
+def test_scoring_does_not_depend_on_the_order_of_rules_sources_claims_or_terms(
+    raw: dict[str, Any], rnd: Any
+) -> None:
+    shuffled = dict(raw)
+    sources = list(raw["sources"].items())
+    rnd.shuffle(sources)
+    shuffled["sources"] = dict(sources)
+    terms = {}
+    for section, body in raw["terms"].items():
+        names = list(body.items())
+        rnd.shuffle(names)
+        terms[section] = {
+            name: {"claims": rnd.sample(term["claims"], len(term["claims"]))} for name, term in names
+        }
+    shuffled["terms"] = terms
+    for profile in PROFILES:
+        rules = list(profile.rules.items())
+        rnd.shuffle(rules)
+        reordered = profile.model_copy(update={"rules": dict(rules)})
+        assert headline(Program.model_validate(raw), profile) == headline(
+            Program.model_validate(shuffled), reordered
+        )
+
+
+@COMMON
+@given(programs(allow_unknown=False), st.sampled_from(list(CATALOGUE)), st.data())
+def test_changing_one_term_toward_its_remedy_never_lowers_score_or_grade(
+    raw: dict[str, Any], code: str, data: st.DataObject
+) -> None:
+    """Monotone: on programs whose terms are all stated, moving one term to the value its
+    rule's remedy names never lowers the score or the grade, under every profile."""
+    key, value = data.draw(st.sampled_from(sorted(CATALOGUE[code].remedy.terms.items())))
+    section, name = key.split(".")
+    improved = {**raw, "terms": {**raw["terms"], section: {
+        **raw["terms"].get(section, {}), name: {"claims": [{"value": value, "source": "S0"}]}}}}
+    before_program, after_program = Program.model_validate(raw), Program.model_validate(improved)
+    for profile in PROFILES:
+        before, after = score(before_program, profile), score(after_program, profile)
+        assert before.score is not None and after.score is not None
+        assert after.score >= before.score - 1e-9, (profile.id, key, value)
+        if before.grade is not None:
+            assert after.grade is not None
+            assert GRADE_ORDER.index(after.grade) >= GRADE_ORDER.index(before.grade)
+
+
+@COMMON
+@given(programs())
+def test_every_result_carries_the_profile_id_and_version(raw: dict[str, Any]) -> None:
+    program = Program.model_validate(raw)
+    for profile in PROFILES:
+        card = score(program, profile)
+        assert (card.profile_id, card.profile_version) == (profile.id, profile.version)
+
+
+@COMMON
+@given(programs(allow_dispute=False))
+def test_unknown_terms_widen_the_range_but_never_enter_the_score(raw: dict[str, Any]) -> None:
+    program = Program.model_validate(raw)
+    for profile in PROFILES:
+        card = score(program, profile)
+        unknown = [f for f in card.findings if f.outcome == "unknown"]
+        if unknown:
+            assert card.range[0] < card.range[1] or all(f.weight == 0 for f in unknown)
+        known = [f for f in card.findings if f.credit is not None and f.weight > 0]
+        if not known:
+            assert card.score is None and card.grade is None

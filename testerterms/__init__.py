@@ -1,10 +1,10 @@
 """testerterms: compare the terms of early-access tester programs against fairness recommendations.
 
-    >>> import testerterms
-    >>> program = testerterms.load_program("programs/sora-alpha-artists.yaml")
-    >>> card = testerterms.score(program, testerterms.load_profile("articles"))
-    >>> card.grade
-    'E'
+>>> import testerterms
+>>> program = testerterms.load_program("programs/sora-alpha-artists.yaml")
+>>> card = testerterms.score(program, testerterms.load_profile("articles"))
+>>> card.grade
+'E'
 """
 
 from ._version import __version__

@@ -73,9 +73,10 @@ class Profile(BaseModel):
         return self
 
     def grade_for(self, score: float) -> Grade:
-        for grade in ("A", "B", "C", "D"):
-            if score >= self.grades[grade]:  # type: ignore[index]
-                return grade  # type: ignore[return-value]
+        bands: tuple[Literal["A", "B", "C", "D"], ...] = ("A", "B", "C", "D")
+        for grade in bands:
+            if score >= self.grades[grade]:
+                return grade
         return "E"
 
 
@@ -109,8 +110,11 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
 
 def _resolve(name_or_path: str | Path, base: Path) -> Path:
     text = str(name_or_path)
-    if isinstance(name_or_path, str) and "/" not in text and "\\" not in text and not text.endswith(
-        (".yaml", ".yml")
+    if (
+        isinstance(name_or_path, str)
+        and "/" not in text
+        and "\\" not in text
+        and not text.endswith((".yaml", ".yml"))
     ):
         path = PROFILES_DIR / f"{text}.yaml"
         if not path.is_file():
@@ -143,7 +147,8 @@ def _load(name_or_path: str | Path, base: Path, chain: tuple[Path, ...]) -> Prof
             merged[key] = {k: v for k, v in combined.items() if v is not None}
     merged.update(fields)
     merged["source"] = str(path)
-    return _validate(document, Profile, merged)
+    profile: Profile = _validate(document, Profile, merged)
+    return profile
 
 
 def _validate(document: _yaml.Document, model: type[Any], data: Any = None) -> Any:

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from ._version import __version__
 from .model import Program
 from .profiles import Profile
-from .rules import CATEGORIES, CATALOGUE, Rule
+from .rules import CATALOGUE, CATEGORIES, Rule
 from .scoring import Scorecard
 
 Scored = tuple[Program, Scorecard]
@@ -119,7 +119,16 @@ class TableReporter(Reporter):
             ]
             for _, card in scored
         ]
-        headers = ["program", "organization", "score", "range", "coverage", "grade", "blockers", "disputed"]
+        headers = [
+            "program",
+            "organization",
+            "score",
+            "range",
+            "coverage",
+            "grade",
+            "blockers",
+            "disputed",
+        ]
         return self._table(rows, headers)
 
     def findings(self, program: Program, card: Scorecard) -> str:
@@ -190,12 +199,31 @@ class JsonLinesReporter(Reporter):
 
 class CsvReporter(Reporter):
     PROGRAM_FIELDS: ClassVar[list[str]] = [
-        "profile", "profile_version", "id", "name", "organization", "score", "worst", "best",
-        "coverage", "grade", "blockers", "disputed_terms",
+        "profile",
+        "profile_version",
+        "id",
+        "name",
+        "organization",
+        "score",
+        "worst",
+        "best",
+        "coverage",
+        "grade",
+        "blockers",
+        "disputed_terms",
     ]
     FINDING_FIELDS: ClassVar[list[str]] = [
-        "profile", "profile_version", "id", "rule", "outcome", "credit", "weight", "evidence",
-        "disputed", "sources", "reason",
+        "profile",
+        "profile_version",
+        "id",
+        "rule",
+        "outcome",
+        "credit",
+        "weight",
+        "evidence",
+        "disputed",
+        "sources",
+        "reason",
     ]
 
     def render(self, scored: Sequence[Scored]) -> str:
@@ -207,19 +235,36 @@ class CsvReporter(Reporter):
         for _, card in scored:
             if self.details:
                 for f in card.findings:
-                    writer.writerow({
-                        **base, "id": card.program_id, "rule": f.rule, "outcome": f.outcome,
-                        "credit": f.credit, "weight": f.weight, "evidence": f.evidence,
-                        "disputed": f.disputed, "sources": " ".join(f.sources), "reason": f.reason,
-                    })
+                    writer.writerow(
+                        {
+                            **base,
+                            "id": card.program_id,
+                            "rule": f.rule,
+                            "outcome": f.outcome,
+                            "credit": f.credit,
+                            "weight": f.weight,
+                            "evidence": f.evidence,
+                            "disputed": f.disputed,
+                            "sources": " ".join(f.sources),
+                            "reason": f.reason,
+                        }
+                    )
             else:
-                writer.writerow({
-                    **base, "id": card.program_id, "name": card.program_name,
-                    "organization": card.organization, "score": card.score,
-                    "worst": card.range[0], "best": card.range[1], "coverage": card.coverage,
-                    "grade": card.grade or "", "blockers": " ".join(card.blockers),
-                    "disputed_terms": " ".join(card.disputed_terms),
-                })
+                writer.writerow(
+                    {
+                        **base,
+                        "id": card.program_id,
+                        "name": card.program_name,
+                        "organization": card.organization,
+                        "score": card.score,
+                        "worst": card.range[0],
+                        "best": card.range[1],
+                        "coverage": card.coverage,
+                        "grade": card.grade or "",
+                        "blockers": " ".join(card.blockers),
+                        "disputed_terms": " ".join(card.disputed_terms),
+                    }
+                )
         return out.getvalue()
 
 
@@ -278,8 +323,7 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
     from tabulate import tabulate
 
     rows = [
-        [r.code, CATEGORIES[r.category], r.basis, r.title]
-        + [_weight(p, r.code) for p in profiles]
+        [r.code, CATEGORIES[r.category], r.basis, r.title] + [_weight(p, r.code) for p in profiles]
         for r in CATALOGUE.values()
     ]
     headers = ["code", "category", "basis", "title"] + [p.id for p in profiles]
@@ -293,21 +337,42 @@ def _weight(profile: Profile, code: str) -> str:
     if weight is None:
         return "–"
     cap = profile.blockers.get(code)
-    return f"{weight:g}" + (f" (blocks >{cap})" if cap else "")
+    return f"{weight:g}" + (f" (caps at {cap})" if cap else "")
 
 
 def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
     from tabulate import tabulate
 
     rows = [
-        [p.id, p.version, *(f"≥{p.grades[g]:g}" for g in ("A", "B", "C", "D")), f"<{p.grades['D']:g}",  # type: ignore[index]
-         f"{p.min_coverage * 100:.0f}%", p.disputes,
-         ", ".join(f"{c} not met → at most {g}" for c, g in p.blockers.items()) or "–"]
+        [
+            p.id,
+            p.version,
+            *(f"≥{p.grades[g]:g}" for g in ("A", "B", "C", "D")),
+            f"<{p.grades['D']:g}",
+            f"{p.min_coverage * 100:.0f}%",
+            p.disputes,
+            ", ".join(f"{c} not met → at most {g}" for c, g in p.blockers.items()) or "–",
+        ]
         for p in profiles
     ]
-    headers = ["profile", "version", "A", "B", "C", "D", "E", "grade needs coverage", "disputes", "blockers"]
-    return tabulate(rows, headers=headers, tablefmt="github" if fmt == "markdown" else "simple",
-                    disable_numparse=True)
+    headers = [
+        "profile",
+        "version",
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "grade needs coverage",
+        "disputes",
+        "blockers",
+    ]
+    return tabulate(
+        rows,
+        headers=headers,
+        tablefmt="github" if fmt == "markdown" else "simple",
+        disable_numparse=True,
+    )
 
 
 def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
@@ -322,7 +387,7 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         rule.rationale,
         "",
         "Citations:",
-        *(f"  - {c.source}: \"{c.quote}\"" for c in rule.citations),
+        *(f'  - {c.source}: "{c.quote}"' for c in rule.citations),
         "",
         "Terms read: " + ", ".join(rule.terms),
         "",
@@ -332,7 +397,9 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         "Weight per profile: " + ", ".join(f"{p.id} {_weight(p, rule.code)}" for p in profiles),
     ]
     if rule.folds_into:
-        lines.append(f"Does not apply without its subject; its weight then counts toward {rule.folds_into}.")
+        lines.append(
+            f"Does not apply without its subject; its weight then counts toward {rule.folds_into}."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -348,6 +415,10 @@ def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
     from tabulate import tabulate
 
     rows = [[p.id, p.version, p.title, len(p.rules), p.disputes] for p in profiles]
-    table = tabulate(rows, headers=["profile", "version", "title", "rules", "disputes"],
-                     tablefmt="github" if fmt == "markdown" else "simple", disable_numparse=True)
+    table = tabulate(
+        rows,
+        headers=["profile", "version", "title", "rules", "disputes"],
+        tablefmt="github" if fmt == "markdown" else "simple",
+        disable_numparse=True,
+    )
     return table + "\n"

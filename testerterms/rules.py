@@ -229,8 +229,9 @@ def pay001(t: Values, p: Parameters) -> Verdict:
             return met("everyone who does the work is paid money")
         if optional_work():
             return met("no work is required, and everyone is paid (profile rule)")
+        minimum = p.min_hourly_pay
         return partly(
-            f"everyone is paid, but {rate:g} USD an hour is below the profile's {p.min_hourly_pay:g}"
+            f"everyone is paid, but {rate:g} USD an hour is below the {minimum:g} minimum"
         )
     who = {
         "per-result": "money is paid only for accepted results",
@@ -350,14 +351,16 @@ def ctl002(t: Values, p: Parameters) -> Verdict:
     deadline = days <= p.max_review_days
     silence = t["content_review.release_on_silence"]
     if criteria and deadline and silence:
-        return met(
-            f"review has published criteria, a {days:g}-day deadline and release on silence"
-        )
+        return met(f"review has published criteria, a {days:g}-day deadline and release on silence")
     if not criteria and not deadline and not silence:
-        return not_met("review has no published criteria, no timely deadline, no release on silence")
+        return not_met(
+            "review has no published criteria, no timely deadline, no release on silence"
+        )
     parts = [
         "published criteria" if criteria else "no published criteria",
-        f"a {days:g}-day deadline" if deadline else f"no deadline within {p.max_review_days:g} days",
+        f"a {days:g}-day deadline"
+        if deadline
+        else f"no deadline within {p.max_review_days:g} days",
         "release on silence" if silence else "no release on silence",
     ]
     return partly("review has " + ", ".join(parts))
@@ -388,7 +391,9 @@ def ctl003(t: Values, p: Parameters) -> Verdict:
     if outputs == "shared":
         return partly("ownership of outputs is shared")
     if t["ownership.feedback_licence"] == "broad" and t["ownership.licence_survives"]:
-        return partly("participants own their outputs, but grant a broad feedback licence that survives")
+        return partly(
+            "participants own their outputs, but grant a broad feedback licence that survives"
+        )
     return met("participants own what they create")
 
 
@@ -481,7 +486,12 @@ def crd002(t: Values, p: Parameters) -> Verdict:
     "Written terms state expectations, compensation and content usage up front",
     category="transparency",
     basis="explicit",
-    cites=[(S003, "should explicitly outline participant expectations, compensation, and content usage")],
+    cites=[
+        (
+            S003,
+            "should explicitly outline participant expectations, compensation, and content usage",
+        )
+    ],
     reads=(
         "expectations.written_terms",
         "expectations.states_expectations",
@@ -527,7 +537,8 @@ def trn001(t: Values, p: Parameters) -> Verdict:
         (S001, "their role in training and shaping AI models"),
     ],
     reads=("ownership.data_use", "ownership.data_opt_out"),
-    remedy={"ownership.data_use": "disclosed", "ownership.data_opt_out": True},
+    # Opt-out first: disclosing a use without it would be a step back from no use at all.
+    remedy={"ownership.data_opt_out": True, "ownership.data_use": "disclosed"},
     clause=(
         "The terms say whether participants' work, prompts and feedback are used to train or "
         "evaluate models, and participants may opt out of that use."
@@ -549,7 +560,7 @@ def trn002(t: Values, p: Parameters) -> Verdict:
 
 @rule(
     "TRN003",
-    "The role offered matches the work: a \"partner\" gets partner terms (pay, credit, voice)",
+    'The role offered matches the work: a "partner" gets partner terms (pay, credit, voice)',
     category="transparency",
     basis="explicit",
     cites=[
@@ -627,8 +638,10 @@ def nda001(t: Values, p: Parameters) -> Verdict:
     if narrow and ends:
         return met("confidentiality is narrow and ends")
     if narrow:
-        return partly("confidentiality is narrow, but has no end at release or within "
-                      f"{p.max_nda_months:g} months")
+        return partly(
+            "confidentiality is narrow, but has no end at release or within "
+            f"{p.max_nda_months:g} months"
+        )
     if ends:
         return partly("confidentiality ends, but covers the whole program")
     return not_met("confidentiality covers the whole program and does not end")
@@ -667,7 +680,12 @@ def nda002(t: Values, p: Parameters) -> Verdict:
     "A real channel to raise concerns and get answers; participants may organise",
     category="voice",
     basis="explicit",
-    cites=[(S001, "open communication and collaboration between AI developers and the creative community")],
+    cites=[
+        (
+            S001,
+            "open communication and collaboration between AI developers and the creative community",
+        )
+    ],
     reads=("voice.channel", "voice.organising"),
     refines=("voice.grievance",),
     remedy={"voice.channel": True, "voice.grievance": True, "voice.organising": True},

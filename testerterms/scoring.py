@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Final, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict
@@ -95,18 +95,22 @@ def _domain(annotation: Any) -> tuple[Any, ...]:
     return (None,)
 
 
-@lru_cache(maxsize=None)
+@cache
 def term_domain(key: str) -> tuple[Any, ...]:
     section, name = key.split(".")
     section_model = Terms.model_fields[section].annotation
     term_type = section_model.model_fields[name].annotation  # type: ignore[union-attr]
-    value_type = term_type.model_fields["claims"].annotation.__args__[0].model_fields["value"].annotation
+    value_type = (
+        term_type.model_fields["claims"].annotation.__args__[0].model_fields["value"].annotation
+    )
     return _domain(value_type)
 
 
 @lru_cache(maxsize=65536)
-def _run(code: str, params: Parameters, keys: tuple[str, ...], values: tuple[Any, ...]) -> tuple[Verdict, tuple[str, ...]]:
-    view = Values(dict(zip(keys, values)))
+def _run(
+    code: str, params: Parameters, keys: tuple[str, ...], values: tuple[Any, ...]
+) -> tuple[Verdict, tuple[str, ...]]:
+    view = Values(dict(zip(keys, values, strict=True)))
     verdict = CATALOGUE[code].check(view, params)
     return verdict, tuple(view.used)
 
@@ -114,17 +118,28 @@ def _run(code: str, params: Parameters, keys: tuple[str, ...], values: tuple[Any
 # --- one rule ----------------------------------------------------------------------------------
 
 
+def _weakest(classes: Iterable[Evidence]) -> Evidence:
+    return min(classes, key=EVIDENCE_STRENGTH.__getitem__)
+
+
 def _term_evidence(program: Program, term: Term[Any]) -> Evidence:
-    """The strongest evidence class among a term's claims (agreeing claims corroborate)."""
-    return max((program.evidence_of(f) for f in term.claims), key=EVIDENCE_STRENGTH.__getitem__)
+    """Claims that agree corroborate: the strongest class among them. Claims that disagree
+    (without changing this outcome) count as the weakest of them."""
+    classes = [program.evidence_of(f) for f in term.claims]
+    if term.disputed:
+        return _weakest(classes)
+    return max(classes, key=EVIDENCE_STRENGTH.__getitem__)
 
 
 def _preferred(program: Program, term: Term[Any], policy: str) -> tuple[Any, ...]:
     if not policy.startswith("prefer-"):
         return term.values
     party = policy.removeprefix("prefer-")
-    chosen = tuple(v for v in term.values if any(
-        f.value == v and program.party_of(f) == party for f in term.claims))
+    chosen = tuple(
+        v
+        for v in term.values
+        if any(f.value == v and program.party_of(f) == party for f in term.claims)
+    )
     return chosen or term.values
 
 
@@ -146,7 +161,7 @@ def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
 
     results: list[tuple[dict[str, Any], Outcome, Verdict, set[str]]] = []
     for picked in itertools.product(*(terms[k].values for k in disputed)):
-        choice = dict(zip(disputed, picked))
+        choice = dict(zip(disputed, picked, strict=True))
         verdicts = [
             _run(rule.code, params, keys, combo)
             for combo in itertools.product(*(options(k, choice) for k in keys))
@@ -155,7 +170,14 @@ def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
         used = set().union(*(u for _, u in verdicts))
         if len(outcomes) == 1:
             clean = [v for v, u in verdicts if not set(u) & set(unknown)]
-            results.append((choice, verdicts[0][0].outcome, clean[0] if clean else _either(verdicts, unknown), used))
+            results.append(
+                (
+                    choice,
+                    verdicts[0][0].outcome,
+                    clean[0] if clean else _either(verdicts, unknown),
+                    used,
+                )
+            )
         else:
             results.append((choice, "unknown", verdicts[0][0], used))
 
@@ -180,18 +202,11 @@ def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
 
     facts = [f for k in used_known for f in terms[k].claims]
     sources = tuple(sorted({s for f in facts for s in f.source}))
-    evidence: Evidence | None
+    evidence: Evidence | None = None
     if is_disputed:
         evidence = "disputed"
     elif used_known:
-        evidence = min(
-            (_term_evidence(program, terms[k]) if not terms[k].disputed
-             else min((program.evidence_of(f) for f in terms[k].claims), key=EVIDENCE_STRENGTH.__getitem__)
-             for k in used_known),
-            key=EVIDENCE_STRENGTH.__getitem__,
-        )
-    else:
-        evidence = None
+        evidence = _weakest(_term_evidence(program, terms[k]) for k in used_known)
     return Finding(
         rule=rule.code,
         title=rule.title,
@@ -230,7 +245,8 @@ def _settle(
         first = results[0]
         return first[0], "unknown", first[2], first[3]
     allowed = [
-        r for r in results
+        r
+        for r in results
         if all(v in _preferred(program, terms[k], policy) for k, v in r[0].items())
     ] or results
     rank = lambda r: (_OUTCOME_RANK[r[1]], r[2].reason)  # noqa: E731 - ties break on text, not order
@@ -248,7 +264,8 @@ def _dispute_reason(
     sides = []
     for key in disputed:
         claims = sorted(
-            f"{_show(f.value)} ({program.party_of(f)}, {', '.join(f.source)})" for f in terms[key].claims
+            f"{_show(f.value)} ({program.party_of(f)}, {', '.join(f.source)})"
+            for f in terms[key].claims
         )
         sides.append(f"{key}: " + " vs ".join(claims))
     taken = {"worst": "the worse claim", "best": "the better claim", "unknown": "no claim"}.get(
@@ -272,8 +289,7 @@ def _show(value: Any) -> str:
 # --- the scorecard ------------------------------------------------------------------------------
 
 
-def _ratio(pairs: Iterable[tuple[float, float]]) -> float | None:
-    pairs = list(pairs)
+def _ratio(pairs: Sequence[tuple[float, float]]) -> float | None:
     total = sum(w for w, _ in pairs)
     return None if total == 0 else 100.0 * sum(w * c for w, c in pairs) / total
 
@@ -285,20 +301,24 @@ def score(program: Program, profile: Profile) -> Scorecard:
         target = CATALOGUE[code].folds_into
         if finding.outcome == "n/a" and target in findings and findings[target].credit is not None:
             host = findings[target]
-            findings[target] = host.model_copy(update={
-                "weight": host.weight + finding.weight,
-                "reason": f"{host.reason} (carries {code}'s weight: {finding.reason})",
-            })
+            findings[target] = host.model_copy(
+                update={
+                    "weight": host.weight + finding.weight,
+                    "reason": f"{host.reason} (carries {code}'s weight: {finding.reason})",
+                }
+            )
             findings[code] = finding.model_copy(update={"weight": 0.0})
     ordered = tuple(findings[code] for code in profile.rules if code in findings)
     ordered = tuple(sorted(ordered, key=lambda f: list(CATALOGUE).index(f.rule)))
 
-    total, known_score, worst, best, coverage = _summary(ordered)
+    known_score, worst, best, coverage = _summary(ordered)
     grade: Grade | None = None
     hit: tuple[str, ...] = ()
     if known_score is not None and coverage >= profile.min_coverage:
         grade = profile.grade_for(known_score)
-        hit = tuple(f.rule for f in ordered if f.rule in profile.blockers and f.outcome == "not-met")
+        hit = tuple(
+            f.rule for f in ordered if f.rule in profile.blockers and f.outcome == "not-met"
+        )
         for code in hit:
             cap = profile.blockers[code]
             if "ABCDE".index(cap) > "ABCDE".index(grade):
@@ -306,14 +326,15 @@ def score(program: Program, profile: Profile) -> Scorecard:
     categories = []
     for category in dict.fromkeys(CATALOGUE[f.rule].category for f in ordered):
         members = [f for f in ordered if f.category == category]
-        _, cat_score, _, _, cat_coverage = _summary(members)
-        categories.append(CategoryScore(
-            category=category,
-            score=None if cat_score is None else round(cat_score, 1),
-            weight=sum(f.weight for f in members if f.outcome != "n/a"),
-            coverage=round(cat_coverage, 3),
-        ))
-    del total
+        cat_score, _, _, cat_coverage = _summary(members)
+        categories.append(
+            CategoryScore(
+                category=category,
+                score=None if cat_score is None else round(cat_score, 1),
+                weight=sum(f.weight for f in members if f.outcome != "n/a"),
+                coverage=round(cat_coverage, 3),
+            )
+        )
     return Scorecard(
         tool_version=__version__,
         profile_id=profile.id,
@@ -332,21 +353,29 @@ def score(program: Program, profile: Profile) -> Scorecard:
     )
 
 
-def _summary(findings: Sequence[Finding]) -> tuple[float, float | None, float, float, float]:
-    """(applicable weight, score, worst, best, coverage) of some findings."""
-    applicable = [f for f in findings if f.outcome != "n/a" and f.weight > 0]
-    known = [(f.weight, f.credit) for f in applicable if f.credit is not None]
-    settled = [(f.weight, f.credit) for f in applicable if f.credit is not None and not f.disputed]
-    open_weight = sum(f.weight for f in applicable if f.credit is None or f.disputed)
-    total = sum(f.weight for f in applicable)
+def _summary(findings: Sequence[Finding]) -> tuple[float | None, float, float, float]:
+    """(score, worst, best, coverage) of some findings."""
+    known: list[tuple[float, float]] = []  # (weight, credit), disputed headlines included
+    settled = 0.0  # weight x credit of known findings that are not disputed
+    open_weight = 0.0  # weight of unknown and disputed findings
+    for f in findings:
+        if f.outcome == "n/a" or f.weight == 0:
+            continue
+        if f.credit is not None:
+            known.append((f.weight, f.credit))
+        if f.credit is None or f.disputed:
+            open_weight += f.weight
+        else:
+            settled += f.weight * f.credit
+    total = sum(w for w, _ in known) + sum(
+        f.weight for f in findings if f.outcome == "unknown" and f.weight > 0
+    )
     if total == 0:
-        return 0.0, None, 0.0, 100.0, 0.0
-    known_score = _ratio(known)  # type: ignore[arg-type]
-    settled_sum = sum(w * c for w, c in settled)  # type: ignore[operator]
-    worst = 100.0 * settled_sum / total
-    best = 100.0 * (settled_sum + open_weight) / total
+        return None, 0.0, 100.0, 0.0
+    worst = 100.0 * settled / total
+    best = 100.0 * (settled + open_weight) / total
     coverage = sum(w for w, _ in known) / total
-    return total, known_score, worst, best, coverage
+    return _ratio(known), worst, best, coverage
 
 
 def score_all(programs: Iterable[Program], profile: Profile) -> list[Scorecard]:

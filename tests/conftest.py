@@ -15,7 +15,9 @@ SORA = PROGRAMS / "sora-alpha-artists.yaml"
 REFERENCE = PROGRAMS / "reference.yaml"
 
 
-def build(terms: dict[str, Any] | None = None, *, party: str = "organization", **identity: Any) -> Program:
+def build(
+    terms: dict[str, Any] | None = None, *, party: str = "organization", **identity: Any
+) -> Program:
     """A program whose terms are given as {"section.name": value}, all backed by one source."""
     sections: dict[str, dict[str, Any]] = {}
     for key, value in (terms or {}).items():
@@ -28,7 +30,9 @@ def build(terms: dict[str, Any] | None = None, *, party: str = "organization", *
         "name": "Example program",
         "organization": "Example Org",
         "kind": "beta",
-        "sources": {"S": {"title": "The terms", "party": party, "url": "https://example.org/terms"}},
+        "sources": {
+            "S": {"title": "The terms", "party": party, "url": "https://example.org/terms"}
+        },
         "terms": sections,
         **identity,
     }

@@ -11,7 +11,14 @@ from .conftest import PROGRAMS
 def test_all_is_sorted_and_names_every_public_member() -> None:
     public = {name for name in dir(testerterms) if not name.startswith("_")} - {
         # submodules, reachable but not the API
-        "errors", "loading", "model", "profiles", "rules", "scoring", "render", "cli",
+        "errors",
+        "loading",
+        "model",
+        "profiles",
+        "rules",
+        "scoring",
+        "render",
+        "cli",
     }
     assert set(testerterms.__all__) - {"__version__"} == public
     constants_classes_functions = sorted(

@@ -18,7 +18,9 @@ def test_three_profiles_ship_with_versions() -> None:
         assert profile.version and profile.rules and profile.grades
 
 
-def test_a_user_profile_extends_a_bundled_one_and_changes_only_what_it_names(tmp_path: Path) -> None:
+def test_a_user_profile_extends_a_bundled_one_and_changes_only_what_it_names(
+    tmp_path: Path,
+) -> None:
     own = tmp_path / "guild.yaml"
     own.write_text(
         "id: guild\nversion: '2'\nextends: articles\ntitle: Our guild\n"
@@ -47,7 +49,9 @@ def test_a_profile_with_an_unknown_rule_is_refused_with_its_location(tmp_path: P
 
 def test_grade_bands_must_fall_from_a_to_d(tmp_path: Path) -> None:
     own = tmp_path / "bands.yaml"
-    own.write_text("id: bands\nversion: '1'\nextends: articles\ngrades: {A: 50, B: 70, C: 55, D: 40}\n")
+    own.write_text(
+        "id: bands\nversion: '1'\nextends: articles\ngrades: {A: 50, B: 70, C: 55, D: 40}\n"
+    )
     with pytest.raises(LoadError, match="fall from A to D"):
         load_profile(own)
 
@@ -66,12 +70,16 @@ def test_an_unknown_profile_name_lists_the_bundled_ones() -> None:
 
 def test_a_blocker_caps_the_grade() -> None:
     """Under articles, PAY001 not met caps the grade at D whatever the score."""
-    from .conftest import build
-
     from testerterms import remedy_terms
 
-    terms = {**remedy_terms(), "expectations.role": "tester", "compensation.money": "none",
-             "compensation.in_kind": False}
+    from .conftest import build
+
+    terms = {
+        **remedy_terms(),
+        "expectations.role": "tester",
+        "compensation.money": "none",
+        "compensation.in_kind": False,
+    }
     card = score(build(terms), load_profile("articles"))
     assert card.score is not None and card.score >= 70
     assert card.blockers == ("PAY001",)

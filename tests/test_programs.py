@@ -19,7 +19,9 @@ def sora() -> Any:
     return load_program(SORA)
 
 
-def test_sora_grades_e_under_articles_with_the_core_complaints_not_met(sora: Any, articles: Profile) -> None:
+def test_sora_grades_e_under_articles_with_the_core_complaints_not_met(
+    sora: Any, articles: Profile
+) -> None:
     card = score(sora, articles)
     assert card.grade == "E"
     for code in ("PAY001", "PAY002", "CTL001", "CRD002", "TRN003"):

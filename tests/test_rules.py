@@ -22,7 +22,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("PAY001", {"compensation.money": "none"}, "not-met"),  # in kind or not, not met
     ("PAY001", {}, "unknown"),
     ("PAY002", {"compensation.money": "everyone"}, "met"),
-    ("PAY002", {"compensation.money": "per-result", "compensation.conditions": ["first-reporter"]}, "partly"),
+    (
+        "PAY002",
+        {"compensation.money": "per-result", "compensation.conditions": ["first-reporter"]},
+        "partly",
+    ),
     ("PAY002", {"compensation.money": "some"}, "not-met"),
     ("PAY002", {"compensation.money": "none"}, "not-met"),
     ("PAY002", {}, "unknown"),
@@ -66,8 +70,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("CTL003", {"ownership.outputs": "shared"}, "partly"),
     (
         "CTL003",
-        {"ownership.outputs": "participant", "ownership.feedback_licence": "broad",
-         "ownership.licence_survives": True},
+        {
+            "ownership.outputs": "participant",
+            "ownership.feedback_licence": "broad",
+            "ownership.licence_survives": True,
+        },
         "partly",
     ),
     ("CTL003", {"ownership.outputs": "organization"}, "not-met"),
@@ -80,25 +87,41 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("CRD002", {"credit.marketing_use": False}, "met"),
     (
         "CRD002",
-        {"credit.marketing_use": True, "credit.marketing_consent": "opt-in",
-         "credit.marketing_pay": True, "credit.attribution": "everyone"},
+        {
+            "credit.marketing_use": True,
+            "credit.marketing_consent": "opt-in",
+            "credit.marketing_pay": True,
+            "credit.attribution": "everyone",
+        },
         "met",
     ),
     (
         "CRD002",
-        {"credit.marketing_use": True, "credit.marketing_consent": "opt-out",
-         "credit.marketing_pay": True, "credit.attribution": "everyone"},
+        {
+            "credit.marketing_use": True,
+            "credit.marketing_consent": "opt-out",
+            "credit.marketing_pay": True,
+            "credit.attribution": "everyone",
+        },
         "partly",
     ),
     ("CRD002", {"credit.marketing_use": True, "credit.marketing_pay": False}, "not-met"),
     ("CRD002", {"credit.marketing_use": True}, "unknown"),
     (
         "TRN001",
-        {"expectations.written_terms": True, "expectations.states_expectations": True,
-         "expectations.states_compensation": True, "expectations.states_content_use": True},
+        {
+            "expectations.written_terms": True,
+            "expectations.states_expectations": True,
+            "expectations.states_compensation": True,
+            "expectations.states_content_use": True,
+        },
         "met",
     ),
-    ("TRN001", {"expectations.written_terms": True, "expectations.states_compensation": False}, "partly"),
+    (
+        "TRN001",
+        {"expectations.written_terms": True, "expectations.states_compensation": False},
+        "partly",
+    ),
     ("TRN001", {"expectations.written_terms": False}, "not-met"),
     ("TRN001", {"expectations.written_terms": True}, "unknown"),
     ("TRN002", {"ownership.data_use": "none"}, "met"),
@@ -109,14 +132,22 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("TRN003", {"expectations.role": "tester"}, "n/a"),
     (
         "TRN003",
-        {"expectations.role": "creative-partner", "compensation.money": "everyone",
-         "credit.attribution": "everyone", "voice.channel": True},
+        {
+            "expectations.role": "creative-partner",
+            "compensation.money": "everyone",
+            "credit.attribution": "everyone",
+            "voice.channel": True,
+        },
         "met",
     ),
     (
         "TRN003",
-        {"expectations.role": "red-teamer", "compensation.money": "everyone",
-         "credit.attribution": "none", "voice.channel": True},
+        {
+            "expectations.role": "red-teamer",
+            "compensation.money": "everyone",
+            "credit.attribution": "none",
+            "voice.channel": True,
+        },
         "partly",
     ),
     ("TRN003", {"expectations.role": "creative-partner", "compensation.money": "some"}, "not-met"),
@@ -124,20 +155,30 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("NDA001", {"confidentiality.nda": False}, "met"),
     (
         "NDA001",
-        {"confidentiality.nda": True, "confidentiality.scope": "narrow",
-         "confidentiality.ends_at_release": True},
+        {
+            "confidentiality.nda": True,
+            "confidentiality.scope": "narrow",
+            "confidentiality.ends_at_release": True,
+        },
         "met",
     ),
     (
         "NDA001",
-        {"confidentiality.nda": True, "confidentiality.scope": "broad",
-         "confidentiality.duration_months": 6},
+        {
+            "confidentiality.nda": True,
+            "confidentiality.scope": "broad",
+            "confidentiality.duration_months": 6,
+        },
         "partly",
     ),
     (
         "NDA001",
-        {"confidentiality.nda": True, "confidentiality.scope": "broad",
-         "confidentiality.ends_at_release": False, "confidentiality.duration_months": 60},
+        {
+            "confidentiality.nda": True,
+            "confidentiality.scope": "broad",
+            "confidentiality.ends_at_release": False,
+            "confidentiality.duration_months": 60,
+        },
         "not-met",
     ),
     ("NDA001", {"confidentiality.nda": True}, "unknown"),
@@ -176,8 +217,21 @@ def test_every_rule_has_a_met_not_met_and_unknown_case() -> None:
 
 def test_the_catalogue_holds_the_fifteen_rules_of_the_design() -> None:
     assert list(CATALOGUE) == [
-        "PAY001", "PAY002", "CTL001", "CTL002", "CTL003", "CRD001", "CRD002",
-        "TRN001", "TRN002", "TRN003", "NDA001", "NDA002", "VOI001", "SEC001", "SEC002",
+        "PAY001",
+        "PAY002",
+        "CTL001",
+        "CTL002",
+        "CTL003",
+        "CRD001",
+        "CRD002",
+        "TRN001",
+        "TRN002",
+        "TRN003",
+        "NDA001",
+        "NDA002",
+        "VOI001",
+        "SEC001",
+        "SEC002",
     ]
 
 
@@ -191,11 +245,22 @@ def test_every_rule_is_documented_cited_and_has_a_remedy(code: str) -> None:
 
 
 @pytest.mark.parametrize("code", list(CATALOGUE))
-def test_each_remedy_alone_meets_its_rule_when_the_rest_is_known(code: str, articles: Profile) -> None:
+def test_each_remedy_alone_meets_its_rule_when_the_rest_is_known(
+    code: str, articles: Profile
+) -> None:
     """Apply one rule's remedy to the reference program's terms: the rule stays met."""
-    finding = evaluate(CATALOGUE[code], build({**remedy_terms(), "expectations.role": "creative-partner",
-                                                "confidentiality.nda": True,
-                                                "credit.marketing_use": True}), articles)
+    finding = evaluate(
+        CATALOGUE[code],
+        build(
+            {
+                **remedy_terms(),
+                "expectations.role": "creative-partner",
+                "confidentiality.nda": True,
+                "credit.marketing_use": True,
+            }
+        ),
+        articles,
+    )
     assert finding.outcome in ("met", "n/a")
 
 
@@ -214,7 +279,9 @@ def test_a_fact_that_decides_alone_makes_the_outcome_known(articles: Profile) ->
 
 
 def test_finding_names_its_sources_and_evidence_class(articles: Profile) -> None:
-    finding = evaluate(get_rule("SEC001"), build({"access.credentials": "shared"}, party="press"), articles)
+    finding = evaluate(
+        get_rule("SEC001"), build({"access.credentials": "shared"}, party="press"), articles
+    )
     assert finding.sources == ("S",)
     assert finding.evidence == "reported"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -40,11 +41,17 @@ def term_facts(draw: st.DrawFn, key: str, allow_unknown: bool, allow_dispute: bo
 
 
 @st.composite
-def programs(draw: st.DrawFn, allow_unknown: bool = True, allow_dispute: bool = True) -> dict[str, Any]:
+def programs(
+    draw: st.DrawFn, allow_unknown: bool = True, allow_dispute: bool = True
+) -> dict[str, Any]:
     """Raw program data (a dict, as read from YAML)."""
     facts = {key: draw(term_facts(key, allow_unknown, allow_dispute)) for key in KEYS}
     sources = {
-        f"S{i}": {"title": f"source {i}", "party": draw(st.sampled_from(PARTIES)), "url": f"https://e.org/{i}"}
+        f"S{i}": {
+            "title": f"source {i}",
+            "party": draw(st.sampled_from(PARTIES)),
+            "url": f"https://e.org/{i}",
+        }
         for i in range(4)
     }
     return raw_program(facts, sources)
@@ -81,12 +88,14 @@ def headline(program: Program, profile: Profile) -> tuple[Any, ...]:
     )
 
 
-COMMON = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+COMMON = settings(max_examples=int(os.environ.get("TT_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @COMMON
 @given(programs())
-def test_score_and_range_are_within_0_and_100_with_worst_at_most_score_at_most_best(raw: dict[str, Any]) -> None:
+def test_score_and_range_are_within_0_and_100_with_worst_at_most_score_at_most_best(
+    raw: dict[str, Any],
+) -> None:
     program = Program.model_validate(raw)
     for profile in PROFILES:
         card = score(program, profile)
@@ -123,7 +132,8 @@ def test_scoring_does_not_depend_on_the_order_of_rules_sources_claims_or_terms(
         names = list(body.items())
         rnd.shuffle(names)
         terms[section] = {
-            name: {"claims": rnd.sample(term["claims"], len(term["claims"]))} for name, term in names
+            name: {"claims": rnd.sample(term["claims"], len(term["claims"]))}
+            for name, term in names
         }
     shuffled["terms"] = terms
     for profile in PROFILES:
@@ -136,24 +146,36 @@ def test_scoring_does_not_depend_on_the_order_of_rules_sources_claims_or_terms(
 
 
 @COMMON
-@given(programs(allow_unknown=False), st.sampled_from(list(CATALOGUE)), st.data())
+@given(programs(allow_unknown=False), st.sampled_from(list(CATALOGUE)))
 def test_changing_one_term_toward_its_remedy_never_lowers_score_or_grade(
-    raw: dict[str, Any], code: str, data: st.DataObject
+    raw: dict[str, Any], code: str
 ) -> None:
-    """Monotone: on programs whose terms are all stated, moving one term to the value its
-    rule's remedy names never lowers the score or the grade, under every profile."""
-    key, value = data.draw(st.sampled_from(sorted(CATALOGUE[code].remedy.terms.items())))
-    section, name = key.split(".")
-    improved = {**raw, "terms": {**raw["terms"], section: {
-        **raw["terms"].get(section, {}), name: {"claims": [{"value": value, "source": "S0"}]}}}}
-    before_program, after_program = Program.model_validate(raw), Program.model_validate(improved)
-    for profile in PROFILES:
-        before, after = score(before_program, profile), score(after_program, profile)
-        assert before.score is not None and after.score is not None
-        assert after.score >= before.score - 1e-9, (profile.id, key, value)
-        if before.grade is not None:
-            assert after.grade is not None
-            assert GRADE_ORDER.index(after.grade) >= GRADE_ORDER.index(before.grade)
+    """Monotone: on programs whose terms are all stated, walking a rule's remedy one term at
+    a time (in the order the remedy lists them) never lowers the score or the grade, under
+    every profile."""
+    current = raw
+    for key, value in CATALOGUE[code].remedy.terms.items():
+        section, name = key.split(".")
+        fact = {"claims": [{"value": value, "source": "S0"}]}
+        changed = {
+            **current,
+            "terms": {
+                **current["terms"],
+                section: {**current["terms"].get(section, {}), name: fact},
+            },
+        }
+        before_program, after_program = (
+            Program.model_validate(current),
+            Program.model_validate(changed),
+        )
+        for profile in PROFILES:
+            before, after = score(before_program, profile), score(after_program, profile)
+            assert before.score is not None and after.score is not None
+            assert after.score >= before.score - 1e-9, (profile.id, key, value)
+            if before.grade is not None:
+                assert after.grade is not None
+                assert GRADE_ORDER.index(after.grade) >= GRADE_ORDER.index(before.grade)
+        current = changed
 
 
 @COMMON

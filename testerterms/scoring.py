@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Final, Literal, get_args, get_origin
 
@@ -131,101 +132,118 @@ def _term_evidence(program: Program, term: Term[Any]) -> Evidence:
     return max(classes, key=EVIDENCE_STRENGTH.__getitem__)
 
 
-def _preferred(program: Program, term: Term[Any], policy: str) -> tuple[Any, ...]:
-    if not policy.startswith("prefer-"):
-        return term.values
-    party = policy.removeprefix("prefer-")
-    chosen = tuple(
-        v
-        for v in term.values
-        if any(f.value == v and program.party_of(f) == party for f in term.claims)
-    )
-    return chosen or term.values
+State = tuple[Any, ...]
+"""What the sources say of one term, as the checks need it: ``("unknown",)``,
+``("known", value)`` or ``("disputed", ((value, parties), ...))``."""
+
+
+def _state(program: Program, term: Term[Any]) -> State:
+    if not term.known:
+        return ("unknown",)
+    if not term.disputed:
+        return ("known", term.value)
+    sides = {
+        value: frozenset(program.party_of(f) for f in term.claims if f.value == value)
+        for value in term.values
+    }
+    return ("disputed", tuple(sorted(sides.items(), key=lambda side: repr(side[0]))))
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    outcome: Outcome
+    reason: str
+    used: frozenset[str]
+    disputed: bool
 
 
 def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
     """The finding of one rule on one program under one profile."""
-    params = profile.parameters
     keys = rule.terms
     terms = {key: program.terms.term(key) for key in keys}
-    unknown = [k for k in rule.reads if not terms[k].known]
-    disputed = [k for k in keys if terms[k].disputed]
-
-    def options(key: str, choice: dict[str, Any]) -> tuple[Any, ...]:
-        if key in choice:
-            return (choice[key],)
-        term = terms[key]
-        if term.known:
-            return (term.value,)
-        return term_domain(key) if key in rule.reads else (None,)
-
-    results: list[tuple[dict[str, Any], Outcome, Verdict, set[str]]] = []
-    for picked in itertools.product(*(terms[k].values for k in disputed)):
-        choice = dict(zip(disputed, picked, strict=True))
-        verdicts = [
-            _run(rule.code, params, keys, combo)
-            for combo in itertools.product(*(options(k, choice) for k in keys))
-        ]
-        outcomes = {v.outcome for v, _ in verdicts}
-        used = set().union(*(u for _, u in verdicts))
-        if len(outcomes) == 1:
-            clean = [v for v, u in verdicts if not set(u) & set(unknown)]
-            results.append(
-                (
-                    choice,
-                    verdicts[0][0].outcome,
-                    clean[0] if clean else _either(verdicts, unknown),
-                    used,
-                )
-            )
-        else:
-            results.append((choice, "unknown", verdicts[0][0], used))
-
-    distinct = {outcome for _, outcome, _, _ in results}
-    is_disputed = len(distinct) > 1
-    if is_disputed:
-        choice, outcome, verdict, used = _settle(rule, program, profile, terms, results)
-    else:
-        # Claims that disagree without changing the outcome: the order they were written in
-        # must not choose the reason, so take the same one whatever the order.
-        choice, outcome, verdict, _ = min(results, key=lambda r: r[2].reason)
-        used = set().union(*(r[3] for r in results))
-    if outcome == "unknown" and not is_disputed:
-        missing = [k for k in unknown if k in used] or unknown
-        reason = f"not known: depends on {', '.join(missing)}, which no source states"
-        used_known = [k for k in keys if k in used and terms[k].known]
-    else:
-        reason = verdict.reason
-        used_known = [k for k in keys if k in used and terms[k].known]
-    if is_disputed:
-        reason = _dispute_reason(program, terms, disputed, profile.disputes, outcome, reason)
-
-    facts = [f for k in used_known for f in terms[k].claims]
-    sources = tuple(sorted({s for f in facts for s in f.source}))
+    states = tuple(_state(program, terms[key]) for key in keys)
+    judged = _judge(rule.code, profile.parameters, profile.disputes, states)
+    used_known = tuple(k for k in keys if k in judged.used and terms[k].known)
+    reason = judged.reason
+    if judged.disputed:
+        disputed = [k for k in keys if terms[k].disputed]
+        reason = _dispute_reason(program, terms, disputed, profile.disputes, judged.outcome, reason)
     evidence: Evidence | None = None
-    if is_disputed:
+    if judged.disputed:
         evidence = "disputed"
     elif used_known:
         evidence = _weakest(_term_evidence(program, terms[k]) for k in used_known)
-    return Finding(
+    sources = {s for k in used_known for f in terms[k].claims for s in f.source}
+    return Finding.model_construct(
         rule=rule.code,
         title=rule.title,
         category=rule.category,
-        outcome=outcome,
-        credit=CREDIT[outcome],
+        outcome=judged.outcome,
+        credit=CREDIT[judged.outcome],
         weight=profile.rules[rule.code],
         evidence=evidence,
-        sources=sources,
+        sources=tuple(sorted(sources)),
         reason=reason,
-        terms=tuple(used_known),
-        disputed=is_disputed,
+        terms=used_known,
+        disputed=judged.disputed,
     )
 
 
-def _either(verdicts: list[tuple[Verdict, tuple[str, ...]]], unknown: list[str]) -> Verdict:
+@lru_cache(maxsize=65536)
+def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]) -> _Judgement:
+    """Outcome, reason and the terms used, from what is known of each term the rule reads.
+
+    Cached: programs share states, and checks are pure functions of them."""
+    rule = CATALOGUE[code]
+    keys = rule.terms
+    unknown = {
+        k for k, st in zip(keys, states, strict=True) if st[0] == "unknown" and k in rule.reads
+    }
+    disputed = [(k, st[1]) for k, st in zip(keys, states, strict=True) if st[0] == "disputed"]
+
+    def options(key: str, state: State, choice: dict[str, Any]) -> tuple[Any, ...]:
+        if key in choice:
+            return (choice[key],)
+        if state[0] == "known":
+            return (state[1],)
+        return term_domain(key) if key in rule.reads else (None,)
+
+    # One result per combination of disputed claims: (choice, outcome, verdict, terms used).
+    results: list[tuple[dict[str, Any], Outcome, Verdict, frozenset[str]]] = []
+    for picked in itertools.product(*((value for value, _ in sides) for _, sides in disputed)):
+        choice = {key: value for (key, _), value in zip(disputed, picked, strict=True)}
+        verdicts = [
+            _run(code, params, keys, combo)
+            for combo in itertools.product(
+                *(options(k, st, choice) for k, st in zip(keys, states, strict=True))
+            )
+        ]
+        used = frozenset().union(*(u for _, u in verdicts))
+        if len({v.outcome for v, _ in verdicts}) == 1:
+            clean = [v for v, u in verdicts if not set(u) & unknown]
+            verdict = clean[0] if clean else _either(verdicts, unknown)
+            results.append((choice, verdict.outcome, verdict, used))
+        else:
+            results.append((choice, "unknown", verdicts[0][0], used))
+
+    all_used = frozenset().union(*(r[3] for r in results))
+    if len({outcome for _, outcome, _, _ in results}) > 1:
+        outcome, verdict = _settle(policy, dict(disputed), results)
+        return _Judgement(outcome, verdict.reason, all_used, True)
+    # Claims that disagree without changing the outcome: the reason must not depend on
+    # the order they were written in.
+    _, outcome, verdict, _ = min(results, key=lambda r: r[2].reason)
+    if outcome == "unknown":
+        missing = [k for k in keys if k in unknown and k in all_used] or sorted(unknown)
+        reason = f"not known: depends on {', '.join(missing)}, which no source states"
+        return _Judgement(outcome, reason, all_used, False)
+    return _Judgement(outcome, verdict.reason, all_used, False)
+
+
+def _either(verdicts: list[tuple[Verdict, tuple[str, ...]]], unknown: set[str]) -> Verdict:
     """One verdict that holds whatever the unknown terms are, naming them."""
     reasons = list(dict.fromkeys(v.reason for v, _ in verdicts))
-    open_keys = [k for k in unknown if any(k in used for _, used in verdicts)]
+    open_keys = sorted(k for k in unknown if any(k in used for _, used in verdicts))
     return Verdict(
         verdicts[0][0].outcome,
         f"{' or '.join(reasons)} (so whatever {', '.join(open_keys)} is; no source states it)",
@@ -233,24 +251,23 @@ def _either(verdicts: list[tuple[Verdict, tuple[str, ...]]], unknown: list[str])
 
 
 def _settle(
-    rule: Rule,
-    program: Program,
-    profile: Profile,
-    terms: dict[str, Term[Any]],
-    results: list[tuple[dict[str, Any], Outcome, Verdict, set[str]]],
-) -> tuple[dict[str, Any], Outcome, Verdict, set[str]]:
+    policy: str,
+    sides: dict[str, tuple[tuple[Any, frozenset[str]], ...]],
+    results: list[tuple[dict[str, Any], Outcome, Verdict, frozenset[str]]],
+) -> tuple[Outcome, Verdict]:
     """Pick the headline among a disputed rule's outcomes, by the profile's policy."""
-    policy = profile.disputes
     if policy == "unknown" or any(outcome == "unknown" for _, outcome, _, _ in results):
-        first = results[0]
-        return first[0], "unknown", first[2], first[3]
-    allowed = [
-        r
-        for r in results
-        if all(v in _preferred(program, terms[k], policy) for k, v in r[0].items())
-    ] or results
+        return "unknown", min(results, key=lambda r: r[2].reason)[2]
+    party = policy.removeprefix("prefer-") if policy.startswith("prefer-") else None
+
+    def preferred(key: str, value: Any) -> bool:
+        claimed_by_party = [v for v, parties in sides[key] if party in parties]
+        return not claimed_by_party or value in claimed_by_party
+
+    allowed = [r for r in results if all(preferred(k, v) for k, v in r[0].items())] or results
     rank = lambda r: (_OUTCOME_RANK[r[1]], r[2].reason)  # noqa: E731 - ties break on text, not order
-    return max(allowed, key=rank) if policy == "best" else min(allowed, key=rank)
+    chosen = max(allowed, key=rank) if policy == "best" else min(allowed, key=rank)
+    return chosen[1], chosen[2]
 
 
 def _dispute_reason(
@@ -328,14 +345,14 @@ def score(program: Program, profile: Profile) -> Scorecard:
         members = [f for f in ordered if f.category == category]
         cat_score, _, _, cat_coverage = _summary(members)
         categories.append(
-            CategoryScore(
+            CategoryScore.model_construct(
                 category=category,
                 score=None if cat_score is None else round(cat_score, 1),
                 weight=sum(f.weight for f in members if f.outcome != "n/a"),
                 coverage=round(cat_coverage, 3),
             )
         )
-    return Scorecard(
+    return Scorecard.model_construct(
         tool_version=__version__,
         profile_id=profile.id,
         profile_version=profile.version,

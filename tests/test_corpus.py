@@ -21,7 +21,8 @@ from testerterms.model import Fact, Program
 PROGRAMS_DIR = bundled_programs_dir()
 PROGRAM_FILES = find_files([PROGRAMS_DIR])
 # The seed articles live beside the repository (../shared/seeds); CI may not have them.
-SEEDS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+REPO = Path(__file__).resolve().parents[1]
+SEEDS_DIR = REPO.parent / "shared" / "seeds"
 
 MINIMUM_PROGRAMS = 10
 
@@ -97,9 +98,12 @@ def test_every_known_term_of_a_real_program_carries_a_verbatim_quote(path: Path)
 
 
 @files
-def test_every_source_can_be_located_by_url_or_seed(path: Path) -> None:
+def test_every_source_can_be_located_by_url_seed_or_repository_path(path: Path) -> None:
     for sid, source in _load(path).sources.items():
-        assert source.url or source.seed, f"source {sid} has neither url nor seed"
+        if source.path is not None:  # the reference program cites the rule catalogue
+            assert (REPO / source.path).is_file(), f"source {sid} names a missing file"
+        else:
+            assert source.url or source.seed, f"source {sid} has neither url nor seed"
 
 
 @files

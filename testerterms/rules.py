@@ -696,13 +696,15 @@ def nda002(t: Values, p: Parameters) -> Verdict:
 )
 def voi001(t: Values, p: Parameters) -> Verdict:
     """The Sora testers went public because they had no other way to be heard. Met with a
-    channel that answers and freedom to organise; partly with a channel only; not met
-    without a channel."""
+    channel that answers and freedom to organise; partly with a channel only, or where the
+    terms state there is no grievance process; not met without a channel."""
     if not t["voice.channel"]:
         return not_met("there is no channel for concerns")
-    if t["voice.organising"]:
-        return met("there is a channel for concerns and participants may organise")
-    return partly("there is a channel for concerns, but participants may not organise")
+    if not t["voice.organising"]:
+        return partly("there is a channel for concerns, but participants may not organise")
+    if t["voice.grievance"] is False:
+        return partly("participants may raise concerns and organise, but no process decides them")
+    return met("there is a channel for concerns and participants may organise")
 
 
 # --- security -----------------------------------------------------------------------------------

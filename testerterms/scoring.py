@@ -221,7 +221,8 @@ def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]
         used = frozenset().union(*(u for _, u in verdicts))
         if len({v.outcome for v, _ in verdicts}) == 1:
             clean = [v for v, u in verdicts if not set(u) & unknown]
-            verdict = clean[0] if clean else _either(verdicts, unknown)
+            known = {k: st[1] for k, st in zip(keys, states, strict=True) if st[0] == "known"}
+            verdict = clean[0] if clean else _either(verdicts, unknown, {**known, **choice})
             results.append((choice, verdict.outcome, verdict, used))
         else:
             results.append((choice, "unknown", verdicts[0][0], used))
@@ -240,13 +241,30 @@ def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]
     return _Judgement(outcome, verdict.reason, all_used, False)
 
 
-def _either(verdicts: list[tuple[Verdict, tuple[str, ...]]], unknown: set[str]) -> Verdict:
-    """One verdict that holds whatever the unknown terms are, naming them."""
-    reasons = list(dict.fromkeys(v.reason for v, _ in verdicts))
+_OUTCOME_WORDS: Final = {
+    "met": "met",
+    "partly": "partly met",
+    "not-met": "not met",
+    "n/a": "does not apply",
+}
+
+
+def _either(
+    verdicts: list[tuple[Verdict, tuple[str, ...]]], unknown: set[str], known: dict[str, Any]
+) -> Verdict:
+    """One verdict that holds whatever the unknown terms are, saying so."""
+    outcome = verdicts[0][0].outcome
+    reasons = [v.reason for v, _ in verdicts]
+    shortest = min(reasons, key=len)
+    if all(r.startswith(shortest) for r in reasons):  # the extra words came from the unknowns
+        return Verdict(outcome, shortest)
     open_keys = sorted(k for k in unknown if any(k in used for _, used in verdicts))
+    used = {k for _, u in verdicts for k in u}
+    given = ", ".join(f"{k}: {_show(v)}" for k, v in known.items() if k in used)
     return Verdict(
-        verdicts[0][0].outcome,
-        f"{' or '.join(reasons)} (so whatever {', '.join(open_keys)} is; no source states it)",
+        outcome,
+        f"{_OUTCOME_WORDS[outcome]} whatever {', '.join(open_keys)} is (no source states it)"
+        + (f", given {given}" if given else ""),
     )
 
 

@@ -187,6 +187,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("NDA002", {"confidentiality.nda": False}, "unknown"),
     ("VOI001", {"voice.channel": True, "voice.organising": True}, "met"),
     ("VOI001", {"voice.channel": True, "voice.organising": False}, "partly"),
+    (
+        "VOI001",
+        {"voice.channel": True, "voice.organising": True, "voice.grievance": False},
+        "partly",
+    ),
     ("VOI001", {"voice.channel": False}, "not-met"),
     ("VOI001", {"voice.channel": True}, "unknown"),
     ("SEC001", {"access.credentials": "per-participant"}, "met"),

@@ -58,6 +58,7 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
                 "terms": list(f.terms),
                 "sources": list(f.sources),
                 "reason": f.reason,
+                "facts": [fact.model_dump(exclude_none=True) for fact in f.facts],
             }
             for f in card.findings
         ],
@@ -153,6 +154,24 @@ class TableReporter(Reporter):
             "",
             self._table(rows, headers),
         ]
+        lines += [
+            "",
+            "By category: "
+            + "; ".join(
+                f"{CATEGORIES[c.category]} {_num(c.score)} ({c.coverage * 100:.0f}% known)"
+                for c in card.categories
+            ),
+        ]
+        used = [f for f in card.findings if f.facts]
+        if used:
+            lines += ["", "Facts used:"]
+            for f in used:
+                for fact in f.facts:
+                    quote = f' "{fact.quote}"' if fact.quote else ""
+                    lines.append(
+                        f"  {f.rule}  {fact.term} = {fact.value}  "
+                        f"[{', '.join(fact.sources)}; {fact.party}, {fact.evidence}]{quote}"
+                    )
         if card.disputed_terms:
             lines += ["", "Disputed terms: " + ", ".join(card.disputed_terms)]
         if cited:

@@ -26,6 +26,19 @@ from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule, Values, Verdict
 _OUTCOME_RANK: Final = {"not-met": 0, "partly": 1, "met": 2, "n/a": 3}
 
 
+class FactUsed(BaseModel):
+    """One claim a finding rests on, as it traces back to its source."""
+
+    model_config = ConfigDict(frozen=True)
+
+    term: str
+    value: str
+    sources: tuple[str, ...]
+    party: str
+    evidence: Evidence
+    quote: str | None = None
+
+
 class Finding(BaseModel):
     """What one rule says of one program."""
 
@@ -42,6 +55,7 @@ class Finding(BaseModel):
     reason: str
     terms: tuple[str, ...] = ()
     """The terms whose facts the outcome rests on."""
+    facts: tuple[FactUsed, ...] = ()
     disputed: bool = False
 
 
@@ -173,7 +187,19 @@ def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
         evidence = "disputed"
     elif used_known:
         evidence = _weakest(_term_evidence(program, terms[k]) for k in used_known)
-    sources = {s for k in used_known for f in terms[k].claims for s in f.source}
+    facts = tuple(
+        FactUsed.model_construct(
+            term=k,
+            value=_show(f.value),
+            sources=f.source,
+            party=program.party_of(f),
+            evidence=program.evidence_of(f),
+            quote=f.quote,
+        )
+        for k in used_known
+        for f in terms[k].claims
+    )
+    sources = {s for fact in facts for s in fact.sources}
     return Finding.model_construct(
         rule=rule.code,
         title=rule.title,
@@ -185,6 +211,7 @@ def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
         sources=tuple(sorted(sources)),
         reason=reason,
         terms=used_known,
+        facts=facts,
         disputed=judged.disputed,
     )
 

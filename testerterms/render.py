@@ -299,7 +299,7 @@ REPORTERS: dict[str, type[Reporter]] = {
 # --- the catalogue and profiles ------------------------------------------------------------------
 
 
-def rule_json(rule: Rule, profiles: Sequence[Profile], params: dict[str, Any]) -> dict[str, Any]:
+def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
     return {
         "code": rule.code,
         "title": rule.title,
@@ -308,7 +308,10 @@ def rule_json(rule: Rule, profiles: Sequence[Profile], params: dict[str, Any]) -
         "rationale": rule.rationale,
         "citations": [{"source": c.source, "quote": c.quote} for c in rule.citations],
         "terms": list(rule.terms),
-        "remedy": {"terms": dict(rule.remedy.terms), "clause": rule.remedy.clause.format(**params)},
+        "remedy": {
+            "terms": dict(rule.remedy.terms),
+            "clause": rule.remedy.clause_for(profiles[0].parameters),
+        },
         "weights": {p.id: p.rules.get(rule.code) for p in profiles},
         "blocker": {p.id: p.blockers.get(rule.code) for p in profiles},
     }
@@ -331,12 +334,11 @@ def profile_json(profile: Profile) -> dict[str, Any]:
 
 def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
     """The whole catalogue: one row per rule, with its weight under each profile."""
-    params = profiles[0].parameters.model_dump()
     if fmt == "json":
         payload = {
             "tool_version": __version__,
             "profiles": [profile_json(p) for p in profiles],
-            "rules": [rule_json(r, profiles, params) for r in CATALOGUE.values()],
+            "rules": [rule_json(r, profiles) for r in CATALOGUE.values()],
         }
         return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     from tabulate import tabulate
@@ -396,9 +398,8 @@ def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
 
 def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
     """One rule explained: rationale, citations, terms read, remedy and weights."""
-    params = profiles[0].parameters.model_dump()
     if fmt == "json":
-        return json.dumps(rule_json(rule, profiles, params), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(rule_json(rule, profiles), indent=2, ensure_ascii=False) + "\n"
     lines = [
         f"{rule.code}: {rule.title}",
         f"category: {CATEGORIES[rule.category]}; basis: {rule.basis}",
@@ -411,7 +412,7 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         "Terms read: " + ", ".join(rule.terms),
         "",
         "Remedy: " + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in rule.remedy.terms.items()),
-        "Clause: " + rule.remedy.clause.format(**params),
+        "Clause: " + rule.remedy.clause_for(profiles[0].parameters),
         "",
         "Weight per profile: " + ", ".join(f"{p.id} {_weight(p, rule.code)}" for p in profiles),
     ]

@@ -94,6 +94,11 @@ class Remedy:
 
     terms: Mapping[str, Any]
     clause: str
+    """May name a profile parameter, as ``{min_hourly_pay:g}``: see :meth:`clause_for`."""
+
+    def clause_for(self, parameters: Parameters) -> str:
+        """The clause with the profile's parameters filled in."""
+        return self.clause.format(**parameters.model_dump())
 
 
 Check = Callable[["Values", Parameters], Verdict]

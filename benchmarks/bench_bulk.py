@@ -27,20 +27,43 @@ for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
 """
 
 VALUES = {
-    "compensation": {"money": ["none", "some", "per-result", "everyone"], "in_kind": [True, False],
-                     "hourly_rate": [10, 25, 60]},
-    "content_review": {"pre_approval": ["none", "narrow", "all"], "criteria_published": [True, False],
-                       "response_days": [7, 30], "release_on_silence": [True, False]},
-    "credit": {"attribution": ["none", "selected", "everyone"], "marketing_use": [True, False],
-               "marketing_pay": [True, False], "marketing_consent": ["none", "opt-out", "opt-in"]},
-    "confidentiality": {"nda": [True, False], "scope": ["broad", "narrow"],
-                        "ends_at_release": [True, False], "own_experience": [True, False]},
-    "ownership": {"outputs": ["participant", "shared", "organization"],
-                  "data_use": ["none", "disclosed", "undisclosed"]},
-    "expectations": {"written_terms": [True, False], "role": ["tester", "creative-partner"],
-                     "states_compensation": [True, False]},
+    "compensation": {
+        "money": ["none", "some", "per-result", "everyone"],
+        "in_kind": [True, False],
+        "hourly_rate": [10, 25, 60],
+    },
+    "content_review": {
+        "pre_approval": ["none", "narrow", "all"],
+        "criteria_published": [True, False],
+        "response_days": [7, 30],
+        "release_on_silence": [True, False],
+    },
+    "credit": {
+        "attribution": ["none", "selected", "everyone"],
+        "marketing_use": [True, False],
+        "marketing_pay": [True, False],
+        "marketing_consent": ["none", "opt-out", "opt-in"],
+    },
+    "confidentiality": {
+        "nda": [True, False],
+        "scope": ["broad", "narrow"],
+        "ends_at_release": [True, False],
+        "own_experience": [True, False],
+    },
+    "ownership": {
+        "outputs": ["participant", "shared", "organization"],
+        "data_use": ["none", "disclosed", "undisclosed"],
+    },
+    "expectations": {
+        "written_terms": [True, False],
+        "role": ["tester", "creative-partner"],
+        "states_compensation": [True, False],
+    },
     "voice": {"channel": [True, False], "organising": [True, False]},
-    "access": {"credentials": ["per-participant", "shared"], "revocation": ["individual", "collective"]},
+    "access": {
+        "credentials": ["per-participant", "shared"],
+        "revocation": ["individual", "collective"],
+    },
 }
 
 
@@ -67,14 +90,16 @@ def program_text(index: int, rnd: random.Random) -> str:
                 lines.append(f"    {name}: {text}")
             else:
                 source = rnd.choice("TP")
-                lines.append(f"    {name}: {{value: {text}, source: {source}, quote: \"as stated\"}}")
+                lines.append(f'    {name}: {{value: {text}, source: {source}, quote: "as stated"}}')
     return "\n".join(lines) + "\n"
 
 
 def write_corpus(folder: Path, count: int) -> None:
     rnd = random.Random(20241126)
     for index in range(count):
-        (folder / f"generated-{index:05d}.yaml").write_text(program_text(index, rnd), encoding="utf-8")
+        (folder / f"generated-{index:05d}.yaml").write_text(
+            program_text(index, rnd), encoding="utf-8"
+        )
 
 
 def main() -> int:
@@ -102,9 +127,14 @@ def main() -> int:
     (base, _), (ours, big_peak), (_, small_peak) = results.values()
     ratio = ours / base
     growth = big_peak / small_peak
-    print(f"time ratio: {ratio:.2f}x (target <= {TARGET}x) -> {'met' if ratio <= TARGET else 'NOT met'}")
-    print(f"memory, {args.files} files vs {args.files // 10}: {growth:.2f}x "
-          f"({'flat' if growth < 1.25 else 'grows'})")
+    print(
+        f"time ratio: {ratio:.2f}x (target <= {TARGET}x) -> "
+        + ("met" if ratio <= TARGET else "NOT met")
+    )
+    print(
+        f"memory, {args.files} files vs {args.files // 10}: {growth:.2f}x "
+        f"({'flat' if growth < 1.25 else 'grows'})"
+    )
     return 0
 
 

@@ -22,7 +22,9 @@ def main() -> int:
     args = parser.parse_args()
     commands = {
         "baseline: import yaml, pydantic, tabulate": [
-            PYTHON, "-c", "import yaml, pydantic, tabulate",
+            PYTHON,
+            "-c",
+            "import yaml, pydantic, tabulate",
         ],
         "testerterms score (bundled programs)": [PYTHON, "-m", "testerterms", "score"],
     }

@@ -3,20 +3,25 @@
 The file is read as a stream of parser events and composed here, not by PyYAML's
 constructor, so that nothing the file says can run code or grow without bound:
 
-- explicit tags (``!!python/object``, ``!custom``...) are refused;
+- explicit tags (``!!python/object``, ``!custom``, even ``!!str``) are refused;
 - anchors, aliases and merge keys are refused at the first event, before any
   structure is built, so an alias bomb costs nothing;
-- a key given twice is refused, naming both lines (PyYAML keeps the last silently);
-- size and nesting depth are capped;
+- a key given twice is reported, naming both lines (PyYAML keeps the last silently);
+  composition goes on with the first value so that the file's other mistakes show too;
+- size and nesting depth are capped, and a file is read no further than the size cap;
 - plain scalars resolve only to text, whole numbers, decimal numbers, ``true``/``false``
   and null. Dates stay text (``2024-11-26`` is the string "2024-11-26"), and
   ``yes``/``no``/``on``/``off`` stay text, so a schema that wants a boolean rejects them
-  with a hint instead of silently reading a yes/no answer. ``.inf`` and ``.nan`` are text.
+  with a hint instead of silently reading a yes/no answer. ``.inf`` and ``.nan`` are text,
+  and so is a whole number too long to convert (over 4,300 digits).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -36,20 +41,28 @@ Loc = tuple[str | int, ...]
 Position = tuple[int, int]
 
 _INT: Final = re.compile(r"[-+]?[0-9]+")
-_FLOAT: Final = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_FLOAT: Final = re.compile(
+    r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+"
+)
 _NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE: Final = frozenset({"true", "True", "TRUE"})
 _FALSE: Final = frozenset({"false", "False", "FALSE"})
+_UTF16_BOMS: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 @dataclass
 class Document:
-    """Plain data read from YAML, with where each value and key stands in the file."""
+    """Plain data read from YAML, with where each value and key stands in the file.
+
+    ``problems`` holds mistakes that did not stop composition (a duplicate key); the
+    caller reports them together with what validating ``data`` finds.
+    """
 
     path: str
     data: Any
     values: dict[Loc, Position] = field(default_factory=dict)
     keys: dict[Loc, Position] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """The line and column of ``loc``, or of the nearest enclosing node that exists."""
@@ -70,18 +83,36 @@ def read_text(path: Path, display: str | None = None) -> str:
     """Read a file as UTF-8 text, refusing binary, oversized and undecodable files."""
     name = display or str(path)
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device could block or never end; only plain files are read.
+            raise LoadError([Problem(name, 1, 1, "not a regular file")])
+        if info.st_size > MAX_BYTES:
+            raise LoadError([_too_large(name)])
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            # read() sets aside as many bytes as it is asked for: ask for what stat() saw.
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:  # it grew since stat(): read on, to the cap
+                raw += handle.read(MAX_BYTES + 1 - len(raw))
     except OSError as exc:
-        raise LoadError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
-    if len(raw) > MAX_BYTES:
-        raise LoadError([Problem(name, 1, 1, f"the file is larger than {MAX_BYTES:,} bytes")])
+        reason = exc.strerror or str(exc)
+        raise LoadError([Problem(name, 1, 1, f"cannot read the file: {reason}")]) from None
     return decode(raw, name)
 
 
+def _too_large(name: str) -> Problem:
+    return Problem(name, 1, 1, f"the file is larger than {MAX_BYTES:,} bytes")
+
+
 def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text from ``raw``, refusing oversized, binary and non-UTF-8 input."""
+    if len(raw) > MAX_BYTES:
+        raise LoadError([_too_large(name)])
+    if raw.startswith(_UTF16_BOMS):
+        raise LoadError([Problem(name, 1, 1, "the file is UTF-16 text: save it as UTF-8")])
     if b"\x00" in raw:
-        raise LoadError([Problem(name, 1, 1, "the file is binary (it contains NUL bytes), not YAML text")])
+        message = "the file is binary (it contains NUL bytes), not YAML text"
+        raise LoadError([Problem(name, 1, 1, message)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -91,11 +122,42 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
-def parse(text: str, path: str) -> Document:
-    """Compose ``text`` into plain data and positions; raise :class:`LoadError` if unsafe or invalid."""
+def compose(text: str, path: str) -> Document:
+    """Compose ``text`` into plain data and positions.
+
+    Raise :class:`LoadError` when the text cannot be composed at all (syntax, tags,
+    aliases, depth, size); leave recoverable mistakes in ``Document.problems``.
+    """
     if len(text) > MAX_BYTES:
-        raise LoadError([Problem(path, 1, 1, f"the text is longer than {MAX_BYTES:,} characters")])
+        message = f"the text is longer than {MAX_BYTES:,} characters"
+        raise LoadError([Problem(path, 1, 1, message)])
     return _Composer(path).compose(text)
+
+
+def parse(text: str, path: str) -> Document:
+    """Compose ``text``; raise :class:`LoadError` on any problem, recoverable or not."""
+    document = compose(text, path)
+    if document.problems:
+        raise LoadError(document.problems)
+    return document
+
+
+def resolve_plain(value: str) -> Any:
+    """What an unquoted scalar means here: null, a boolean, a number, or else its text."""
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        try:
+            return int(value)
+        except ValueError:  # longer than Python's integer conversion limit
+            return value
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
 
 
 def _codepoint(character: int | str) -> int:
@@ -107,55 +169,62 @@ def _pos(mark: Any) -> Position:
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
-    value: str = event.value
     if not event.implicit[0]:  # quoted and block scalars are always text
-        return value
-    if value in _NULL:
-        return None
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    if _INT.fullmatch(value):
-        return int(value)
-    if _FLOAT.fullmatch(value):
-        return float(value)
-    return value
+        return event.value
+    return resolve_plain(event.value)
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 class _Composer:
     def __init__(self, path: str) -> None:
         self.path = path
-        self.problems: list[Problem] = []
+        self.fatal: list[Problem] = []
         self.doc = Document(path, None)
 
     def fail(self, mark: Any, message: str) -> None:
         line, col = _pos(mark)
-        self.problems.append(Problem(self.path, line, col, message))
+        self.fatal.append(Problem(self.path, line, col, message))
 
     def compose(self, text: str) -> Document:
-        events = yaml.parse(text, Loader=_Parser)
         try:
-            self._document(events)
+            self._document(yaml.parse(text, Loader=_Parser))
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, col = _pos(mark) if mark is not None else (1, 1)
-            reason = exc.problem or exc.context or "invalid YAML"
-            self.problems.append(Problem(self.path, line, col, f"YAML syntax: {reason}"))
+            self.fatal.append(self._syntax_problem(exc, text))
         except yaml.reader.ReaderError as exc:  # control characters and the like
-            offset = min(exc.position, len(text))
-            line = text.count("\n", 0, offset) + 1
-            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-            self.problems.append(
-                Problem(self.path, line, col, f"control character U+{_codepoint(exc.character):04X} is not allowed in YAML")
-            )
+            line, col = _offset_position(text, exc.position)
+            code = _codepoint(exc.character)
+            message = f"control character U+{code:04X} is not allowed in YAML"
+            self.fatal.append(Problem(self.path, line, col, message))
+        except yaml.YAMLError as exc:  # pragma: no cover - the parser raises the above
+            self.fatal.append(Problem(self.path, 1, 1, f"YAML syntax: {exc}"))
+        except UnicodeEncodeError as exc:  # lone surrogates in a str given by a caller
+            line, col = _offset_position(text, exc.start)
+            self.fatal.append(Problem(self.path, line, col, "the text is not valid Unicode"))
         except _Stop:
             pass
-        if self.problems:
-            raise LoadError(self.problems)
+        if self.fatal:
+            raise LoadError(self.fatal + self.doc.problems)
         return self.doc
 
-    def _document(self, events: Any) -> None:
+    def _syntax_problem(self, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _pos(mark) if mark is not None else (1, 1)
+        reason = exc.problem or exc.context or "invalid YAML"
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and lines[line - 1][col - 1 : col] == "\t":
+            reason = "a tab character: YAML is indented with spaces, never tabs"
+        elif exc.context and exc.context_mark is not None and exc.problem_mark is not None:
+            opened = exc.context_mark.line + 1
+            if opened != line:
+                reason += f" ({exc.context} that starts on line {opened})"
+        return Problem(self.path, line, col, f"YAML syntax: {reason}")
+
+    def _document(self, events: Iterator[Any]) -> None:
         documents = 0
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
@@ -163,17 +232,19 @@ class _Composer:
                 if documents > 1:
                     self.fail(event.start_mark, "the file holds more than one YAML document")
                     raise _Stop
-            elif isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)):
+            elif isinstance(
+                event, (yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent)
+            ):
                 continue
             else:
                 self.doc.data = self._node(event, events, (), 0)
         if documents == 0 or self.doc.data is None:
-            self.problems.append(Problem(self.path, 1, 1, "the file is empty: a program is a mapping of keys"))
+            message = "the file is empty: a program is a mapping of keys"
+            self.fatal.append(Problem(self.path, 1, 1, message))
         elif not isinstance(self.doc.data, dict):
             line, col = self.doc.values[()]
-            self.problems.append(
-                Problem(self.path, line, col, "the top level must be a mapping of keys (such as `id: ...`)")
-            )
+            message = "the top level must be a mapping of keys (such as `id: ...`)"
+            self.fatal.append(Problem(self.path, line, col, message))
 
     def _refuse_extras(self, event: Any) -> None:
         if isinstance(event, yaml.AliasEvent):
@@ -184,10 +255,12 @@ class _Composer:
             raise _Stop
         tag = getattr(event, "tag", None)
         if tag is not None:
-            self.fail(event.start_mark, f"tags such as {tag!r} are not allowed: write plain values")
+            self.fail(
+                event.start_mark, f"tags such as {tag!r} are not allowed: write plain values"
+            )
             raise _Stop
 
-    def _node(self, event: Any, events: Any, loc: Loc, depth: int) -> Any:
+    def _node(self, event: Any, events: Iterator[Any], loc: Loc, depth: int) -> Any:
         self._refuse_extras(event)
         self.doc.values[loc] = _pos(event.start_mark)
         if depth > MAX_DEPTH:
@@ -206,7 +279,7 @@ class _Composer:
             return self._mapping(events, loc, depth)
         raise _Stop  # pragma: no cover - the parser yields no other node events
 
-    def _mapping(self, events: Any, loc: Loc, depth: int) -> dict[str, Any]:
+    def _mapping(self, events: Iterator[Any], loc: Loc, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_event in events:
             if isinstance(key_event, yaml.MappingEndEvent):
@@ -218,21 +291,31 @@ class _Composer:
                 raise _Stop
             key = key_event.value
             if key == "<<" and key_event.implicit[0]:
-                self.fail(key_event.start_mark, "merge keys (<<) are not allowed: write the keys out")
+                message = "merge keys (<<) are not allowed: write the keys out"
+                self.fail(key_event.start_mark, message)
                 raise _Stop
             value_event = next(events)
             child = (*loc, key)
             if key in mapping:
+                # Keep the first value, report the second, and read on for other mistakes.
                 first_line = self.doc.keys[child][0]
-                self.fail(
-                    key_event.start_mark,
-                    f"duplicate key {key!r}: it is already set on line {first_line}",
+                self.doc.problems.append(
+                    Problem(
+                        self.path,
+                        *key_pos,
+                        f"duplicate key {_short(key)}: it is already set on line {first_line}",
+                    )
                 )
-                self._node(value_event, events, ("\0dup", *child), depth + 1)
+                self._node(value_event, events, ("\0duplicate", *child), depth + 1)
                 continue
             self.doc.keys[child] = key_pos
             mapping[key] = self._node(value_event, events, child, depth + 1)
         raise _Stop
+
+
+def _short(key: str) -> str:
+    shown = repr(key)
+    return shown if len(shown) <= 60 else shown[:56] + "...'"
 
 
 class _Stop(Exception):

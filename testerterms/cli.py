@@ -80,7 +80,60 @@ def build_parser() -> argparse.ArgumentParser:
     profiles = commands.add_parser("profiles", help="the profiles available, with versions")
     profiles.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     profiles.set_defaults(run=cmd_profiles)
+    _add_authoring_commands(commands)
     return parser
+
+
+def _add_authoring_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    from ._validation import REPORTERS as VALIDATE_REPORTERS
+
+    validate = commands.add_parser(
+        "validate",
+        help="check program files; every error located",
+        description="Check program files: every error of every file, each at "
+        "path:line:col. A folder is checked file by file. With no PATH, the bundled "
+        "programs. Exit 0 when all are valid, 1 when any is invalid, 2 when a PATH names "
+        "nothing to check.",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
+    validate.add_argument(
+        "--format",
+        choices=list(VALIDATE_REPORTERS),
+        default="text",
+        help="text: path:line:col lines on stderr; json: one object on stdout; github: "
+        "workflow annotations on stdout (default: text)",
+    )
+    validate.add_argument(
+        "--strict", action="store_true", help="count warnings (sources never cited) as errors"
+    )
+    validate.set_defaults(run=cmd_validate)
+
+    schema = commands.add_parser(
+        "schema",
+        help="the JSON Schema of a program file (draft-07)",
+        description="Print the JSON Schema (draft-07) of a program file, for editors and the "
+        "YAML language server; or write it to a file.",
+    )
+    schema.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE")
+    schema.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    schema.set_defaults(run=cmd_schema)
+
+    init = commands.add_parser(
+        "init",
+        help="write a starter program file with comments",
+        description="Write a starter program file: every term unknown, with comments that "
+        "say what each term means, its values, and the value that meets each rule. Never "
+        "overwrites a file unless --force. FILE '-' prints it instead.",
+    )
+    init.add_argument("file", metavar="FILE", help="the program file to create (.yaml)")
+    init.add_argument("--id", help="the program id (default: made from the file name)")
+    init.add_argument(
+        "--schema",
+        metavar="LOCATION",
+        help="add a yaml-language-server modeline pointing at this schema path or URL",
+    )
+    init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    init.set_defaults(run=cmd_init)
 
 
 def _report(problems: Sequence[Problem], err: TextIO) -> None:
@@ -123,7 +176,8 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 continue
             card = score(program, profile)
             if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
-                below.append(f"{card.program_id} ({'no score' if card.score is None else card.score})")
+                shown = "no score" if card.score is None else card.score
+                below.append(f"{card.program_id} ({shown})")
             yield program, card
 
     reporter = REPORTERS[args.format](profile, details=args.details)
@@ -170,7 +224,62 @@ def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._validation import REPORTERS, Summary, validate_paths
+
+    summary = Summary()
+    reporter = REPORTERS[args.format](out, err)
+    for report in validate_paths(_bundled_or(args.paths), summary):
+        reporter.file(report)
+    reporter.finish(summary)
+    if summary.unusable:
+        return EXIT_USAGE
+    if summary.invalid or (args.strict and summary.warnings):
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._schema import schema_text
+
+    text = schema_text()
+    if args.output is None:
+        out.write(text)
+        return EXIT_OK
+    from ._output import write_file
+
+    written = write_file(args.output, text, force=args.force)
+    print(f"testerterms: wrote {written}", file=err)
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._authoring import program_id_for, starter_program
+    from ._output import write_file
+
+    path = Path(args.file)
+    program_id = args.id if args.id is not None else program_id_for(path.stem)
+    if args.id is not None and program_id != program_id_for(program_id):
+        raise UsageError(
+            f"--id {program_id!r} must be lower-case letters, digits and dashes "
+            f"(like {program_id_for(program_id)})"
+        )
+    text = starter_program(program_id, schema=args.schema)
+    if args.file == "-":
+        out.write(text)
+        return EXIT_OK
+    written = write_file(path, text, force=args.force)
+    print(
+        f"testerterms: wrote {written}; fill in the terms, then run "
+        f"`testerterms validate {written}`",
+        file=err,
+    )
+    return EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line; returns the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr

@@ -7,15 +7,18 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, get_args, get_origin
+from types import UnionType
+from typing import Annotated, Any, Final, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from . import _yaml
 from .errors import LoadError, Problem
-from .model import Program, Section, Term
+from .model import Program, Term
 
 SUFFIXES: Final = (".yaml", ".yml")
+MAX_PROBLEMS: Final = 100
+"""Most problems reported for one file; a file with more says how many more there are."""
 
 
 def bundled_programs_dir() -> Path:
@@ -59,6 +62,7 @@ def load_program(path: str | Path) -> Program:
 
 
 def load_program_with_warnings(path: str | Path) -> tuple[Program, list[Problem]]:
+    """Load one program file; return it with its warnings (sources never cited)."""
     path = Path(path)
     if not path.exists():
         raise LoadError([Problem(str(path), 1, 1, "no such file or folder")])
@@ -68,26 +72,50 @@ def load_program_with_warnings(path: str | Path) -> tuple[Program, list[Problem]
     return parse_program(text, str(path))
 
 
-def parse_program(text: str, path: str = "<text>") -> tuple[Program, list[Problem]]:
-    """Parse program YAML ``text``; ``path`` is only used to name the file in messages."""
-    document = _yaml.parse(text, path)
-    problems = _source_problems(document)
+def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, list[Problem]]:
+    """Parse program YAML; ``path`` is only used to name the file in messages.
+
+    ``text`` may be bytes, which are checked as a file's bytes are (size, NUL bytes,
+    UTF-8). Every problem found is raised at once in one :class:`LoadError`.
+    """
+    if isinstance(text, bytes):
+        text = _yaml.decode(text, path)
+    document = _yaml.compose(text, path)
+    problems = document.problems + _source_problems(document)
     try:
         program = Program.model_validate(document.data)
     except ValidationError as exc:
-        problems += [
-            problem
-            for error in exc.errors(include_url=False)
-            if (problem := locate_error(document, error, Program)) is not None
-        ]
-        raise LoadError(problems) from None
+        errors = exc.errors(include_url=False)
+        if problems:
+            # The model repeats, unlocated, what _source_problems has already located.
+            errors = [e for e in errors if not _is_source_summary(e)]
+        problems += locate_errors(document, errors, Program, limit=MAX_PROBLEMS)
+        raise LoadError(_capped(problems, path)) from None
     if problems:
-        raise LoadError(problems)
+        raise LoadError(_capped(problems, path))
     return program, _warnings(document, program)
 
 
+def _capped(problems: list[Problem], path: str) -> list[Problem]:
+    """The first ``MAX_PROBLEMS`` problems in file order, and a count of the rest."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    ordered = sorted(problems, key=lambda p: (p.line, p.col))
+    first_hidden = ordered[MAX_PROBLEMS]
+    more = len(problems) - MAX_PROBLEMS
+    note = f"{more:,} more errors not shown: fix the ones above first"
+    return [*ordered[:MAX_PROBLEMS], Problem(path, first_hidden.line, first_hidden.col, note)]
+
+
+def _is_source_summary(error: Any) -> bool:
+    return error["loc"] == () and "unknown source ids" in str(error["msg"])
+
+
 def load_programs(paths: Iterable[str | Path] = ()) -> LoadResult:
-    """Load every program below ``paths`` (the bundled ones when empty); bad files do not stop the rest."""
+    """Load every program below ``paths`` (the bundled ones when empty).
+
+    A file that fails does not stop the others: its problems go to ``problems``.
+    """
     given = list(paths) or [bundled_programs_dir()]
     result = LoadResult()
     for given_path in given:
@@ -164,15 +192,27 @@ def _source_problems(document: _yaml.Document) -> list[Problem]:
     for loc, source in _cited(document):
         if source not in sources:
             hint = _did_you_mean(source, sources)
-            problems.append(document.problem(loc, f"unknown source {source!r}{hint}"))
+            if not hint:
+                known = ", ".join(_short(s) for s in list(sources)[:10])
+                hint = f" (the sources are: {known}{', ...' if len(sources) > 10 else ''})"
+            problems.append(document.problem(loc, f"unknown source {_short(source)}{hint}"))
     return problems
 
 
 def _warnings(document: _yaml.Document, program: Program) -> list[Problem]:
-    cited = program.cited_sources()
+    # A section's `source:` counts as cited: it names the document the section is read from.
+    cited = program.cited_sources() | {
+        source
+        for name in program.terms.SECTIONS
+        for source in getattr(program.terms, name).source or ()
+    }
     return [
-        Problem(document.path, *document.position(("sources", sid), key=True),
-                f"source {sid!r} is never cited", severity="warning")
+        Problem(
+            document.path,
+            *document.position(("sources", sid), key=True),
+            f"source {sid!r} is never cited",
+            severity="warning",
+        )
         for sid in program.sources
         if sid not in cited
     ]
@@ -180,40 +220,69 @@ def _warnings(document: _yaml.Document, program: Program) -> list[Problem]:
 
 # --- pydantic errors to located problems -------------------------------------------------------
 
+_FACT_KEYS: Final = ("value", "source", "quote", "party", "note")
+_TERM_SHAPES: Final = "`unknown`, {value: ..., source: ID}, or {claims: [...]}"
+_EXPECTED: Final = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "string_type": "text",
+    "bool_type": "true or false",
+}
+
+
+def _closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` was most likely meant to be, if one is close enough."""
+    if not isinstance(word, str) or len(word) > 200:
+        return None
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close:
+        folded = word.lower().replace("_", "-")
+        close = [c for c in options if c.lower().replace("_", "-") == folded]
+    if not close and len(word) >= 3:
+        close = [c for c in options if c.startswith(word)]
+    return close[0] if close else None
+
 
 def _did_you_mean(word: object, choices: Iterable[str]) -> str:
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = _closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
-def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    """The model class that holds the last key of ``loc``, following the raw YAML path."""
+def _strip(annotation: Any) -> Any:
+    """Peel ``Annotated[...]`` and ``X | None`` down to ``X``."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+            continue
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if origin in (Union, UnionType) and len(args) == 1:
+            annotation = args[0]
+            continue
+        return annotation
+
+
+def _holder(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class whose field the last part of the pydantic ``loc`` names."""
     current: Any = model
     for part in loc[:-1]:
+        current = _strip(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
             field_info = current.model_fields.get(str(part))
             if field_info is None:
                 return None
             current = field_info.annotation
+        elif get_origin(current) is dict:
+            current = get_args(current)[1]
+        elif get_origin(current) in (tuple, list) and isinstance(part, int):
+            current = get_args(current)[0]
         else:
             return None
-        current = _unwrap(current)
+    current = _strip(current)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Peel Optional, dict values and Term wrappers down to a model class where there is one."""
-    origin = get_origin(annotation)
-    if origin is dict:
-        return get_args(annotation)[1]
-    if isinstance(annotation, type) and issubclass(annotation, Term):
-        return annotation
-    args = [a for a in get_args(annotation) if a is not type(None)]
-    if origin is not None and len(args) == 1:
-        return _unwrap(args[0])
-    return annotation
 
 
 def _raw_loc(document: _yaml.Document, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -241,41 +310,102 @@ def _node(data: Any, loc: tuple[str | int, ...]) -> Any:
     return data
 
 
+def _union_branch(document: _yaml.Document, loc: tuple[str | int, ...]) -> bool:
+    """Whether the last part of ``loc`` names a union member (``int``), not a key in the file.
+
+    Pydantic reports a value that fits no member of ``int | str`` once per member, with the
+    member's name appended to the location of the value, which is a scalar in the file.
+    """
+    if not loc or not isinstance(loc[-1], str) or loc[:-1] not in document.values:
+        return False
+    return not isinstance(_node(document.data, loc[:-1]), (dict, list))
+
+
+def locate_errors(
+    document: _yaml.Document,
+    errors: Iterable[Any],
+    model: type[BaseModel],
+    *,
+    limit: int | None = None,
+) -> list[Problem]:
+    """Every pydantic error as a located problem; a failed union becomes one problem.
+
+    With ``limit``, only the first errors in file order are worked out in full (a hint
+    costs a fuzzy match); the rest are located and counted, not explained.
+    """
+    errors = list(errors)
+    hidden: list[Problem] = []
+    if limit is not None and len(errors) > limit:
+        errors.sort(key=lambda e: document.position(_raw_loc(document, tuple(e["loc"]))))
+        for error in errors[limit:]:
+            loc = _raw_loc(document, tuple(error["loc"]))
+            key = error["type"] == "extra_forbidden"
+            hidden.append(document.problem(loc, str(error["msg"]), key=key))
+        errors = errors[:limit]
+    problems: dict[Problem, None] = {}  # ordered, and one copy of a repeated problem
+    branches: dict[tuple[str | int, ...], list[Any]] = {}
+    for error in errors:
+        loc = _raw_loc(document, tuple(error["loc"]))
+        if _union_branch(document, loc):
+            branches.setdefault(loc[:-1], []).append(error)
+            continue
+        problem = locate_error(document, error, model)
+        if problem is not None:
+            problems[problem] = None
+    for loc, group in branches.items():
+        # A member whose type fits but whose bound fails (-3 for a count) says most.
+        near = [e for e in group if e["type"] not in _EXPECTED]
+        if near:
+            problem = locate_error(document, {**near[0], "loc": loc}, model)
+            if problem is not None:
+                problems[problem] = None
+            continue
+        wanted = " or ".join(dict.fromkeys(_EXPECTED[e["type"]] for e in group))
+        got = _show(group[0].get("input"))
+        problems[document.problem(loc, f"expected {wanted}, got {got}")] = None
+    return list(problems) + hidden
+
+
+_LONGEST_NUMBER: Final = 4300  # digits Python converts; the reader keeps longer ones as text
 _QUOTED: Final = re.compile(r"'([^']*)'")
 
 
 def locate_error(document: _yaml.Document, error: Any, model: type[BaseModel]) -> Problem | None:
-    loc = _raw_loc(document, tuple(error["loc"]))
+    """One pydantic error as a problem at the line and column of the key or value it is about."""
+    pydantic_loc = tuple(error["loc"])
+    loc = _raw_loc(document, pydantic_loc)
     kind = error["type"]
     value = error.get("input")
+    ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
-        name = loc[-1]
-        holder = _model_at(model, tuple(p for p in loc if not isinstance(p, int)))
-        fields = [f for f in holder.model_fields if f not in ("source", "quote")] if holder else []
-        if holder is not None and issubclass(holder, Section):
-            fields += ["source", "quote"]
-        return document.problem(loc, f"unknown key {name!r}{_did_you_mean(name, fields)}", key=True)
+        return _unknown_key(document, model, pydantic_loc, loc)
     if kind == "missing":
         parent = loc[:-1]
         where = f" in {'.'.join(str(p) for p in parent)}" if parent else ""
-        return document.problem(parent, f"missing required key {loc[-1]!r}{where}")
+        return document.problem(parent, f"missing required key {_short(loc[-1])}{where}")
     if kind in ("literal_error", "enum"):
-        choices = _QUOTED.findall(error.get("ctx", {}).get("expected", ""))
-        shown = ", ".join(choices)
+        choices = _QUOTED.findall(str(ctx.get("expected", "")))
         hint = _did_you_mean(value, choices)
-        return document.problem(loc, f"{_show(value)} is not one of: {shown}{hint}")
+        return document.problem(loc, f"{_show(value)} is not one of: {', '.join(choices)}{hint}")
     if kind == "bool_type":
-        hint = " (write true or false; yes/no/on/off are text)" if isinstance(value, str) else ""
+        hint = ""
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            hint = " (remove the quotes)"
+        elif isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
+            hint = " (write true or false; yes/no/on/off are text)"
         return document.problem(loc, f"expected true or false, got {_show(value)}{hint}")
     if kind in ("float_type", "int_type", "float_parsing", "int_parsing"):
-        return document.problem(loc, f"expected a number, got {_show(value)}")
+        return document.problem(loc, _not_a_number(kind, value))
     if kind == "finite_number":
         return document.problem(loc, f"expected a finite number, got {_show(value)}")
     if kind in ("greater_than_equal", "greater_than"):
-        bound = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt"))
-        return document.problem(loc, f"must be at least {bound}, got {_show(value)}")
-    if kind in ("string_type",):
-        return document.problem(loc, f"expected text, got {_show(value)}")
+        bound = ctx.get("ge", ctx.get("gt"))
+        if bound == 0 and kind == "greater_than_equal":
+            return document.problem(loc, f"must not be negative, got {_show(value)}")
+        return document.problem(loc, f"must be at least {_show(bound)}, got {_show(value)}")
+    if kind == "string_type":
+        quote = " (put it in quotes to make it text)" if isinstance(value, (int, float)) else ""
+        return document.problem(loc, f"expected text, got {_show(value)}{quote}")
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return document.problem(loc, f"expected a mapping of keys, got {_show(value)}")
     if kind in ("tuple_type", "list_type"):
@@ -284,18 +414,73 @@ def locate_error(document: _yaml.Document, error: Any, model: type[BaseModel]) -
         return document.problem(
             loc, f"{_show(value)} must be lower-case letters, digits and dashes (like sora-alpha)"
         )
+    if kind == "string_too_long":
+        return document.problem(loc, f"must be at most {ctx.get('max_length')} characters long")
     if kind == "too_short":
         return document.problem(loc, "must not be empty")
     message = str(error["msg"]).removeprefix("Value error, ")
     return document.problem(loc, message)
 
 
+def _unknown_key(
+    document: _yaml.Document,
+    model: type[BaseModel],
+    pydantic_loc: tuple[str | int, ...],
+    loc: tuple[str | int, ...],
+) -> Problem:
+    name = loc[-1]
+    holder = _holder(model, pydantic_loc)
+    if holder is not None and issubclass(holder, Term):
+        # A mapping with neither `value` nor `claims`: say how a term is written, once.
+        written = _node(document.data, loc[:-1])
+        keys = list(written) if isinstance(written, dict) else [name]
+        meant = [(k, c) for k in keys if (c := _closest(k, ("value", "claims")))]
+        hint = f" (did you mean {meant[0][1]!r} for {_short(meant[0][0])}?)" if meant else ""
+        value_type = holder.__pydantic_generic_metadata__["args"]
+        inner = value_type[0] if value_type else None
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and set(keys) & set(
+            inner.model_fields
+        ):
+            hint = " (put the mapping under `value:`, as in {value: {...}, source: ID})"
+        return document.problem(
+            loc[:-1],
+            f"a term is written {_TERM_SHAPES}; this mapping has neither `value` nor "
+            f"`claims` (its keys: {', '.join(_short(k) for k in keys)}){hint}",
+        )
+    fields = list(holder.model_fields) if holder is not None else []
+    message = f"unknown key {_short(name)}{_did_you_mean(name, fields)}"
+    return document.problem(loc, message, key=True)
+
+
+def _not_a_number(kind: str, value: Any) -> str:
+    wanted = "a whole number" if kind.startswith("int") else "a number"
+    if isinstance(value, str) and value.lower().lstrip("+-") in (".inf", ".nan"):
+        return f"expected {wanted}, got {_show(value)} (infinity and NaN are not allowed)"
+    if (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, str) and len(value) > _LONGEST_NUMBER and value.lstrip("+-").isdigit()
+    ):
+        return f"expected {wanted}, got a number too large to use"
+    if isinstance(value, str) and value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+        return f"expected {wanted}, got the text {_show(value)} (remove the quotes)"
+    return f"expected {wanted}, got {_show(value)}"
+
+
+def _short(name: object) -> str:
+    text = repr(name)
+    return text if len(text) <= 60 else text[:56] + "...'"
+
+
 def _show(value: Any) -> str:
     if value is None:
         return "an empty value"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "...'"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int) and len(str(value)) > 30:
+        return "a very long number"
+    return _short(value)

@@ -10,15 +10,26 @@ In YAML a term is written in one of three ways::
     feedback_required:
       claims:
         - {value: true, source: S1, quote: "unpaid labor through bug testing, feedback"}
-        - {value: false, source: S4, party: organization, quote: "no obligation to provide feedback"}
+        - value: false
+          source: S4
+          party: organization
+          quote: "no obligation to provide feedback"
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, Union
 
-from pydantic import Strict
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StrictStr,
+    field_validator,
+    model_validator,
+)
 
 UNKNOWN = "unknown"
 
@@ -60,6 +71,8 @@ Period = Literal["week", "month", "year", "program"]
 Bound = Literal["about", "at-least", "at-most"]
 
 NonNegative = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+Count = Annotated[int, Strict(), Field(ge=0)]
+"""A number of people: a whole number, not negative."""
 
 
 class Frozen(BaseModel):
@@ -72,8 +85,11 @@ class TimeCommitment(Frozen):
     """Hours of work expected: ``{hours: 5, per: year, bound: at-least}``."""
 
     hours: NonNegative
+    """Hours of work, 0 or more."""
     per: Period = "program"
+    """The period the hours are counted over: week, month, year, or the whole program."""
     bound: Bound = "about"
+    """How the number is meant: about, at-least, at-most."""
 
     def __str__(self) -> str:
         bound = {"about": "about", "at-least": "at least", "at-most": "at most"}[self.bound]
@@ -91,7 +107,7 @@ class Fact(Frozen, Generic[V]):
     source: tuple[str, ...] = Field(min_length=1)
     quote: str | None = None
     party: Party | None = None
-    """Who says it, where that is not the source's own party (a press article quoting the company)."""
+    """Who says it, where that is not the source's own party (press quoting the company)."""
     note: str | None = None
 
     @field_validator("source", mode="before")
@@ -118,7 +134,8 @@ class Term(Frozen, Generic[V]):
             raise ValueError("empty value: write `unknown`, or leave the key out")
         if not isinstance(raw, dict):
             raise ValueError(
-                "a value needs a source: write {value: ..., source: ID}, or give the section a `source:`"
+                "a value needs a source: write {value: ..., source: ID}, "
+                "or give the section a `source:`"
             )
         return raw
 
@@ -185,9 +202,11 @@ class Compensation(Section):
     """What participants get for their work."""
 
     money: Term[Money] = Term()
-    """Who is paid money: none; some (a select few: prizes, grants); per-result (per accepted result, as in a bounty); everyone who does the work."""
+    """Who is paid money: none; some (a select few: prizes, grants); per-result (per accepted
+    result, as in a bounty); everyone who does the work."""
     conditions: Term[tuple[PayCondition, ...]] = Term()
-    """Conditions on money paid per result or to a few (first-reporter, triggers-fix, valid-report, selected, winners)."""
+    """Conditions on money paid per result or to a few (first-reporter, triggers-fix,
+    valid-report, selected, winners)."""
     hourly_rate: Term[NonNegative] = Term()
     """Effective pay per hour of expected work, in US dollars."""
     amount: Term[StrictStr] = Term()
@@ -249,7 +268,8 @@ class OwnershipTerms(Section):
     licence_survives: Term[StrictBool] = Term()
     """The feedback licence survives the end of participation."""
     data_use: Term[DataUse] = Term()
-    """Use of participants' work and data for training or evaluation: none; disclosed; undisclosed."""
+    """Use of participants' work and data for training or evaluation: none; disclosed;
+    undisclosed."""
     data_opt_out: Term[StrictBool] = Term()
     """Participants may opt out of that use."""
 
@@ -268,7 +288,8 @@ class Expectations(Section):
     time: Term[TimeCommitment] = Term()
     """Time expected, as {hours, per, bound}."""
     role: Term[Role] = Term()
-    """The role advertised: tester; researcher; red-teamer; creative-partner; co-creator; contractor."""
+    """The role advertised: tester; researcher; red-teamer; creative-partner; co-creator;
+    contractor."""
     voluntary: Term[StrictBool] = Term()
     """Participation is voluntary."""
     feedback_required: Term[StrictBool] = Term()
@@ -337,13 +358,17 @@ class Source(Frozen):
     """What a fact rests on."""
 
     title: str
+    """The title of the document, article or page."""
     party: Party
+    """Who speaks: organization (its own terms or statements), participants, press, other."""
     author: str | None = None
     publisher: str | None = None
     via: str | None = None
     """The original outlet, where the text was read through a copy."""
     date: str | None = None
+    """When it was published, as text (2024-11-26)."""
     url: str | None = None
+    """Where to read it."""
     seed: str | None = None
     """File name of one of the articles in shared/seeds."""
     path: str | None = None
@@ -365,7 +390,9 @@ class Span(Frozen):
     """When a program ran; dates are text (``2024``, ``2024-02``, ``2024-02-15``)."""
 
     start: str | None = None
+    """When it began: 2024, 2024-02 or 2024-02-15."""
     end: str | None = None
+    """When it ended, if it has."""
 
     @field_validator("start", "end", mode="before")
     @classmethod
@@ -373,25 +400,36 @@ class Span(Frozen):
         return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
 
     def __str__(self) -> str:
-        return f"{self.start or '?'} to {self.end or '?'}" if self.end != self.start else str(self.start)
+        if self.end == self.start:
+            return str(self.start)
+        return f"{self.start or '?'} to {self.end or '?'}"
 
 
 class Program(Frozen):
     """One tester program: identity, sources and terms."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
+    """A short name: lower-case letters, digits and dashes (the file name without .yaml)."""
     name: str
+    """The program's name."""
     organization: str
+    """Who runs the program."""
     kind: Kind
+    """What sort of program it is."""
     period: Span = Span()
+    """When the program ran: {start: "2024-02", end: "2024-12"}."""
     as_of: str | None = None
     """The date the facts were gathered."""
     summary: str | None = None
-    participants: Term[Union[StrictInt, StrictStr]] = Term()  # noqa: UP007 - pydantic needs a runtime union here
+    """A few sentences on what the program is and what happened."""
+    participants: Term[Union[Count, StrictStr]] = Term()  # noqa: UP007 - a runtime union
+    """How many took part: a whole number, or words ("about 300")."""
     events: dict[str, Term[StrictStr]] = {}
     """Dated events (``leak: {claims: [...]}``); disagreeing dates stay as claims."""
     sources: dict[str, Source] = Field(min_length=1)
+    """What the facts rest on, by id (S1, S2...); terms cite these ids."""
     terms: Terms = Terms()
+    """The terms, in sections."""
 
     def all_terms(self) -> list[tuple[str, Term[Any]]]:
         """Every term of the program, including identity terms and events."""
@@ -418,7 +456,9 @@ class Program(Frozen):
         ]
 
     def cited_sources(self) -> set[str]:
-        return {source for _, term in self.all_terms() for fact in term.claims for source in fact.source}
+        return {
+            source for _, term in self.all_terms() for fact in term.claims for source in fact.source
+        }
 
     def party_of(self, fact: Fact[Any]) -> Party:
         """Who speaks in ``fact``: its own party, else the party of its first source."""

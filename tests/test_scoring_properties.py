@@ -88,7 +88,11 @@ def headline(program: Program, profile: Profile) -> tuple[Any, ...]:
     )
 
 
-COMMON = settings(max_examples=int(os.environ.get("TT_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+COMMON = settings(
+    max_examples=int(os.environ.get("TT_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @COMMON

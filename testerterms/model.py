@@ -82,19 +82,29 @@ class Frozen(BaseModel):
 
 
 class TimeCommitment(Frozen):
-    """Hours of work expected: ``{hours: 5, per: year, bound: at-least}``."""
+    """Hours of work expected: ``{hours: 5, per: year, bound: at-least}``, or a range
+    ``{hours: 5, up_to: 10, per: year}``."""
 
     hours: NonNegative
-    """Hours of work, 0 or more."""
+    """Hours of work, 0 or more (the lower end of a range)."""
+    up_to: NonNegative | None = None
+    """The upper end, where the source gives a range ("between 5 and 10 hours a year")."""
     per: Period = "program"
     """The period the hours are counted over: week, month, year, or the whole program."""
     bound: Bound = "about"
     """How the number is meant: about, at-least, at-most."""
 
+    @model_validator(mode="after")
+    def _range(self) -> TimeCommitment:
+        if self.up_to is not None and self.up_to < self.hours:
+            raise ValueError("`up_to` must not be below `hours`")
+        return self
+
     def __str__(self) -> str:
         bound = {"about": "about", "at-least": "at least", "at-most": "at most"}[self.bound]
         per = "over the program" if self.per == "program" else f"a {self.per}"
-        return f"{bound} {self.hours:g} hours {per}"
+        hours = f"{self.hours:g}" if self.up_to is None else f"{self.hours:g} to {self.up_to:g}"
+        return f"{bound} {hours} hours {per}"
 
 
 V = TypeVar("V")

@@ -70,8 +70,10 @@ def validate_paths(paths: Iterable[str | Path], summary: Summary) -> Iterator[Fi
         path = Path(given)
         files = find_files([path]) if path.exists() else []
         if not files:
-            reason = "no program files (*.yaml, *.yml) in this folder" if path.is_dir() else (
-                "no such file or folder"
+            reason = (
+                "no program files (*.yaml, *.yml) in this folder"
+                if path.is_dir()
+                else ("no such file or folder")
             )
             summary.unusable.append(str(given))
             yield FileReport(str(given), errors=(Problem(str(given), 1, 1, reason),))

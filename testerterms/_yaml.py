@@ -255,9 +255,7 @@ class _Composer:
             raise _Stop
         tag = getattr(event, "tag", None)
         if tag is not None:
-            self.fail(
-                event.start_mark, f"tags such as {tag!r} are not allowed: write plain values"
-            )
+            self.fail(event.start_mark, f"tags such as {tag!r} are not allowed: write plain values")
             raise _Stop
 
     def _node(self, event: Any, events: Iterator[Any], loc: Loc, depth: int) -> Any:

@@ -438,8 +438,10 @@ def _unknown_key(
         hint = f" (did you mean {meant[0][1]!r} for {_short(meant[0][0])}?)" if meant else ""
         value_type = holder.__pydantic_generic_metadata__["args"]
         inner = value_type[0] if value_type else None
-        if isinstance(inner, type) and issubclass(inner, BaseModel) and set(keys) & set(
-            inner.model_fields
+        if (
+            isinstance(inner, type)
+            and issubclass(inner, BaseModel)
+            and set(keys) & set(inner.model_fields)
         ):
             hint = " (put the mapping under `value:`, as in {value: {...}, source: ID})"
         return document.problem(

@@ -18,6 +18,7 @@ In YAML a term is written in one of three ways::
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, Union
 
 from pydantic import (
@@ -202,10 +203,28 @@ class Section(Frozen):
                 filled[name] = {**default, "value": value}
         return filled
 
+    @classmethod
+    def term_names(cls) -> tuple[str, ...]:
+        """The names of this section's terms, in schema order."""
+        return _term_names(cls)
+
     def terms(self) -> dict[str, Term[Any]]:
-        return {
-            name: value for name, value in self if isinstance(value, Term)
-        }
+        return {name: getattr(self, name) for name in _term_names(type(self))}
+
+
+@cache
+def _term_keys() -> tuple[tuple[str, str, str], ...]:
+    """(section, name, ``section.name``) of every term, in schema order."""
+    return tuple(
+        (section, name, f"{section}.{name}")
+        for section in Terms.SECTIONS
+        for name in _term_names(Terms.model_fields[section].annotation)  # type: ignore[arg-type]
+    )
+
+
+@cache
+def _term_names(section: type[Section]) -> tuple[str, ...]:
+    return tuple(name for name in section.model_fields if name not in ("source", "quote"))
 
 
 class Compensation(Section):
@@ -357,11 +376,7 @@ class Terms(Frozen):
 
     def items(self) -> list[tuple[str, Term[Any]]]:
         """Every term as (``section.name``, term), in schema order."""
-        return [
-            (f"{section}.{name}", term)
-            for section in self.SECTIONS
-            for name, term in getattr(self, section).terms().items()
-        ]
+        return [(key, getattr(getattr(self, section), name)) for section, name, key in _term_keys()]
 
 
 class Source(Frozen):
@@ -476,5 +491,3 @@ class Program(Frozen):
 
     def evidence_of(self, fact: Fact[Any]) -> Evidence:
         return EVIDENCE_OF_PARTY[self.party_of(fact)]
-
-

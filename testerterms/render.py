@@ -16,7 +16,7 @@ from ._version import __version__
 from .model import Program
 from .profiles import Profile
 from .rules import CATALOGUE, CATEGORIES, Rule
-from .scoring import Scorecard
+from .scoring import FactUsed, Scorecard
 
 Scored = tuple[Program, Scorecard]
 
@@ -58,7 +58,7 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
                 "terms": list(f.terms),
                 "sources": list(f.sources),
                 "reason": f.reason,
-                "facts": [fact.model_dump(exclude_none=True) for fact in f.facts],
+                "facts": [_fact_json(fact) for fact in f.facts],
             }
             for f in card.findings
         ],
@@ -67,6 +67,19 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         entry["source_index"] = {
             sid: source.model_dump(exclude_none=True) for sid, source in program.sources.items()
         }
+    return entry
+
+
+def _fact_json(fact: FactUsed) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "term": fact.term,
+        "value": fact.value,
+        "sources": list(fact.sources),
+        "party": fact.party,
+        "evidence": fact.evidence,
+    }
+    if fact.quote is not None:
+        entry["quote"] = fact.quote
     return entry
 
 

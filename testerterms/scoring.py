@@ -12,11 +12,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Final, Literal, get_args, get_origin
-
-from pydantic import BaseModel, ConfigDict
 
 from ._version import __version__
 from .model import EVIDENCE_STRENGTH, Evidence, Program, Term, Terms
@@ -26,10 +24,13 @@ from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule, Values, Verdict
 _OUTCOME_RANK: Final = {"not-met": 0, "partly": 1, "met": 2, "n/a": 3}
 
 
-class FactUsed(BaseModel):
-    """One claim a finding rests on, as it traces back to its source."""
+# Results are plain frozen dataclasses, not pydantic models: they are built by the scorer,
+# never parsed from input, and building 15 findings a program is the hot path in big folders.
 
-    model_config = ConfigDict(frozen=True)
+
+@dataclass(frozen=True, slots=True)
+class FactUsed:
+    """One claim a finding rests on, as it traces back to its source."""
 
     term: str
     value: str
@@ -39,10 +40,9 @@ class FactUsed(BaseModel):
     quote: str | None = None
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Finding:
     """What one rule says of one program."""
-
-    model_config = ConfigDict(frozen=True)
 
     rule: str
     title: str
@@ -59,8 +59,9 @@ class Finding(BaseModel):
     disputed: bool = False
 
 
-class CategoryScore(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True)
+class CategoryScore:
+    """The score of the rules of one category."""
 
     category: str
     score: float | None
@@ -68,10 +69,9 @@ class CategoryScore(BaseModel):
     coverage: float
 
 
-class Scorecard(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Scorecard:
     """One program scored under one profile."""
-
-    model_config = ConfigDict(frozen=True)
 
     tool_version: str
     profile_id: str
@@ -188,7 +188,7 @@ def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
     elif used_known:
         evidence = _weakest(_term_evidence(program, terms[k]) for k in used_known)
     facts = tuple(
-        FactUsed.model_construct(
+        FactUsed(
             term=k,
             value=_show(f.value),
             sources=f.source,
@@ -200,7 +200,7 @@ def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
         for f in terms[k].claims
     )
     sources = {s for fact in facts for s in fact.sources}
-    return Finding.model_construct(
+    return Finding(
         rule=rule.code,
         title=rule.title,
         category=rule.category,
@@ -363,15 +363,13 @@ def score(program: Program, profile: Profile) -> Scorecard:
         target = CATALOGUE[code].folds_into
         if finding.outcome == "n/a" and target in findings and findings[target].credit is not None:
             host = findings[target]
-            findings[target] = host.model_copy(
-                update={
-                    "weight": host.weight + finding.weight,
-                    "reason": f"{host.reason} (carries {code}'s weight: {finding.reason})",
-                }
+            findings[target] = replace(
+                host,
+                weight=host.weight + finding.weight,
+                reason=f"{host.reason} (carries {code}'s weight: {finding.reason})",
             )
-            findings[code] = finding.model_copy(update={"weight": 0.0})
-    ordered = tuple(findings[code] for code in profile.rules if code in findings)
-    ordered = tuple(sorted(ordered, key=lambda f: list(CATALOGUE).index(f.rule)))
+            findings[code] = replace(finding, weight=0.0)
+    ordered = tuple(findings[code] for code in CATALOGUE if code in findings)
 
     known_score, worst, best, coverage = _summary(ordered)
     grade: Grade | None = None
@@ -390,14 +388,14 @@ def score(program: Program, profile: Profile) -> Scorecard:
         members = [f for f in ordered if f.category == category]
         cat_score, _, _, cat_coverage = _summary(members)
         categories.append(
-            CategoryScore.model_construct(
+            CategoryScore(
                 category=category,
                 score=None if cat_score is None else round(cat_score, 1),
                 weight=sum(f.weight for f in members if f.outcome != "n/a"),
                 coverage=round(cat_coverage, 3),
             )
         )
-    return Scorecard.model_construct(
+    return Scorecard(
         tool_version=__version__,
         profile_id=profile.id,
         profile_version=profile.version,

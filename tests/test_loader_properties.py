@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from testerterms import LoadError, Program, load_program, parse_program
 from testerterms._authoring import dump_program
@@ -94,6 +94,8 @@ def values_of(annotation: Any) -> st.SearchStrategy[Any]:
         return st.one_of(*(values_of(a) for a in get_args(annotation)))
     if origin is tuple:
         return st.lists(values_of(get_args(annotation)[0]), max_size=3)
+    if annotation is type(None):
+        return st.none()
     if annotation is bool:
         return st.booleans()
     if annotation is int:
@@ -106,6 +108,7 @@ def values_of(annotation: Any) -> st.SearchStrategy[Any]:
     if annotation is str:
         return texts
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        model = annotation
         return st.fixed_dictionaries(
             {
                 name: values_of(info.annotation)
@@ -117,8 +120,16 @@ def values_of(annotation: Any) -> st.SearchStrategy[Any]:
                 for name, info in annotation.model_fields.items()
                 if not info.is_required()
             },
-        )
+        ).filter(lambda data: _valid(model, data))  # e.g. a time range must not run backwards
     raise AssertionError(f"no strategy for {annotation!r}")
+
+
+def _valid(model: type[BaseModel], data: Any) -> bool:
+    try:
+        model.model_validate(data)
+    except ValidationError:
+        return False
+    return True
 
 
 @st.composite
@@ -140,8 +151,10 @@ def terms_written(
     draw: st.DrawFn, annotation: Any, sources: list[str], *, section_source: bool
 ) -> Any:
     shapes = ["unknown", "fact", "claims"]
-    if section_source and get_origin(annotation) is not tuple and not (
-        isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    if (
+        section_source
+        and get_origin(annotation) is not tuple
+        and not (isinstance(annotation, type) and issubclass(annotation, BaseModel))
     ):
         shapes.append("plain")
     shape = draw(st.sampled_from(shapes))

@@ -18,7 +18,7 @@ In YAML a term is written in one of three ways::
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, Union
 
 from pydantic import (
@@ -154,7 +154,7 @@ class Term(Frozen, Generic[V]):
     def known(self) -> bool:
         return bool(self.claims)
 
-    @property
+    @cached_property
     def values(self) -> tuple[V, ...]:
         """The distinct values claimed, in first-claimed order."""
         seen: list[V] = []

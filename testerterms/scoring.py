@@ -171,12 +171,19 @@ class _Judgement:
     disputed: bool
 
 
-def evaluate(rule: Rule, program: Program, profile: Profile) -> Finding:
-    """The finding of one rule on one program under one profile."""
+def evaluate(
+    rule: Rule, program: Program, profile: Profile, states: dict[str, State] | None = None
+) -> Finding:
+    """The finding of one rule on one program under one profile.
+
+    ``states`` may hold the program's term states already worked out (see :func:`score`)."""
     keys = rule.terms
     terms = {key: program.terms.term(key) for key in keys}
-    states = tuple(_state(program, terms[key]) for key in keys)
-    judged = _judge(rule.code, profile.parameters, profile.disputes, states)
+    if states is None:
+        states = {key: _state(program, terms[key]) for key in keys}
+    judged = _judge(
+        rule.code, profile.parameters, profile.disputes, tuple(states[key] for key in keys)
+    )
     used_known = tuple(k for k in keys if k in judged.used and terms[k].known)
     reason = judged.reason
     if judged.disputed:
@@ -358,7 +365,8 @@ def _ratio(pairs: Sequence[tuple[float, float]]) -> float | None:
 
 def score(program: Program, profile: Profile) -> Scorecard:
     """Score ``program`` under ``profile``."""
-    findings = {code: evaluate(CATALOGUE[code], program, profile) for code in sorted(profile.rules)}
+    states = {key: _state(program, term) for key, term in program.terms.items()}
+    findings = {code: evaluate(CATALOGUE[code], program, profile, states) for code in profile.rules}
     for code, finding in list(findings.items()):
         target = CATALOGUE[code].folds_into
         if finding.outcome == "n/a" and target in findings and findings[target].credit is not None:

@@ -10,18 +10,17 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
+if TYPE_CHECKING:
+    from .profiles import Profile
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that exits with 2 and a one-line hint, as it does by default, on any stream."""
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +36,7 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     from .render import REPORTERS
 
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="testerterms",
         description="Compare the terms of early-access tester programs against fairness "
         "recommendations.",
@@ -84,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_authoring_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ._validation import REPORTERS as VALIDATE_REPORTERS
 
     validate = commands.add_parser(
@@ -148,7 +147,7 @@ def _bundled_or(paths: Sequence[str]) -> list[Path]:
 
 
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .loading import find_files, load_program
+    from .loading import find_files, iter_programs
     from .model import Program
     from .profiles import load_profile
     from .render import REPORTERS
@@ -160,25 +159,23 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for path in missing:
         print(Problem(str(path), 1, 1, "no such file or folder"), file=err)
     files = find_files(p for p in given if p.exists())
-    if not files and not missing:
+    if not missing and not files:
         raise UsageError(f"no program files (*.yaml, *.yml) in {', '.join(map(str, given))}")
     failed = bool(missing)
     below: list[str] = []
 
     def scored() -> Iterator[tuple[Program, Scorecard]]:
         nonlocal failed
-        for path in files:
-            try:
-                program = load_program(path)
-            except LoadError as exc:
+        for _, loaded in iter_programs(files):
+            if isinstance(loaded, LoadError):
                 failed = True
-                _report(exc.problems, err)
+                _report(loaded.problems, err)
                 continue
-            card = score(program, profile)
+            card = score(loaded, profile)
             if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
                 shown = "no score" if card.score is None else card.score
                 below.append(f"{card.program_id} ({shown})")
-            yield program, card
+            yield loaded, card
 
     reporter = REPORTERS[args.format](profile, details=args.details)
     if reporter.streams:
@@ -197,7 +194,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _all_profiles() -> list[object]:
+def _all_profiles() -> list[Profile]:
     from .profiles import bundled_profiles, load_profile
 
     order = ["articles", "testers-letter", "industry-practice"]
@@ -211,16 +208,16 @@ def cmd_rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     profiles = _all_profiles()
     if args.code:
-        out.write(rule_text(get_rule(args.code), profiles, args.format))  # type: ignore[arg-type]
+        out.write(rule_text(get_rule(args.code), profiles, args.format))
     else:
-        out.write(rules_text(profiles, args.format))  # type: ignore[arg-type]
+        out.write(rules_text(profiles, args.format))
     return EXIT_OK
 
 
 def cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .render import profiles_text
 
-    out.write(profiles_text(_all_profiles(), args.format))  # type: ignore[arg-type]
+    out.write(profiles_text(_all_profiles(), args.format))
     return EXIT_OK
 
 

@@ -191,7 +191,7 @@ def _source_problems(document: _yaml.Document) -> list[Problem]:
     problems = []
     for loc, source in _cited(document):
         if source not in sources:
-            hint = _did_you_mean(source, sources)
+            hint = did_you_mean(source, sources)
             if not hint:
                 known = ", ".join(_short(s) for s in list(sources)[:10])
                 hint = f" (the sources are: {known}{', ...' if len(sources) > 10 else ''})"
@@ -246,7 +246,7 @@ def _closest(word: object, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def _did_you_mean(word: object, choices: Iterable[str]) -> str:
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
     close = _closest(word, choices)
     return f" (did you mean {close!r}?)" if close else ""
 
@@ -385,7 +385,7 @@ def locate_error(document: _yaml.Document, error: Any, model: type[BaseModel]) -
         return document.problem(parent, f"missing required key {_short(loc[-1])}{where}")
     if kind in ("literal_error", "enum"):
         choices = _QUOTED.findall(str(ctx.get("expected", "")))
-        hint = _did_you_mean(value, choices)
+        hint = did_you_mean(value, choices)
         return document.problem(loc, f"{_show(value)} is not one of: {', '.join(choices)}{hint}")
     if kind == "bool_type":
         hint = ""
@@ -450,7 +450,7 @@ def _unknown_key(
             f"`claims` (its keys: {', '.join(_short(k) for k in keys)}){hint}",
         )
     fields = list(holder.model_fields) if holder is not None else []
-    message = f"unknown key {_short(name)}{_did_you_mean(name, fields)}"
+    message = f"unknown key {_short(name)}{did_you_mean(name, fields)}"
     return document.problem(loc, message, key=True)
 
 

@@ -136,6 +136,7 @@ def _load(name_or_path: str | Path, base: Path, chain: tuple[Path, ...]) -> Prof
         raise LoadError([Problem(shown, 1, 1, "no such profile file")])
     document = _yaml.parse(_yaml.read_text(path, shown), shown)
     written = _validate(document, _ProfileFile)
+    _check_codes(document, written)
     merged: dict[str, Any] = {}
     if written.extends:
         parent = _load(written.extends, path.parent, (*chain, path))
@@ -149,6 +150,26 @@ def _load(name_or_path: str | Path, base: Path, chain: tuple[Path, ...]) -> Prof
     merged["source"] = str(path)
     profile: Profile = _validate(document, Profile, merged)
     return profile
+
+
+def _check_codes(document: _yaml.Document, written: _ProfileFile) -> None:
+    """Every rule code and weight a profile writes, each located at its own key."""
+    from .loading import did_you_mean
+
+    problems = []
+    for section in ("rules", "blockers"):
+        for code, value in (getattr(written, section) or {}).items():
+            if code not in CATALOGUE:
+                hint = did_you_mean(code, CATALOGUE)
+                problems.append(
+                    document.problem((section, code), f"unknown rule {code!r}{hint}", key=True)
+                )
+            elif section == "rules" and value is not None and not 0 < value < float("inf"):
+                problems.append(
+                    document.problem((section, code), f"weight of {code} must be a positive number")
+                )
+    if problems:
+        raise LoadError(problems)
 
 
 def _validate(document: _yaml.Document, model: type[Any], data: Any = None) -> Any:

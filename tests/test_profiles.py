@@ -43,8 +43,17 @@ def test_a_profile_with_an_unknown_rule_is_refused_with_its_location(tmp_path: P
     own.write_text("id: bad\nversion: '1'\nextends: articles\nrules:\n  PAY01: 2\n")
     with pytest.raises(LoadError) as caught:
         load_profile(own)
-    assert "unknown rule 'PAY01'" in str(caught.value)
+    assert "unknown rule 'PAY01' (did you mean 'PAY001'?)" in str(caught.value)
     assert caught.value.path.endswith("bad.yaml")
+    assert (caught.value.line, caught.value.col) == (5, 3)
+
+
+def test_a_weight_that_is_not_positive_is_refused_at_its_line(tmp_path: Path) -> None:
+    own = tmp_path / "zero.yaml"
+    own.write_text("id: zero\nversion: '1'\nextends: articles\nrules:\n  PAY001: 0\n")
+    with pytest.raises(LoadError, match="weight of PAY001 must be a positive number") as caught:
+        load_profile(own)
+    assert caught.value.line == 5
 
 
 def test_grade_bands_must_fall_from_a_to_d(tmp_path: Path) -> None:

@@ -173,12 +173,9 @@ def _check_codes(document: _yaml.Document, written: _ProfileFile) -> None:
 
 
 def _validate(document: _yaml.Document, model: type[Any], data: Any = None) -> Any:
-    from .loading import locate_error
+    from .loading import locate_errors
 
     try:
         return model.model_validate(document.data if data is None else data)
     except ValidationError as exc:
-        problems = [
-            p for e in exc.errors(include_url=False) if (p := locate_error(document, e, model))
-        ]
-        raise LoadError(problems) from None
+        raise LoadError(locate_errors(document, exc.errors(include_url=False), model)) from None

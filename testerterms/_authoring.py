@@ -110,6 +110,9 @@ def _identity_field(name: str, info: FieldInfo, doc: str, program_id: str) -> li
         return [*_comment(doc), *_comment(_COMMENTED[name], keep_lines=True)]
     if name == "participants":
         return [*_comment(doc), f"{name}: {UNKNOWN}"]
+    if name == "participant_unit":
+        doc += f" One of: {describe_values(info.annotation, info.metadata)}."
+        return [*_comment(doc), f"{name}: people"]
     if name == "sources":
         party = describe_values(get_args(info.annotation)[1].model_fields["party"].annotation)
         return ["", *_SOURCE.format(doc=doc, party=party).splitlines()]

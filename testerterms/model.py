@@ -53,8 +53,14 @@ Kind = Literal[
     "bug-bounty",
     "user-research",
     "commission",
+    "playtest",
+    "grant",
+    "crowd-work",
     "reference",
 ]
+"""beta; early-access; red-team; creative-partner; bug-bounty; user-research (paid studies);
+commission; playtest (games); grant (a fund that pays chosen applicants); crowd-work (rating,
+annotation and other data work); reference (the example built from every remedy)."""
 
 Money = Literal["none", "some", "per-result", "everyone"]
 PayCondition = Literal["first-reporter", "triggers-fix", "valid-report", "selected", "winners"]
@@ -67,7 +73,18 @@ FeedbackLicence = Literal["none", "limited", "broad"]
 DataUse = Literal["none", "disclosed", "undisclosed"]
 Role = Literal["tester", "researcher", "red-teamer", "creative-partner", "co-creator", "contractor"]
 Credentials = Literal["per-participant", "shared"]
-Revocation = Literal["individual", "collective"]
+Revocation = Literal["for-cause", "at-will", "collective"]
+ShareBan = Literal["none", "narrow", "all"]
+OutputLimit = Literal["non-commercial", "not-before-release", "personal-use", "other"]
+LicenceUse = Literal["use", "display", "repost", "modify", "marketing", "training", "sublicense"]
+TermsChanges = Literal["agreed", "with-notice", "at-will"]
+CarveOut = Literal["public-information", "own-experience", "after-release", "required-by-law"]
+Withholding = Literal["none", "listed-grounds", "discretionary"]
+SafeHarbor = Literal["none", "partial", "full"]
+Disclosure = Literal["coordinated", "discretionary", "forbidden"]
+TrainingGrant = Literal["express", "implied", "none"]
+Representation = Literal["none", "consultation", "collective-agreement"]
+ParticipantUnit = Literal["people", "films", "teams", "organizations"]
 Period = Literal["week", "month", "year", "program"]
 Bound = Literal["about", "at-least", "at-most"]
 
@@ -120,6 +137,10 @@ class Fact(Frozen, Generic[V]):
     party: Party | None = None
     """Who says it, where that is not the source's own party (press quoting the company)."""
     note: str | None = None
+    since: str | None = None
+    """In a term's ``history``: the date from which this value held (text, like 2023-04)."""
+    until: str | None = None
+    """In a term's ``history``: the date at which this value stopped holding."""
 
     @field_validator("source", mode="before")
     @classmethod
@@ -128,9 +149,14 @@ class Fact(Frozen, Generic[V]):
 
 
 class Term(Frozen, Generic[V]):
-    """What the sources say about one term: no claims means unknown."""
+    """What the sources say about one term: no claims means unknown.
+
+    ``history`` records a value that changed over time (a reward later halted): each entry
+    has ``since`` and/or ``until``; the entries without ``until`` are the current claims.
+    A change over time is not a dispute."""
 
     claims: tuple[Fact[V], ...] = ()
+    history: tuple[Fact[V], ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -141,6 +167,15 @@ class Term(Frozen, Generic[V]):
             return {"claims": ()}
         if isinstance(raw, dict) and "value" in raw:
             return {"claims": (raw,)}
+        if isinstance(raw, dict) and "history" in raw and "claims" not in raw:
+            history = raw["history"]
+            if isinstance(history, (list, tuple)):
+                current = [
+                    entry
+                    for entry in history
+                    if not (isinstance(entry, dict) and entry.get("until") is not None)
+                ]
+                return {**raw, "claims": tuple(current)}
         if raw is None:
             raise ValueError("empty value: write `unknown`, or leave the key out")
         if not isinstance(raw, dict):
@@ -242,6 +277,17 @@ class Compensation(Section):
     """What is paid, in words ("$200 to $20,000 per bug")."""
     in_kind: Term[StrictBool] = Term()
     """Free access, credits or other benefits in kind."""
+    rate_measured: Term[StrictBool] = Term()
+    """The hourly rate is measured on the real (median) time the work takes, not estimated."""
+    rate_as_of: Term[StrictStr] = Term()
+    """The date the hourly rate was stated (text, like 2025-01)."""
+    payment_days: Term[NonNegative] = Term()
+    """Days within which pay arrives after work is done or accepted."""
+    onboarding_paid: Term[StrictBool] = Term()
+    """Onboarding, training, screening and qualification work is paid."""
+    withholding: Term[Withholding] = Term()
+    """When pay can be withheld: none; listed-grounds (only on grounds the terms list);
+    discretionary (at the organization's sole discretion)."""
 
 
 class ContentReview(Section):
@@ -255,6 +301,9 @@ class ContentReview(Section):
     """Days within which the organization answers a request to share."""
     release_on_silence: Term[StrictBool] = Term()
     """Without an answer by the deadline, the participant may share."""
+    share_ban: Term[ShareBan] = Term()
+    """Sharing forbidden outright, not by approval: none; narrow (some outputs or topics, or
+    until release); all (the feature and its outputs may not be shared at all)."""
 
 
 class Credit(Section):
@@ -285,6 +334,15 @@ class Confidentiality(Section):
     """Fixed length of the duty, in months."""
     own_experience: Term[StrictBool] = Term()
     """Participants may speak about their own experience and criticise the program."""
+    carve_outs: Term[tuple[CarveOut, ...]] = Term()
+    """What the duty does not cover: public-information, own-experience, after-release,
+    required-by-law."""
+    disclosure: Term[Disclosure] = Term()
+    """How findings may be published: coordinated (after a window or a fix); discretionary
+    (only with the organization's permission); forbidden."""
+    disclosure_window_days: Term[NonNegative] = Term()
+    """Days after a report (or a fix) after which a finder may publish, under coordinated
+    disclosure."""
 
 
 class OwnershipTerms(Section):
@@ -301,6 +359,28 @@ class OwnershipTerms(Section):
     undisclosed."""
     data_opt_out: Term[StrictBool] = Term()
     """Participants may opt out of that use."""
+    output_limits: Term[tuple[OutputLimit, ...]] = Term()
+    """Limits on how participants may use outputs they own: non-commercial,
+    not-before-release, personal-use, other."""
+    output_licence: Term[FeedbackLicence] = Term()
+    """Licence the organization takes over participants' outputs (not feedback): none;
+    limited (to run and improve the program); broad (any use)."""
+    output_licence_uses: Term[tuple[LicenceUse, ...]] = Term()
+    """What that licence covers: use, display, repost, modify, marketing, training,
+    sublicense."""
+    output_licence_perpetual: Term[StrictBool] = Term()
+    """The licence over outputs has no end (perpetual)."""
+    output_licence_irrevocable: Term[StrictBool] = Term()
+    """The licence over outputs cannot be withdrawn."""
+    output_licence_exclusive: Term[StrictBool] = Term()
+    """The licence over outputs is exclusive to the organization."""
+    output_licence_paid: Term[StrictBool] = Term()
+    """Participants are paid for the licence over their outputs (royalty-free means false)."""
+    training_grant: Term[TrainingGrant] = Term()
+    """How training use of participants' work is granted: express (a separate, specific
+    grant); implied (broad wording such as "internal purposes" or "research"); none."""
+    training_paid: Term[StrictBool] = Term()
+    """Participants are paid for training use of their work."""
 
 
 class Expectations(Section):
@@ -323,6 +403,11 @@ class Expectations(Section):
     """Participation is voluntary."""
     feedback_required: Term[StrictBool] = Term()
     """Testing or feedback is asked of participants as an obligation."""
+    terms_changes: Term[TermsChanges] = Term()
+    """How the terms may change: agreed (only with the participant's agreement); with-notice
+    (the organization may change them after notice); at-will (at any time, without notice)."""
+    change_notice_days: Term[NonNegative] = Term()
+    """Days of notice before changed terms apply."""
 
 
 class Voice(Section):
@@ -334,6 +419,13 @@ class Voice(Section):
     """A grievance process with a decision and a reply."""
     organising: Term[StrictBool] = Term()
     """Participants may organise and be represented collectively."""
+    arbitration: Term[StrictBool] = Term()
+    """Disputes must go to binding arbitration, not a court."""
+    class_waiver: Term[StrictBool] = Term()
+    """Participants waive class or collective actions."""
+    representation: Term[Representation] = Term()
+    """Collective representation the organization recognises: none; consultation (with a
+    body that speaks for participants); collective-agreement."""
 
 
 class Access(Section):
@@ -342,9 +434,53 @@ class Access(Section):
     credentials: Term[Credentials] = Term()
     """Access keys: per-participant; shared."""
     revocation: Term[Revocation] = Term()
-    """How access is revoked: individual (one by one); collective (everyone at once)."""
+    """How access ends: for-cause (one participant, for a stated cause); at-will (one or all,
+    at the organization's discretion, at any time); collective (everyone at once: the program
+    suspended or ended for all)."""
     notice: Term[StrictBool] = Term()
     """Participants get notice before their access ends."""
+    suspension_notice_days: Term[NonNegative] = Term()
+    """Days of notice before a suspension or removal takes effect."""
+    reason_given: Term[StrictBool] = Term()
+    """A participant who is suspended or removed is told the reason."""
+    appeal: Term[StrictBool] = Term()
+    """A suspended or removed participant can appeal the decision."""
+
+
+class Reports(Section):
+    """How the organization handles what participants report or submit."""
+
+    ack_days: Term[NonNegative] = Term()
+    """Days within which a report is acknowledged."""
+    decision_days: Term[NonNegative] = Term()
+    """Days within which a report is decided (accepted, rejected, rewarded)."""
+    dispute: Term[StrictBool] = Term()
+    """A participant can dispute a decision on their report."""
+
+
+class Safety(Section):
+    """Protection for good-faith research and testing."""
+
+    safe_harbor: Term[SafeHarbor] = Term()
+    """Legal safe harbor for good-faith research: none; partial; full (authorized under
+    anti-hacking law, exempt from terms-of-service restrictions, no legal action, support if a
+    third party acts)."""
+    safe_harbor_ai: Term[StrictBool] = Term()
+    """The safe harbor covers research on AI model behaviour (jailbreaks, misuse), not only
+    security bugs."""
+
+
+class Likeness(Section):
+    """Capture and use of a participant's face, body or voice."""
+
+    captured: Term[StrictBool] = Term()
+    """The program captures or uses participants' likeness or voice."""
+    separate_consent: Term[StrictBool] = Term()
+    """Consent to that use is separate from the rest of the terms."""
+    use_described: Term[StrictBool] = Term()
+    """The intended use is described specifically before consent."""
+    paid: Term[StrictBool] = Term()
+    """The capture and use of the likeness or voice is paid."""
 
 
 class Terms(Frozen):
@@ -356,6 +492,9 @@ class Terms(Frozen):
     expectations: Expectations = Expectations()
     voice: Voice = Voice()
     access: Access = Access()
+    reports: Reports = Reports()
+    safety: Safety = Safety()
+    likeness: Likeness = Likeness()
 
     SECTIONS: ClassVar[tuple[str, ...]] = (
         "compensation",
@@ -366,6 +505,9 @@ class Terms(Frozen):
         "expectations",
         "voice",
         "access",
+        "reports",
+        "safety",
+        "likeness",
     )
 
     def term(self, key: str) -> Term[Any]:
@@ -393,7 +535,10 @@ class Source(Frozen):
     date: str | None = None
     """When it was published, as text (2024-11-26)."""
     url: str | None = None
-    """Where to read it."""
+    """Where to read it: the original publication."""
+    mirrors: tuple[str, ...] = ()
+    """URLs of copies the text was actually read on (archives, repositories that mirror it),
+    where they are not ``url``."""
     seed: str | None = None
     """File name of one of the articles in shared/seeds."""
     path: str | None = None
@@ -449,6 +594,8 @@ class Program(Frozen):
     """A few sentences on what the program is and what happened."""
     participants: Term[Union[Count, StrictStr]] = Term()  # noqa: UP007 - a runtime union
     """How many took part: a whole number, or words ("about 300")."""
+    participant_unit: ParticipantUnit = "people"
+    """What ``participants`` counts: people, films, teams or organizations."""
     events: dict[str, Term[StrictStr]] = {}
     """Dated events (``leak: {claims: [...]}``); disagreeing dates stay as claims."""
     sources: dict[str, Source] = Field(min_length=1)

@@ -744,21 +744,32 @@ def sec001(t: Values, p: Parameters) -> Verdict:
     basis="derived",
     cites=[(S002, "OpenAI has denied all members access to the Sora tool")],
     reads=("access.revocation", "access.notice"),
-    remedy={"access.revocation": "individual", "access.notice": True},
+    remedy={"access.revocation": "for-cause", "access.notice": True},
     clause=(
-        "Access is suspended only for the participant concerned, with notice and the reason; "
-        "a breach by one never ends everyone's access."
+        "Access is suspended only for the participant concerned, for a cause the terms state, "
+        "with notice and the reason; a breach by one never ends everyone's access."
     ),
 )
 def sec002(t: Values, p: Parameters) -> Verdict:
     """Derived: after the leak, every tester lost access, not only those involved. Met when
-    access is revoked one by one; partly when revoked for everyone but with notice; not met
-    when everyone is cut off without notice."""
-    if t["access.revocation"] == "individual":
-        return met("access is revoked one participant at a time")
-    if t["access.notice"]:
-        return partly("access is cut for everyone at once, but with notice")
-    return not_met("access is cut for everyone at once, without notice")
+    access ends one participant at a time, for a stated cause, with notice; partly for cause
+    without notice, or when access may end at will or for everyone but with notice; not met
+    when the organization may end anyone's access, or everyone's, at any time without
+    notice. "At any time" is not a protection against collective punishment: the same power
+    that removes one tester removes all of them."""
+    revocation = t["access.revocation"]
+    notice = t["access.notice"]
+    if revocation == "for-cause":
+        if notice:
+            return met("access ends one participant at a time, for a stated cause, with notice")
+        return partly("access ends one participant at a time for a stated cause, without notice")
+    what = {
+        "at-will": "access may be ended at any time, at the organization's discretion",
+        "collective": "access is cut for everyone at once",
+    }[revocation]
+    if notice:
+        return partly(f"{what}, but with notice")
+    return not_met(f"{what}, without notice")
 
 
 def remedy_terms() -> dict[str, Any]:

@@ -1,0 +1,156 @@
+"""The rule catalogue and the profiles as text: table, Markdown and JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .._version import __version__
+from ..profiles import Profile
+from ..rules import CATALOGUE, CATEGORIES, Rule
+
+
+def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
+    return {
+        "code": rule.code,
+        "title": rule.title,
+        "category": rule.category,
+        "basis": rule.basis,
+        "rationale": rule.rationale,
+        "citations": [{"source": c.source, "quote": c.quote} for c in rule.citations],
+        "terms": list(rule.terms),
+        "remedy": {
+            "terms": dict(rule.remedy.terms),
+            "clause": rule.remedy.clause_for(profiles[0].parameters),
+        },
+        "weights": {p.id: p.rules.get(rule.code) for p in profiles},
+        "blocker": {p.id: p.blockers.get(rule.code) for p in profiles},
+    }
+
+
+def profile_json(profile: Profile) -> dict[str, Any]:
+    return {
+        "id": profile.id,
+        "version": profile.version,
+        "title": profile.title,
+        "description": profile.description,
+        "rules": profile.rules,
+        "parameters": profile.parameters.model_dump(),
+        "grades": profile.grades,
+        "min_coverage": profile.min_coverage,
+        "disputes": profile.disputes,
+        "blockers": profile.blockers,
+    }
+
+
+def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
+    """The whole catalogue: one row per rule, with its weight under each profile."""
+    if fmt == "json":
+        payload = {
+            "tool_version": __version__,
+            "profiles": [profile_json(p) for p in profiles],
+            "rules": [rule_json(r, profiles) for r in CATALOGUE.values()],
+        }
+        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    from tabulate import tabulate
+
+    rows = [
+        [r.code, CATEGORIES[r.category], r.basis, r.title] + [_weight(p, r.code) for p in profiles]
+        for r in CATALOGUE.values()
+    ]
+    headers = ["code", "category", "basis", "title"] + [p.id for p in profiles]
+    tablefmt = "github" if fmt == "markdown" else "simple"
+    table = tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    return table + "\n\n" + grades_text(profiles, fmt) + "\n"
+
+
+def _weight(profile: Profile, code: str) -> str:
+    weight = profile.rules.get(code)
+    if weight is None:
+        return "–"
+    cap = profile.blockers.get(code)
+    return f"{weight:g}" + (f" (caps at {cap})" if cap else "")
+
+
+def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
+    from tabulate import tabulate
+
+    rows = [
+        [
+            p.id,
+            p.version,
+            *(f"≥{p.grades[g]:g}" for g in ("A", "B", "C", "D")),
+            f"<{p.grades['D']:g}",
+            f"{p.min_coverage * 100:.0f}%",
+            p.disputes,
+            ", ".join(f"{c} not met → at most {g}" for c, g in p.blockers.items()) or "–",
+        ]
+        for p in profiles
+    ]
+    headers = [
+        "profile",
+        "version",
+        "A",
+        "B",
+        "C",
+        "D",
+        "E",
+        "grade needs coverage",
+        "disputes",
+        "blockers",
+    ]
+    return tabulate(
+        rows,
+        headers=headers,
+        tablefmt="github" if fmt == "markdown" else "simple",
+        disable_numparse=True,
+    )
+
+
+def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
+    """One rule explained: rationale, citations, terms read, remedy and weights."""
+    if fmt == "json":
+        return json.dumps(rule_json(rule, profiles), indent=2, ensure_ascii=False) + "\n"
+    lines = [
+        f"{rule.code}: {rule.title}",
+        f"category: {CATEGORIES[rule.category]}; basis: {rule.basis}",
+        "",
+        rule.rationale,
+        "",
+        "Citations:",
+        *(f'  - {c.source}: "{c.quote}"' for c in rule.citations),
+        "",
+        "Terms read: " + ", ".join(rule.terms),
+        "",
+        "Remedy: " + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in rule.remedy.terms.items()),
+        "Clause: " + rule.remedy.clause_for(profiles[0].parameters),
+        "",
+        "Weight per profile: " + ", ".join(f"{p.id} {_weight(p, rule.code)}" for p in profiles),
+    ]
+    if rule.folds_into:
+        lines.append(
+            f"Does not apply without its subject; its weight then counts toward {rule.folds_into}."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([profile_json(p) for p in profiles], indent=2, ensure_ascii=False) + "\n"
+    from tabulate import tabulate
+
+    rows = [[p.id, p.version, p.title, len(p.rules), p.disputes] for p in profiles]
+    table = tabulate(
+        rows,
+        headers=["profile", "version", "title", "rules", "disputes"],
+        tablefmt="github" if fmt == "markdown" else "simple",
+        disable_numparse=True,
+    )
+    return table + "\n"

@@ -1,0 +1,167 @@
+"""Scorecards as data: JSON, JSON lines and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
+
+from .._version import __version__
+from ..model import Program
+from ..profiles import Profile
+from ..scoring import FactUsed, Scorecard
+from ._base import Reporter, Scored
+
+
+def program_json(program: Program, card: Scorecard, *, details: bool = True) -> dict[str, Any]:
+    """The JSON object of one scored program (DESIGN section 4)."""
+    entry: dict[str, Any] = {
+        "id": card.program_id,
+        "name": card.program_name,
+        "organization": card.organization,
+        "score": card.score,
+        "range": list(card.range),
+        "coverage": card.coverage,
+        "grade": card.grade,
+        "blockers": list(card.blockers),
+        "disputed_terms": list(card.disputed_terms),
+        "categories": {
+            c.category: {"score": c.score, "weight": c.weight, "coverage": c.coverage}
+            for c in card.categories
+        },
+        "findings": [
+            {
+                "rule": f.rule,
+                "title": f.title,
+                "category": f.category,
+                "outcome": f.outcome,
+                "credit": f.credit,
+                "weight": f.weight,
+                "evidence": f.evidence,
+                "disputed": f.disputed,
+                "terms": list(f.terms),
+                "sources": list(f.sources),
+                "reason": f.reason,
+                "facts": [_fact_json(fact) for fact in f.facts],
+            }
+            for f in card.findings
+        ],
+    }
+    if details:
+        entry["source_index"] = {
+            sid: source.model_dump(exclude_none=True) for sid, source in program.sources.items()
+        }
+    return entry
+
+
+def _fact_json(fact: FactUsed) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "term": fact.term,
+        "value": fact.value,
+        "sources": list(fact.sources),
+        "party": fact.party,
+        "evidence": fact.evidence,
+    }
+    if fact.quote is not None:
+        entry["quote"] = fact.quote
+    return entry
+
+
+def document_json(scored: Sequence[Scored], profile: Profile) -> dict[str, Any]:
+    return {
+        "tool_version": __version__,
+        "profile": {"id": profile.id, "version": profile.version},
+        "programs": [program_json(p, c) for p, c in scored],
+    }
+
+
+class JsonReporter(Reporter):
+    def render(self, scored: Sequence[Scored]) -> str:
+        return json.dumps(document_json(scored, self.profile), indent=2, ensure_ascii=False) + "\n"
+
+
+class JsonLinesReporter(Reporter):
+    streams: ClassVar[bool] = True
+
+    def render(self, scored: Sequence[Scored]) -> str:
+        return "".join(self.stream(scored))
+
+    def stream(self, scored: Iterable[Scored]) -> Iterable[str]:
+        profile = {"id": self.profile.id, "version": self.profile.version}
+        for program, card in scored:
+            entry = {"tool_version": __version__, "profile": profile}
+            entry.update(program_json(program, card, details=self.details))
+            yield json.dumps(entry, ensure_ascii=False) + "\n"
+
+
+class CsvReporter(Reporter):
+    PROGRAM_FIELDS: ClassVar[list[str]] = [
+        "profile",
+        "profile_version",
+        "id",
+        "name",
+        "organization",
+        "score",
+        "worst",
+        "best",
+        "coverage",
+        "grade",
+        "blockers",
+        "disputed_terms",
+    ]
+    FINDING_FIELDS: ClassVar[list[str]] = [
+        "profile",
+        "profile_version",
+        "id",
+        "rule",
+        "outcome",
+        "credit",
+        "weight",
+        "evidence",
+        "disputed",
+        "sources",
+        "reason",
+    ]
+
+    def render(self, scored: Sequence[Scored]) -> str:
+        out = io.StringIO()
+        fields = self.FINDING_FIELDS if self.details else self.PROGRAM_FIELDS
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        base = {"profile": self.profile.id, "profile_version": self.profile.version}
+        for _, card in scored:
+            if self.details:
+                for f in card.findings:
+                    writer.writerow(
+                        {
+                            **base,
+                            "id": card.program_id,
+                            "rule": f.rule,
+                            "outcome": f.outcome,
+                            "credit": f.credit,
+                            "weight": f.weight,
+                            "evidence": f.evidence,
+                            "disputed": f.disputed,
+                            "sources": " ".join(f.sources),
+                            "reason": f.reason,
+                        }
+                    )
+            else:
+                writer.writerow(
+                    {
+                        **base,
+                        "id": card.program_id,
+                        "name": card.program_name,
+                        "organization": card.organization,
+                        "score": card.score,
+                        "worst": card.range[0],
+                        "best": card.range[1],
+                        "coverage": card.coverage,
+                        "grade": card.grade or "",
+                        "blockers": " ".join(card.blockers),
+                        "disputed_terms": " ".join(card.disputed_terms),
+                    }
+                )
+        return out.getvalue()

@@ -1,0 +1,68 @@
+"""The rule catalogue: one entry per recommendation, the single source of every rule's text.
+
+Each rule is a check function decorated with its metadata, in a module per category; its
+docstring is the rule's rationale (``rules CODE`` prints it). Importing this package
+registers every rule in :data:`CATALOGUE`, ordered by category (the order of
+:data:`CATEGORIES`) and, within a category, in the order the rules are defined.
+"""
+
+from __future__ import annotations
+
+from . import confidentiality, control, credit, pay, security, transparency, voice
+from ._core import (
+    CATALOGUE,
+    CATEGORIES,
+    CREDIT,
+    OUTCOMES,
+    Basis,
+    Check,
+    Citation,
+    Outcome,
+    Parameters,
+    Remedy,
+    Rule,
+    Values,
+    Verdict,
+    get_rule,
+    met,
+    not_applicable,
+    not_met,
+    partly,
+    remedy_terms,
+    rule,
+)
+
+_MODULES = (pay, control, credit, transparency, confidentiality, voice, security)  # registered
+
+
+def _in_category_order() -> None:
+    order = list(CATEGORIES)
+    ordered = sorted(CATALOGUE.values(), key=lambda entry: order.index(entry.category))
+    CATALOGUE.clear()
+    CATALOGUE.update((entry.code, entry) for entry in ordered)
+
+
+_in_category_order()
+
+__all__ = [
+    "CATALOGUE",
+    "CATEGORIES",
+    "CREDIT",
+    "OUTCOMES",
+    "Basis",
+    "Check",
+    "Citation",
+    "Outcome",
+    "Parameters",
+    "Remedy",
+    "Rule",
+    "Values",
+    "Verdict",
+    "get_rule",
+    "met",
+    "not_applicable",
+    "not_met",
+    "partly",
+    "remedy_terms",
+    "rule",
+]

@@ -1,0 +1,198 @@
+"""The machinery of the rule catalogue: rules, verdicts, remedies, parameters and the registry.
+
+Each rule is a check function decorated with its metadata. The function's docstring is the
+rule's rationale; ``rules CODE`` prints it. A check sees the values of the terms it reads
+(``reads``) as plain values, never "unknown": the scorer calls it once for each value an
+unknown or disputed term could take, and reports an outcome only when it does not depend on
+what is unknown. Terms in ``refines`` are passed as ``None`` when unknown instead: they
+sharpen an outcome (a stated rate below the profile's minimum) but never decide it alone.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import UsageError
+
+Outcome = Literal["met", "partly", "not-met", "unknown", "n/a"]
+Basis = Literal["explicit", "derived"]
+CREDIT: Final[dict[str, float | None]] = {
+    "met": 1.0,
+    "partly": 0.5,
+    "not-met": 0.0,
+    "unknown": None,
+    "n/a": None,
+}
+OUTCOMES: Final[tuple[Outcome, ...]] = ("met", "partly", "not-met", "unknown", "n/a")
+
+CATEGORIES: Final[dict[str, str]] = {
+    "pay": "Pay",
+    "control": "Control of one's work",
+    "credit": "Credit and marketing",
+    "transparency": "Transparency",
+    "confidentiality": "Confidentiality",
+    "voice": "Voice",
+    "security": "Access and security",
+}
+
+
+class Parameters(BaseModel):
+    """The numbers and switches a profile sets for the checks."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_hourly_pay: float = Field(20.0, ge=0, allow_inf_nan=False)
+    """Lowest effective pay per hour, in US dollars, that meets PAY001 in full."""
+    max_review_days: float = Field(14.0, ge=0, allow_inf_nan=False)
+    """Longest acceptable review deadline, in days (CTL002)."""
+    max_nda_months: float = Field(12.0, ge=0, allow_inf_nan=False)
+    """Longest acceptable fixed confidentiality period, in months (NDA001)."""
+    free_access_counts: bool = False
+    """Free access or other benefits in kind count as part payment (PAY001 partly)."""
+    optional_work_needs_no_pay: bool = False
+    """Where feedback is not required, free access meets PAY001 in full."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    reason: str
+
+
+def met(reason: str) -> Verdict:
+    return Verdict("met", reason)
+
+
+def partly(reason: str) -> Verdict:
+    return Verdict("partly", reason)
+
+
+def not_met(reason: str) -> Verdict:
+    return Verdict("not-met", reason)
+
+
+def not_applicable(reason: str) -> Verdict:
+    return Verdict("n/a", reason)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a rule comes from: a seed article (by file name) or another source, with a quote."""
+
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """The term values that meet a rule, and the clause that says so in plain words."""
+
+    terms: Mapping[str, Any]
+    clause: str
+    """May name a profile parameter, as ``{min_hourly_pay:g}``: see :meth:`clause_for`."""
+
+    def clause_for(self, parameters: Parameters) -> str:
+        """The clause with the profile's parameters filled in."""
+        return self.clause.format(**parameters.model_dump())
+
+
+Check = Callable[["Values", Parameters], Verdict]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    title: str
+    category: str
+    basis: Basis
+    citations: tuple[Citation, ...]
+    remedy: Remedy
+    reads: tuple[str, ...]
+    check: Check
+    refines: tuple[str, ...] = ()
+    folds_into: str | None = None
+    """Where this rule's weight goes when it does not apply (its subject is absent)."""
+
+    @property
+    def rationale(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.reads + self.refines
+
+
+class Values:
+    """The term values one check call sees; records which terms the check looked at."""
+
+    __slots__ = ("_values", "used")
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self._values = values
+        self.used: list[str] = []
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._values:
+            raise KeyError(f"the check reads {key!r}, which its rule does not declare")
+        if key not in self.used:
+            self.used.append(key)
+        return self._values[key]
+
+
+CATALOGUE: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    title: str,
+    *,
+    category: str,
+    basis: Basis,
+    cites: list[tuple[str, str]],
+    reads: tuple[str, ...],
+    remedy: dict[str, Any],
+    clause: str,
+    refines: tuple[str, ...] = (),
+    folds_into: str | None = None,
+) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        if code in CATALOGUE:
+            raise ValueError(f"rule {code} is defined twice")
+        CATALOGUE[code] = Rule(
+            code=code,
+            title=title,
+            category=category,
+            basis=basis,
+            citations=tuple(Citation(source, quote) for source, quote in cites),
+            remedy=Remedy(remedy, clause),
+            reads=reads,
+            refines=refines,
+            check=check,
+            folds_into=folds_into,
+        )
+        return check
+
+    return register
+
+
+def get_rule(code: str) -> Rule:
+    try:
+        return CATALOGUE[code.upper()]
+    except KeyError:
+        raise UsageError(f"no rule {code!r}; the rules are: {', '.join(CATALOGUE)}") from None
+
+
+def remedy_terms() -> dict[str, Any]:
+    """Every rule's remedy merged: the terms of a program that meets every rule."""
+    merged: dict[str, Any] = {}
+    for entry in CATALOGUE.values():
+        for key, value in entry.remedy.terms.items():
+            if merged.get(key, value) != value:
+                raise ValueError(f"remedies disagree on {key}")
+            merged[key] = value
+    return merged

@@ -1,0 +1,84 @@
+"""Credit: acknowledgement by name, and marketing use only with consent, credit and pay."""
+
+from __future__ import annotations
+
+from ._core import Parameters, Values, Verdict, met, not_met, partly, rule
+from ._seeds import S000, S001, S003, S004
+
+
+@rule(
+    "CRD001",
+    "Contributions are acknowledged by name (with opt-out)",
+    category="credit",
+    basis="explicit",
+    cites=[
+        (S000, "contributions are properly acknowledged and rewarded"),
+        (S001, "they should be recognized and compensated"),
+    ],
+    reads=("credit.attribution",),
+    refines=("credit.opt_out",),
+    remedy={"credit.attribution": "everyone", "credit.opt_out": True},
+    clause=(
+        "Every participant is credited by name in what the program publishes about the "
+        "product, unless they ask not to be."
+    ),
+)
+def crd001(t: Values, p: Parameters) -> Verdict:
+    """Work that shapes a product deserves recognition; the testers said they got none.
+    Met when everyone is credited by name (a stated lack of opt-out makes it partly);
+    partly when only selected participants are named; not met when nobody is."""
+    attribution = t["credit.attribution"]
+    if attribution == "everyone":
+        if t["credit.opt_out"] is False:
+            return partly("everyone is credited by name, with no way to opt out")
+        return met("every participant is credited by name")
+    if attribution == "selected":
+        return partly("only selected participants are named")
+    return not_met("participants are not credited")
+
+
+@rule(
+    "CRD002",
+    "Participants' work is used in marketing only with opt-in consent, credit and pay",
+    category="credit",
+    basis="explicit",
+    cites=[
+        (S003, "showcase their work as PR fodder"),
+        (S003, "artwashing"),
+        (S004, "used for marketing purposes without getting fair value in return"),
+    ],
+    reads=(
+        "credit.marketing_use",
+        "credit.marketing_consent",
+        "credit.marketing_pay",
+        "credit.attribution",
+    ),
+    remedy={
+        "credit.marketing_consent": "opt-in",
+        "credit.marketing_pay": True,
+        "credit.attribution": "everyone",
+    },
+    clause=(
+        "The company uses a participant's work in marketing only with that participant's "
+        "opt-in consent for each use, with credit, and pays for the use."
+    ),
+)
+def crd002(t: Values, p: Parameters) -> Verdict:
+    """The testers' central charge was "artwashing": their work used as PR while they were
+    unpaid. Marketing use needs the creator's opt-in consent, credit and pay. Met when work
+    is not used in marketing, or used with all three; partly with consent and pay but no
+    credit, or with opt-out consent only; not met when use is unpaid or without consent."""
+    if not t["credit.marketing_use"]:
+        return met("participants' work is not used in marketing")
+    if not t["credit.marketing_pay"]:
+        return not_met("participants' work is used in marketing without pay for it")
+    consent = t["credit.marketing_consent"]
+    if consent == "none":
+        return not_met("participants' work is used in marketing without their consent")
+    credited = t["credit.attribution"] != "none"
+    if consent == "opt-in" and credited:
+        return met("marketing use is opt-in, credited and paid")
+    missing = [] if credited else ["no credit"]
+    if consent == "opt-out":
+        missing.append("consent is opt-out only")
+    return partly("marketing use is paid, but " + " and ".join(missing))

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+# The --format choices, written out so that building the parser imports no reporter (and so
+# `--help` stays as quick as Python's start-up); tests check them against the reporters' keys.
+SCORE_FORMATS: Final = ("table", "markdown", "json", "jsonl", "csv")
+"""The keys of :data:`testerterms.render.REPORTERS`."""
+VALIDATE_FORMATS: Final = ("text", "json", "github")
+"""The keys of :data:`testerterms._validation.REPORTERS`."""
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -34,8 +41,6 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .render import REPORTERS
-
     parser = argparse.ArgumentParser(
         prog="testerterms",
         description="Compare the terms of early-access tester programs against fairness "
@@ -54,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
     _add_profile(score)
-    score.add_argument("--format", choices=list(REPORTERS), default="table")
+    score.add_argument("--format", choices=SCORE_FORMATS, default="table")
     score.add_argument(
         "--details", action="store_true", help="every finding with its reason and sources"
     )
@@ -84,8 +89,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ._validation import REPORTERS as VALIDATE_REPORTERS
-
     validate = commands.add_parser(
         "validate",
         help="check program files; every error located",
@@ -97,7 +100,7 @@ def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.Argume
     validate.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
     validate.add_argument(
         "--format",
-        choices=list(VALIDATE_REPORTERS),
+        choices=VALIDATE_FORMATS,
         default="text",
         help="text: path:line:col lines on stderr; json: one object on stdout; github: "
         "workflow annotations on stdout (default: text)",

@@ -154,12 +154,12 @@ def _load(name_or_path: str | Path, base: Path, chain: tuple[Path, ...]) -> Prof
 
 def _check_codes(document: _yaml.Document, written: _ProfileFile) -> None:
     """Every rule code and weight a profile writes, each located at its own key."""
-    from .loading import did_you_mean
-
     problems = []
     for section in ("rules", "blockers"):
         for code, value in (getattr(written, section) or {}).items():
             if code not in CATALOGUE:
+                from .loading import did_you_mean  # only on error: it imports the program model
+
                 hint = did_you_mean(code, CATALOGUE)
                 problems.append(
                     document.problem((section, code), f"unknown rule {code!r}{hint}", key=True)
@@ -173,9 +173,9 @@ def _check_codes(document: _yaml.Document, written: _ProfileFile) -> None:
 
 
 def _validate(document: _yaml.Document, model: type[Any], data: Any = None) -> Any:
-    from .loading import locate_errors
-
     try:
         return model.model_validate(document.data if data is None else data)
     except ValidationError as exc:
+        from .loading import locate_errors  # only on error: it imports the program model
+
         raise LoadError(locate_errors(document, exc.errors(include_url=False), model)) from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
@@ -40,6 +40,18 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of processes, 1 or more: {text!r}"
+        )
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="testerterms",
@@ -68,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         metavar="N",
         help="exit 1 when a program scores below N (or has no score)",
+    )
+    score.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="score in N processes (default: one for a few files, one per core from 200 "
+        "files on); the output is the same whatever N",
     )
     score.set_defaults(run=cmd_score)
 
@@ -150,11 +169,10 @@ def _bundled_or(paths: Sequence[str]) -> list[Path]:
 
 
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .loading import find_files, iter_programs
-    from .model import Program
+    from ._parallel import render_scores
+    from .loading import find_files
     from .profiles import load_profile
     from .render import REPORTERS
-    from .scoring import Scorecard, score
 
     profile = load_profile(args.profile)
     given = _bundled_or(args.paths)
@@ -167,28 +185,22 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = bool(missing)
     below: list[str] = []
 
-    def scored() -> Iterator[tuple[Program, Scorecard]]:
+    def on_error(error: LoadError) -> None:
         nonlocal failed
-        for _, loaded in iter_programs(files):
-            if isinstance(loaded, LoadError):
-                failed = True
-                _report(loaded.problems, err)
-                continue
-            card = score(loaded, profile)
-            if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
-                shown = "no score" if card.score is None else card.score
-                below.append(f"{card.program_id} ({shown})")
-            yield loaded, card
+        failed = True
+        _report(error.problems, err)
+
+    def on_scored(program_id: str, score: float | None) -> None:
+        if args.fail_under is not None and (score is None or score < args.fail_under):
+            below.append(f"{program_id} ({'no score' if score is None else score})")
 
     reporter = REPORTERS[args.format](profile, details=args.details)
-    if reporter.streams:
-        for piece in reporter.stream(scored()):
-            out.write(piece)
+    for piece in render_scores(
+        files, profile, reporter, jobs=args.jobs, on_error=on_error, on_scored=on_scored
+    ):
+        out.write(piece)
+        if reporter.streams:
             out.flush()
-    else:
-        results = list(scored())
-        if results:
-            out.write(reporter.render(results))
     if failed:
         return EXIT_USAGE
     if below:

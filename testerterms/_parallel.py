@@ -1,0 +1,249 @@
+"""``score`` on every core: files are loaded and scored in worker processes, in order.
+
+The parent hands out the files in chunks, keeps a bounded number of chunks in flight (so
+memory does not grow with the number of files), and takes the results back in the order of
+the files, so the output is byte for byte what one process writes, a bad file's problems
+included, at its place in the order.
+
+What crosses back from a worker is what the parent needs and no more. A streaming reporter
+(``jsonl``) writes each program on its own, so the worker renders that program's text and
+sends the text: sending the program itself costs about as much as loading it again. A
+reporter that needs every program at once (a table, one JSON document) gets the program and
+its scorecard, pickled with the model classes named rather than rebuilt.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import multiprocessing
+import os
+import pickle
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, get_args
+
+from .errors import LoadError, Problem
+
+if TYPE_CHECKING:
+    from .profiles import Profile
+    from .render import Reporter, Scored
+
+PARALLEL_FROM: Final = 200
+"""With ``--jobs`` left to choose, fewer files than this are scored in one process: starting
+workers costs more than they save on a handful of files."""
+CHUNK: Final = 16
+"""Files a worker takes at a time: fewer round trips, and results still come back steadily."""
+IN_FLIGHT_PER_WORKER: Final = 4
+"""Chunks handed out ahead of the one being written, per worker (bounds memory)."""
+
+
+def available_cores() -> int:
+    """The processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Result:
+    """One file's outcome, in the parent: its problems, or its id and score and output."""
+
+    path: Path
+    problems: tuple[Problem, ...] = ()
+    program_id: str = ""
+    score: float | None = None
+    text: str = ""
+    """The program's rendered text (streaming reporters)."""
+    scored: bytes = b""
+    """The pickled (program, scorecard) pair (reporters that need every program)."""
+
+
+OnError = Callable[[LoadError], None]
+OnScored = Callable[[str, "float | None"], None]
+
+
+def render_scores(
+    files: Iterable[Path],
+    profile: Profile,
+    reporter: Reporter,
+    *,
+    jobs: int | None,
+    on_error: OnError,
+    on_scored: OnScored,
+) -> Iterator[str]:
+    """The reporter's output for ``files``, in pieces; ``jobs=None`` chooses.
+
+    ``on_error`` is called with each file that does not load and ``on_scored`` with each
+    program's id and score, in the order of the files and before the text that follows them.
+    """
+    files = iter(files)
+    if jobs is None:
+        ahead = list(itertools.islice(files, PARALLEL_FROM))
+        jobs = available_cores() if len(ahead) == PARALLEL_FROM else 1
+        files = itertools.chain(ahead, files)
+    if jobs <= 1:
+        return _render_here(files, profile, reporter, on_error, on_scored)
+    return _render_in_workers(files, profile, reporter, jobs, on_error, on_scored)
+
+
+def _render_here(
+    files: Iterable[Path],
+    profile: Profile,
+    reporter: Reporter,
+    on_error: OnError,
+    on_scored: OnScored,
+) -> Iterator[str]:
+    from .loading import load_program
+    from .scoring import score
+
+    def scored() -> Iterator[Scored]:
+        for path in files:
+            try:
+                program = load_program(path)
+            except LoadError as exc:
+                on_error(exc)
+                continue
+            card = score(program, profile)
+            on_scored(card.program_id, card.score)
+            yield program, card
+
+    return _rendered(reporter, scored())
+
+
+def _rendered(reporter: Reporter, scored: Iterable[Scored]) -> Iterator[str]:
+    if reporter.streams:
+        yield from reporter.stream(scored)
+        return
+    results = list(scored)
+    if results:
+        yield reporter.render(results)
+
+
+def _render_in_workers(
+    files: Iterable[Path],
+    profile: Profile,
+    reporter: Reporter,
+    jobs: int,
+    on_error: OnError,
+    on_scored: OnScored,
+) -> Iterator[str]:
+    def results() -> Iterator[Result]:
+        chunks = iter(lambda: list(itertools.islice(files, CHUNK)), [])
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_start, initargs=(profile, reporter)
+        )
+        pending: deque[Future[list[Result]]] = deque()
+        try:
+            for chunk in itertools.islice(chunks, jobs * IN_FLIGHT_PER_WORKER):
+                pending.append(pool.submit(_work, chunk))
+            while pending:
+                done = pending.popleft().result()
+                following: list[Path] | None = next(chunks, None)
+                if following is not None:
+                    pending.append(pool.submit(_work, following))
+                yield from done
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def reported() -> Iterator[Result]:
+        for result in results():
+            if result.problems:
+                on_error(LoadError(list(result.problems)))
+                continue
+            on_scored(result.program_id, result.score)
+            yield result
+
+    if reporter.streams:
+        return (result.text for result in reported())
+    return _rendered(reporter, (pickle.loads(result.scored) for result in reported()))
+
+
+# --- in a worker ---------------------------------------------------------------------------
+
+_profile: Profile | None = None
+_reporter: Reporter | None = None
+
+
+def _start(profile: Profile, reporter: Reporter) -> None:
+    global _profile, _reporter
+    _profile, _reporter = profile, reporter
+
+
+def _work(paths: list[Path]) -> list[Result]:
+    from .loading import load_program
+    from .scoring import score
+
+    assert _profile is not None and _reporter is not None
+    results = []
+    for path in paths:
+        try:
+            program = load_program(path)
+        except LoadError as exc:
+            results.append(Result(path, problems=exc.problems))
+            continue
+        card = score(program, _profile)
+        if _reporter.streams:
+            text = "".join(_reporter.stream([(program, card)]))
+            results.append(Result(path, program_id=card.program_id, score=card.score, text=text))
+        else:
+            pair = _dumps((program, card))
+            results.append(Result(path, program_id=card.program_id, score=card.score, scored=pair))
+    return results
+
+
+# --- pickling programs ------------------------------------------------------------------------
+# A program holds instances of generic model classes (Term[Money], Fact[bool], ...) that pydantic
+# builds in the class bodies of model.py, where pickle cannot find them by name. They are named
+# by their qualified name instead and looked up in the parent among the classes a Program uses.
+
+
+class _ModelPickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        from pydantic import BaseModel
+
+        if (
+            isinstance(obj, type)
+            and issubclass(obj, BaseModel)
+            and obj.__pydantic_generic_metadata__["origin"] is not None
+        ):
+            return _model_class, (obj.__qualname__,)
+        return NotImplemented
+
+
+def _dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    _ModelPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def _model_class(name: str) -> type:
+    return _model_classes()[name]
+
+
+@cache
+def _model_classes() -> dict[str, type]:
+    from pydantic import BaseModel
+
+    from .model import Program
+
+    found: dict[str, type] = {}
+
+    def walk(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if annotation.__qualname__ in found:
+                return
+            found[annotation.__qualname__] = annotation
+            for field in annotation.model_fields.values():
+                walk(field.annotation)
+        for argument in get_args(annotation):
+            walk(argument)
+
+    walk(Program)
+    return found

@@ -57,19 +57,23 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def load_program(path: str | Path) -> Program:
     """Load one program file; raise :class:`LoadError` with every problem found."""
-    program, _ = load_program_with_warnings(path)
+    program, _ = _load(path, warnings=False)  # scoring has no use for the warnings
     return program
 
 
 def load_program_with_warnings(path: str | Path) -> tuple[Program, list[Problem]]:
     """Load one program file; return it with its warnings (sources never cited)."""
+    return _load(path, warnings=True)
+
+
+def _load(path: str | Path, *, warnings: bool) -> tuple[Program, list[Problem]]:
     path = Path(path)
     if not path.exists():
         raise LoadError([Problem(str(path), 1, 1, "no such file or folder")])
     if path.is_dir():
         raise LoadError([Problem(str(path), 1, 1, "is a folder: use load_programs for folders")])
     text = _yaml.read_text(path)
-    return parse_program(text, str(path))
+    return _parse(text, str(path), warnings=warnings)
 
 
 def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, list[Problem]]:
@@ -78,6 +82,10 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
     ``text`` may be bytes, which are checked as a file's bytes are (size, NUL bytes,
     UTF-8). Every problem found is raised at once in one :class:`LoadError`.
     """
+    return _parse(text, path, warnings=True)
+
+
+def _parse(text: str | bytes, path: str, *, warnings: bool) -> tuple[Program, list[Problem]]:
     if isinstance(text, bytes):
         text = _yaml.decode(text, path)
     document = _yaml.compose(text, path)
@@ -93,7 +101,7 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
         raise LoadError(_capped(problems, path)) from None
     if problems:
         raise LoadError(_capped(problems, path))
-    return program, _warnings(document, program)
+    return program, _warnings(document, program) if warnings else []
 
 
 def _capped(problems: list[Problem], path: str) -> list[Problem]:

@@ -40,6 +40,7 @@ _warm_up = True  # --small skips the uncounted first round
 
 
 def measure(commands: dict[str, list[str]], rounds: int, cwd: Path) -> dict[str, Sample]:
+    print(f"measuring: {', '.join(commands)}", file=sys.stderr, flush=True)
     return side_by_side(commands, rounds, cwd, warm_up=_warm_up)
 
 

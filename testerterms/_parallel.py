@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import io
 import itertools
-import multiprocessing
 import os
 import pickle
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,6 +29,8 @@ from typing import TYPE_CHECKING, Any, Final, get_args
 from .errors import LoadError, Problem
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .profiles import Profile
     from .render import Reporter, Scored
 
@@ -133,6 +133,9 @@ def _render_in_workers(
     on_error: OnError,
     on_scored: OnScored,
 ) -> Iterator[str]:
+    import multiprocessing  # here: one process needs neither
+    from concurrent.futures import ProcessPoolExecutor
+
     def results() -> Iterator[Result]:
         chunks = iter(lambda: list(itertools.islice(files, CHUNK)), [])
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)

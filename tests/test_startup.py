@@ -92,3 +92,9 @@ def test_the_format_choices_written_in_the_parser_are_the_reporters() -> None:
 
     assert tuple(render.REPORTERS) == cli.SCORE_FORMATS
     assert tuple(_validation.REPORTERS) == cli.VALIDATE_FORMATS
+
+
+def test_score_on_a_few_files_loads_no_worker_machinery() -> None:
+    modules = imported_by("score")
+    assert "testerterms.scoring" in modules  # the command did run
+    assert not modules & {"multiprocessing", "concurrent.futures"}

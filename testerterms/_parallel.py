@@ -18,6 +18,7 @@ import io
 import itertools
 import os
 import pickle
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, get_args
 
-from .errors import LoadError, Problem
+from .errors import LoadError, Problem, TesterTermsError
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -135,6 +136,7 @@ def _render_in_workers(
 ) -> Iterator[str]:
     import multiprocessing  # here: one process needs neither
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     def results() -> Iterator[Result]:
         chunks = iter(lambda: list(itertools.islice(files, CHUNK)), [])
@@ -147,7 +149,12 @@ def _render_in_workers(
             for chunk in itertools.islice(chunks, jobs * IN_FLIGHT_PER_WORKER):
                 pending.append(pool.submit(_work, chunk))
             while pending:
-                done = pending.popleft().result()
+                try:
+                    done = pending.popleft().result()
+                except BrokenProcessPool:
+                    raise TesterTermsError(
+                        "a worker process stopped before it finished (out of memory?); try --jobs 1"
+                    ) from None
                 following: list[Path] | None = next(chunks, None)
                 if following is not None:
                     pending.append(pool.submit(_work, following))
@@ -177,6 +184,9 @@ _reporter: Reporter | None = None
 def _start(profile: Profile, reporter: Reporter) -> None:
     global _profile, _reporter
     _profile, _reporter = profile, reporter
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the work and
+    # says so once; a worker finishes its chunk quietly rather than print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(paths: list[Path]) -> list[Result]:

@@ -5,11 +5,11 @@ memory does not grow with the number of files), and takes the results back in th
 the files, so the output is byte for byte what one process writes, a bad file's problems
 included, at its place in the order.
 
-What crosses back from a worker is what the parent needs and no more. A streaming reporter
-(``jsonl``) writes each program on its own, so the worker renders that program's text and
-sends the text: sending the program itself costs about as much as loading it again. A
-reporter that needs every program at once (a table, one JSON document) gets the program and
-its scorecard, pickled with the model classes named rather than rebuilt.
+What crosses back from a worker is what the parent needs and no more. JSON Lines holds each
+program on a line of its own, with nothing before or after, so for ``jsonl`` the worker writes
+the line and sends the text: sending the program costs about as much as loading it again.
+Every other format is written by the parent's reporter, from the programs and scorecards the
+workers send (pickled, with the model classes named rather than rebuilt).
 """
 
 from __future__ import annotations
@@ -60,17 +60,19 @@ class Result:
     program_id: str = ""
     score: float | None = None
     text: str = ""
-    """The program's rendered text (streaming reporters)."""
+    """The program's line (``jsonl``, written in the worker)."""
     scored: bytes = b""
-    """The pickled (program, scorecard) pair (reporters that need every program)."""
+    """The pickled (program, scorecard) pair (every other format)."""
 
 
+Found = Path | LoadError
+"""What the folder walk gives: a program file, or a path it could not use."""
 OnError = Callable[[LoadError], None]
 OnScored = Callable[[str, "float | None"], None]
 
 
 def render_scores(
-    files: Iterable[Path],
+    found: Iterable[Found],
     profile: Profile,
     reporter: Reporter,
     *,
@@ -78,56 +80,62 @@ def render_scores(
     on_error: OnError,
     on_scored: OnScored,
 ) -> Iterator[str]:
-    """The reporter's output for ``files``, in pieces; ``jobs=None`` chooses.
+    """The reporter's output for the files ``found``, in pieces; ``jobs=None`` chooses.
 
-    ``on_error`` is called with each file that does not load and ``on_scored`` with each
-    program's id and score, in the order of the files and before the text that follows them.
+    ``on_error`` is called with each file that does not load (and each :class:`LoadError`
+    found in place of a file), ``on_scored`` with each program's id and score, in the order
+    of the files and before the text of the programs that follow. Nothing scored, no text.
     """
-    files = iter(files)
+    found = iter(found)
     if jobs is None:
-        ahead = list(itertools.islice(files, PARALLEL_FROM))
+        ahead = list(itertools.islice(found, PARALLEL_FROM))
         jobs = available_cores() if len(ahead) == PARALLEL_FROM else 1
-        files = itertools.chain(ahead, files)
+        found = itertools.chain(ahead, found)
     if jobs <= 1:
-        return _render_here(files, profile, reporter, on_error, on_scored)
-    return _render_in_workers(files, profile, reporter, jobs, on_error, on_scored)
+        return _rendered(reporter, _scored_here(found, profile, on_error, on_scored))
+    return _render_in_workers(found, profile, reporter, jobs, on_error, on_scored)
 
 
-def _render_here(
-    files: Iterable[Path],
-    profile: Profile,
-    reporter: Reporter,
-    on_error: OnError,
-    on_scored: OnScored,
-) -> Iterator[str]:
+def _scored_here(
+    found: Iterable[Found], profile: Profile, on_error: OnError, on_scored: OnScored
+) -> Iterator[Scored]:
     from .loading import load_program
     from .scoring import score
 
-    def scored() -> Iterator[Scored]:
-        for path in files:
-            try:
-                program = load_program(path)
-            except LoadError as exc:
-                on_error(exc)
-                continue
-            card = score(program, profile)
-            on_scored(card.program_id, card.score)
-            yield program, card
-
-    return _rendered(reporter, scored())
+    for path in found:
+        if isinstance(path, LoadError):
+            on_error(path)
+            continue
+        try:
+            program = load_program(path)
+        except LoadError as exc:
+            on_error(exc)
+            continue
+        card = score(program, profile)
+        on_scored(card.program_id, card.score)
+        yield program, card
 
 
 def _rendered(reporter: Reporter, scored: Iterable[Scored]) -> Iterator[str]:
-    if reporter.streams:
-        yield from reporter.stream(scored)
+    scored = iter(scored)
+    first = next(scored, None)
+    if first is None:
         return
-    results = list(scored)
-    if results:
-        yield reporter.render(results)
+    everything = itertools.chain([first], scored)
+    if reporter.streams:
+        yield from reporter.stream(everything)
+    else:
+        yield reporter.render(list(everything))
+
+
+def _lines_in_workers(reporter: Reporter) -> bool:
+    from .render import JsonLinesReporter
+
+    return type(reporter) is JsonLinesReporter
 
 
 def _render_in_workers(
-    files: Iterable[Path],
+    found: Iterable[Found],
     profile: Profile,
     reporter: Reporter,
     jobs: int,
@@ -138,11 +146,15 @@ def _render_in_workers(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    lines = _lines_in_workers(reporter)
+    # A LoadError does not pickle: what the walk could not use goes as its problems.
+    items = (f.problems if isinstance(f, LoadError) else f for f in found)
+
     def results() -> Iterator[Result]:
-        chunks = iter(lambda: list(itertools.islice(files, CHUNK)), [])
+        chunks = iter(lambda: list(itertools.islice(items, CHUNK)), [])
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
         pool = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_start, initargs=(profile, reporter)
+            jobs, mp_context=context, initializer=_start, initargs=(profile, reporter, lines)
         )
         pending: deque[Future[list[Result]]] = deque()
         try:
@@ -155,7 +167,7 @@ def _render_in_workers(
                     raise TesterTermsError(
                         "a worker process stopped before it finished (out of memory?); try --jobs 1"
                     ) from None
-                following: list[Path] | None = next(chunks, None)
+                following: list[Path | tuple[Problem, ...]] | None = next(chunks, None)
                 if following is not None:
                     pending.append(pool.submit(_work, following))
                 yield from done
@@ -170,7 +182,7 @@ def _render_in_workers(
             on_scored(result.program_id, result.score)
             yield result
 
-    if reporter.streams:
+    if lines:
         return (result.text for result in reported())
     return _rendered(reporter, (pickle.loads(result.scored) for result in reported()))
 
@@ -179,30 +191,34 @@ def _render_in_workers(
 
 _profile: Profile | None = None
 _reporter: Reporter | None = None
+_lines = False
 
 
-def _start(profile: Profile, reporter: Reporter) -> None:
-    global _profile, _reporter
-    _profile, _reporter = profile, reporter
+def _start(profile: Profile, reporter: Reporter, lines: bool) -> None:
+    global _profile, _reporter, _lines
+    _profile, _reporter, _lines = profile, reporter, lines
     # Ctrl-C reaches every process of the terminal's group: the parent stops the work and
     # says so once; a worker finishes its chunk quietly rather than print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(paths: list[Path]) -> list[Result]:
+def _work(items: list[Path | tuple[Problem, ...]]) -> list[Result]:
     from .loading import load_program
     from .scoring import score
 
     assert _profile is not None and _reporter is not None
     results = []
-    for path in paths:
+    for path in items:
+        if isinstance(path, tuple):
+            results.append(Result(Path(path[0].path), problems=path))
+            continue
         try:
             program = load_program(path)
         except LoadError as exc:
             results.append(Result(path, problems=exc.problems))
             continue
         card = score(program, _profile)
-        if _reporter.streams:
+        if _lines:
             text = "".join(_reporter.stream([(program, card)]))
             results.append(Result(path, program_id=card.program_id, score=card.score, text=text))
         else:

@@ -95,3 +95,34 @@ def test_jobs_must_be_a_whole_number_of_processes(jobs: str) -> None:
     assert result.returncode == 2
     assert "expected a whole number of processes" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_path_the_walk_could_not_use_is_reported_at_its_place(fmt: str) -> None:
+    from testerterms import LoadError, Problem, load_profile
+    from testerterms._parallel import render_scores
+    from testerterms.render import REPORTERS
+
+    programs = sorted(PROGRAMS.glob("*.yaml"))
+    unusable = LoadError([Problem("gone/folder", 1, 1, "cannot list the folder")])
+    found = [*programs, unusable, *programs]
+    profile = load_profile()
+    outputs = []
+    for jobs in (1, 2):
+        events: list[str] = []
+
+        def on_error(error: LoadError, events: list[str] = events) -> None:
+            events.append(f"error {error.path}")
+
+        def on_scored(program_id: str, score: float | None, events: list[str] = events) -> None:
+            events.append(f"scored {program_id}")
+
+        reporter = REPORTERS[fmt](profile)
+        text = "".join(
+            render_scores(
+                found, profile, reporter, jobs=jobs, on_error=on_error, on_scored=on_scored
+            )
+        )
+        assert events.index("error gone/folder") == len(programs)
+        outputs.append((text, events))
+    assert outputs[0] == outputs[1]

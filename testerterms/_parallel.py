@@ -5,6 +5,10 @@ memory does not grow with the number of files), and takes the results back in th
 the files, so the output is byte for byte what one process writes, a bad file's problems
 included, at its place in the order.
 
+Workers are forked (Linux): they start with the parent's loaded modules, profile, reporter
+and gate, so nothing is imported or pickled to start them. Where processes cannot be forked,
+the files are scored in one process.
+
 What crosses back from a worker is what the parent needs and no more. JSON Lines holds each
 program on a line of its own, with nothing before or after, so for ``jsonl`` the worker writes
 the line and sends the text: sending the program costs about as much as loading it again.
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
 
     from .profiles import Profile
     from .render import Reporter, Scored
+    from .scoring import Scorecard
 
 PARALLEL_FROM: Final = 200
 """With ``--jobs`` left to choose, fewer files than this are scored in one process: starting
@@ -57,8 +62,8 @@ class Result:
 
     path: Path
     problems: tuple[Problem, ...] = ()
-    program_id: str = ""
-    score: float | None = None
+    notes: tuple[str, ...] = ()
+    """What the gate said of the scorecard (``--fail-under``)."""
     text: str = ""
     """The program's line (``jsonl``, written in the worker)."""
     scored: bytes = b""
@@ -68,7 +73,9 @@ class Result:
 Found = Path | LoadError
 """What the folder walk gives: a program file, or a path it could not use."""
 OnError = Callable[[LoadError], None]
-OnScored = Callable[[str, "float | None"], None]
+Gate = Callable[["Scorecard"], "tuple[str, ...]"]
+"""Notes on one scorecard (a program below ``--fail-under``); run where it was scored."""
+OnScored = Callable[["tuple[str, ...]"], None]
 
 
 def render_scores(
@@ -77,27 +84,31 @@ def render_scores(
     reporter: Reporter,
     *,
     jobs: int | None,
+    gate: Gate,
     on_error: OnError,
     on_scored: OnScored,
 ) -> Iterator[str]:
     """The reporter's output for the files ``found``, in pieces; ``jobs=None`` chooses.
 
     ``on_error`` is called with each file that does not load (and each :class:`LoadError`
-    found in place of a file), ``on_scored`` with each program's id and score, in the order
-    of the files and before the text of the programs that follow. Nothing scored, no text.
+    found in place of a file), ``on_scored`` with what ``gate`` said of each program's
+    scorecard, in the order of the files and before the text of the programs that follow.
+    Nothing scored, no text.
     """
     found = iter(found)
-    if jobs is None:
+    if sys.platform != "linux":
+        jobs = 1
+    elif jobs is None:
         ahead = list(itertools.islice(found, PARALLEL_FROM))
         jobs = available_cores() if len(ahead) == PARALLEL_FROM else 1
         found = itertools.chain(ahead, found)
     if jobs <= 1:
-        return _rendered(reporter, _scored_here(found, profile, on_error, on_scored))
-    return _render_in_workers(found, profile, reporter, jobs, on_error, on_scored)
+        return _rendered(reporter, _scored_here(found, profile, gate, on_error, on_scored))
+    return _render_in_workers(found, profile, reporter, jobs, gate, on_error, on_scored)
 
 
 def _scored_here(
-    found: Iterable[Found], profile: Profile, on_error: OnError, on_scored: OnScored
+    found: Iterable[Found], profile: Profile, gate: Gate, on_error: OnError, on_scored: OnScored
 ) -> Iterator[Scored]:
     from .loading import load_program
     from .scoring import score
@@ -112,7 +123,7 @@ def _scored_here(
             on_error(exc)
             continue
         card = score(program, profile)
-        on_scored(card.program_id, card.score)
+        on_scored(gate(card))
         yield program, card
 
 
@@ -139,6 +150,7 @@ def _render_in_workers(
     profile: Profile,
     reporter: Reporter,
     jobs: int,
+    gate: Gate,
     on_error: OnError,
     on_scored: OnScored,
 ) -> Iterator[str]:
@@ -152,9 +164,9 @@ def _render_in_workers(
 
     def results() -> Iterator[Result]:
         chunks = iter(lambda: list(itertools.islice(items, CHUNK)), [])
-        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        context = multiprocessing.get_context("fork")  # the gate is a closure: not pickled
         pool = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_start, initargs=(profile, reporter, lines)
+            jobs, mp_context=context, initializer=_start, initargs=(profile, reporter, gate, lines)
         )
         pending: deque[Future[list[Result]]] = deque()
         try:
@@ -179,7 +191,7 @@ def _render_in_workers(
             if result.problems:
                 on_error(LoadError(list(result.problems)))
                 continue
-            on_scored(result.program_id, result.score)
+            on_scored(result.notes)
             yield result
 
     if lines:
@@ -191,12 +203,13 @@ def _render_in_workers(
 
 _profile: Profile | None = None
 _reporter: Reporter | None = None
+_gate: Gate | None = None
 _lines = False
 
 
-def _start(profile: Profile, reporter: Reporter, lines: bool) -> None:
-    global _profile, _reporter, _lines
-    _profile, _reporter, _lines = profile, reporter, lines
+def _start(profile: Profile, reporter: Reporter, gate: Gate, lines: bool) -> None:
+    global _profile, _reporter, _gate, _lines
+    _profile, _reporter, _gate, _lines = profile, reporter, gate, lines
     # Ctrl-C reaches every process of the terminal's group: the parent stops the work and
     # says so once; a worker finishes its chunk quietly rather than print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -206,7 +219,7 @@ def _work(items: list[Path | tuple[Problem, ...]]) -> list[Result]:
     from .loading import load_program
     from .scoring import score
 
-    assert _profile is not None and _reporter is not None
+    assert _profile is not None and _reporter is not None and _gate is not None
     results = []
     for path in items:
         if isinstance(path, tuple):
@@ -220,10 +233,10 @@ def _work(items: list[Path | tuple[Problem, ...]]) -> list[Result]:
         card = score(program, _profile)
         if _lines:
             text = "".join(_reporter.stream([(program, card)]))
-            results.append(Result(path, program_id=card.program_id, score=card.score, text=text))
+            results.append(Result(path, notes=_gate(card), text=text))
         else:
             pair = _dumps((program, card))
-            results.append(Result(path, program_id=card.program_id, score=card.score, scored=pair))
+            results.append(Result(path, notes=_gate(card), scored=pair))
     return results
 
 

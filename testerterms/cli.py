@@ -173,6 +173,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .loading import find_files
     from .profiles import load_profile
     from .render import REPORTERS
+    from .scoring import Scorecard
 
     profile = load_profile(args.profile)
     given = _bundled_or(args.paths)
@@ -190,13 +191,20 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         failed = True
         _report(error.problems, err)
 
-    def on_scored(program_id: str, score: float | None) -> None:
-        if args.fail_under is not None and (score is None or score < args.fail_under):
-            below.append(f"{program_id} ({'no score' if score is None else score})")
+    def gate(card: Scorecard) -> tuple[str, ...]:  # runs where the card was scored
+        if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
+            return (f"{card.program_id} ({'no score' if card.score is None else card.score})",)
+        return ()
 
     reporter = REPORTERS[args.format](profile, details=args.details)
     for piece in render_scores(
-        files, profile, reporter, jobs=args.jobs, on_error=on_error, on_scored=on_scored
+        files,
+        profile,
+        reporter,
+        jobs=args.jobs,
+        gate=gate,
+        on_error=on_error,
+        on_scored=below.extend,
     ):
         out.write(piece)
         if reporter.streams:

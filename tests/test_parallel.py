@@ -114,15 +114,20 @@ def test_a_path_the_walk_could_not_use_is_reported_at_its_place(fmt: str) -> Non
         def on_error(error: LoadError, events: list[str] = events) -> None:
             events.append(f"error {error.path}")
 
-        def on_scored(program_id: str, score: float | None, events: list[str] = events) -> None:
-            events.append(f"scored {program_id}")
+        def on_scored(notes: tuple[str, ...], events: list[str] = events) -> None:
+            events.append(f"scored {notes}")
 
         reporter = REPORTERS[fmt](profile)
-        text = "".join(
-            render_scores(
-                found, profile, reporter, jobs=jobs, on_error=on_error, on_scored=on_scored
-            )
+        pieces = render_scores(
+            found,
+            profile,
+            reporter,
+            jobs=jobs,
+            gate=lambda card: (card.program_id,),
+            on_error=on_error,
+            on_scored=on_scored,
         )
+        text = "".join(pieces)
         assert events.index("error gone/folder") == len(programs)
         outputs.append((text, events))
     assert outputs[0] == outputs[1]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from testerterms import CATALOGUE, Profile, Program, load_profile, score
+from testerterms.model import Terms
 from testerterms.scoring import term_domain
 
 PROFILES = [load_profile(name) for name in ("articles", "testers-letter", "industry-practice")]
@@ -16,12 +17,22 @@ KEYS = sorted({key for rule in CATALOGUE.values() for key in rule.terms})
 PARTIES = ["organization", "participants", "press", "other"]
 GRADE_ORDER = "EDCBA"
 NUMBERS = [0.0, 5.0, 7.0, 12.0, 14.0, 20.0, 30.0, 60.0, 365.0]
-CONDITIONS = ["first-reporter", "triggers-fix", "valid-report", "selected", "winners"]
+
+
+def list_members(key: str) -> tuple[Any, ...]:
+    """The values a list-valued term may hold (empty for other terms)."""
+    section, name = key.split(".")
+    term = getattr(Terms.model_fields[section].annotation, "model_fields")[name].annotation
+    value_type = term.__pydantic_generic_metadata__["args"][0]
+    if get_origin(value_type) is tuple:
+        return get_args(get_args(value_type)[0])
+    return ()
 
 
 def values_for(key: str) -> st.SearchStrategy[Any]:
-    if key == "compensation.conditions":
-        return st.lists(st.sampled_from(CONDITIONS), unique=True, max_size=3)
+    members = list_members(key)
+    if members:
+        return st.lists(st.sampled_from(members), unique=True, max_size=3)
     domain = term_domain(key)
     if domain == (0.0, float("inf")):
         return st.sampled_from(NUMBERS)

@@ -122,12 +122,12 @@ def ctl002(t: Values, p: Parameters) -> Verdict:
         "ownership.output_licence_irrevocable",
         "ownership.output_licence_paid",
     ),
-    # Exclusivity first: a limited licence is only better than none when it is not exclusive.
+    # Not `output_licence`: which licence is better also depends on what it covers and
+    # whether it is paid (CRD002), so no one value is the remedy.
     remedy={
         "ownership.outputs": "participant",
         "ownership.feedback_licence": "limited",
         "ownership.output_licence_exclusive": False,
-        "ownership.output_licence": "limited",
     },
     clause=(
         "Participants own what they create and may use it as they wish; the company takes a "

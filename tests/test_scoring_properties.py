@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from testerterms import CATALOGUE, Profile, Program, load_profile, score
+from testerterms._schema import term_value_type
 from testerterms.model import Terms
 from testerterms.scoring import term_domain
 
@@ -23,8 +24,9 @@ NUMBERS = [0.0, 5.0, 7.0, 12.0, 14.0, 20.0, 30.0, 60.0, 365.0]
 def list_members(key: str) -> tuple[Any, ...]:
     """The values a list-valued term may hold (empty for other terms)."""
     section, name = key.split(".")
-    term = getattr(Terms.model_fields[section].annotation, "model_fields")[name].annotation
-    value_type = term.__pydantic_generic_metadata__["args"][0]
+    value_type = term_value_type(
+        Terms.model_fields[section].annotation.model_fields[name].annotation
+    )  # type: ignore[union-attr]
     if get_origin(value_type) is tuple:
         return get_args(get_args(value_type)[0])
     return ()
@@ -148,8 +150,6 @@ def test_the_score_over_known_rules_can_exceed_the_best_case() -> None:
     assert card.score is not None and card.score > card.range[1]
 
 
-
-
 def finite(value: Any) -> Any:
     """The scorer tries an unknown number at 0 and infinity; a file can only say 1e9."""
     return 1e9 if isinstance(value, float) and value == float("inf") else value
@@ -193,11 +193,9 @@ def test_the_ends_of_the_range_are_scores_some_assignment_of_the_open_terms_give
         reached = []
         for values in itertools.product(*(open_values[key] for key in keys)):
             terms = {section: dict(body) for section, body in raw["terms"].items()}
-            for key, value in zip(keys, values):
+            for key, value in zip(keys, values, strict=True):
                 section, name = key.split(".")
-                terms.setdefault(section, {})[name] = {
-                    "claims": [{"value": value, "source": "S0"}]
-                }
+                terms.setdefault(section, {})[name] = {"claims": [{"value": value, "source": "S0"}]}
             filled = score(Program.model_validate({**raw, "terms": terms}), profile)
             if filled.score is not None:
                 reached.append(filled.score)

@@ -55,12 +55,12 @@ def nda001(t: Values, p: Parameters) -> Verdict:
         if months <= limit:
             ends, end = True, f"ends after {months:g} months"
         elif months == math.inf:
-            ends, end = False, "does not end at release and has no fixed end"
+            ends, end = False, "has no end: not at release, not at a fixed date"
         else:
             ends = False
             end = (
-                f"does not end at release and ends only after {months:g} months, "
-                f"beyond the {limit:g}-month limit"
+                f"ends only after {months:g} months (beyond the {limit:g}-month limit), "
+                "not at release"
             )
     if narrow and ends:
         return met(f"confidentiality is narrow and {end}")

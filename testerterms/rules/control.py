@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ._core import Parameters, Values, Verdict, met, not_applicable, not_met, partly, rule
 from ._seeds import S001, S003
 
@@ -93,13 +95,21 @@ def ctl002(t: Values, p: Parameters) -> Verdict:
         return met(f"review has published criteria, a {days:g}-day deadline and release on silence")
     if not criteria and not deadline and not silence:
         return not_met(
-            "review has no published criteria, no timely deadline, no release on silence"
+            "review has no published criteria, "
+            + (
+                "no deadline"
+                if days == math.inf
+                else f"a {days:g}-day deadline (longer than {p.max_review_days:g})"
+            )
+            + ", no release on silence"
         )
     parts = [
         "published criteria" if criteria else "no published criteria",
         f"a {days:g}-day deadline"
         if deadline
-        else f"no deadline within {p.max_review_days:g} days",
+        else f"no deadline within {p.max_review_days:g} days"
+        if days == math.inf
+        else f"a {days:g}-day deadline, longer than {p.max_review_days:g} days",
         "release on silence" if silence else "no release on silence",
     ]
     return partly("review has " + ", ".join(parts))

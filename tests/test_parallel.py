@@ -82,10 +82,12 @@ def test_fail_under_counts_the_programs_scored_in_workers(tmp_path: Path) -> Non
     folder.mkdir()
     for program in sorted(PROGRAMS.glob("*.yaml")):
         shutil.copy(program, folder / program.name)
-    one = run_cli("score", "--fail-under", "101", "--jobs", "1", str(folder))
-    two = run_cli("score", "--fail-under", "101", "--jobs", "2", str(folder))
+    gates = ["--fail-under", "101", "--fail-under-worst", "101"]
+    one = run_cli("score", *gates, "--jobs", "1", str(folder))
+    two = run_cli("score", *gates, "--jobs", "2", str(folder))
     assert one.returncode == two.returncode == 1
-    assert "below --fail-under 101" in two.stderr
+    assert "below --fail-under 101 and --fail-under-worst 101" in two.stderr
+    assert "(worst case" in two.stderr
     assert two.stderr == one.stderr
 
 

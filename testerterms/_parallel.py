@@ -70,8 +70,8 @@ class Result:
     """The pickled (program, scorecard) pair (every other format)."""
 
 
-Found = Path | LoadError
-"""What the folder walk gives: a program file, or a path it could not use."""
+Found = Path | Problem | LoadError
+"""What the folder walk gives: a program file, or a path it could not use (its problem)."""
 OnError = Callable[[LoadError], None]
 Gate = Callable[["Scorecard"], "tuple[str, ...]"]
 """Notes on one scorecard (a program below ``--fail-under``); run where it was scored."""
@@ -114,8 +114,8 @@ def _scored_here(
     from .scoring import score
 
     for path in found:
-        if isinstance(path, LoadError):
-            on_error(path)
+        if isinstance(path, (Problem, LoadError)):
+            on_error(path if isinstance(path, LoadError) else LoadError([path]))
             continue
         try:
             program = load_program(path)
@@ -160,7 +160,10 @@ def _render_in_workers(
 
     lines = _lines_in_workers(reporter)
     # A LoadError does not pickle: what the walk could not use goes as its problems.
-    items = (f.problems if isinstance(f, LoadError) else f for f in found)
+    items = (
+        f.problems if isinstance(f, LoadError) else (f,) if isinstance(f, Problem) else f
+        for f in found
+    )
 
     def results() -> Iterator[Result]:
         chunks = iter(lambda: list(itertools.islice(items, CHUNK)), [])

@@ -107,7 +107,8 @@ def test_a_path_the_walk_could_not_use_is_reported_at_its_place(fmt: str) -> Non
 
     programs = sorted(PROGRAMS.glob("*.yaml"))
     unusable = LoadError([Problem("gone/folder", 1, 1, "cannot list the folder")])
-    found = [*programs, unusable, *programs]
+    link = Problem("out/link.yaml", 1, 1, "a link out of the folder", severity="warning")
+    found = [*programs, unusable, *programs, link, *programs]
     profile = load_profile()
     outputs = []
     for jobs in (1, 2):
@@ -131,5 +132,6 @@ def test_a_path_the_walk_could_not_use_is_reported_at_its_place(fmt: str) -> Non
         )
         text = "".join(pieces)
         assert events.index("error gone/folder") == len(programs)
+        assert events.index("error out/link.yaml") == 2 * len(programs) + 1
         outputs.append((text, events))
     assert outputs[0] == outputs[1]

@@ -7,7 +7,11 @@
 'E'
 """
 
-from ._version import __version__
+from ._entry import guard_startup as _guard_startup
+
+_guard_startup()  # first: Ctrl-C while the command starts is one line, not a traceback
+
+from ._version import __version__  # noqa: E402
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 from .loading import (
     LoadResult,

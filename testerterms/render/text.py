@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
+from .. import _escape
 from ..model import Program
 from ..rules import CATEGORIES
 from ..scoring import Scorecard
@@ -12,7 +13,14 @@ from ._base import Reporter, Scored, _num, grade_text
 
 
 class TableReporter(Reporter):
+    """The terminal table: a heading, then (with ``--details``) each program's findings as it
+    is scored, then the summary table of every program (the rows are kept, as text)."""
+
     tablefmt: ClassVar[str] = "simple"
+
+    def text(self, value: object) -> str:
+        """Text from a file, safe for this format (a terminal: no control characters)."""
+        return _escape.terminal(value)
 
     def _table(self, rows: list[list[Any]], headers: list[str]) -> str:
         from tabulate import tabulate
@@ -21,11 +29,15 @@ class TableReporter(Reporter):
 
     def heading(self) -> str:
         p = self.profile
-        return f"Profile: {p.id} {p.version} ({p.title}); disputed terms follow: {p.disputes}"
+        return (
+            f"Profile: {self.text(p.id)} {self.text(p.version)} ({self.text(p.title)}); "
+            f"disputed terms follow: {self.text(p.disputes)}"
+        )
 
-    def summary(self, scored: Sequence[Scored]) -> str:
-        rows = [
-            [
+    def row(self, card: Scorecard) -> list[str]:
+        return [
+            self.text(cell)
+            for cell in (
                 card.program_id,
                 card.organization,
                 _num(card.score),
@@ -34,9 +46,10 @@ class TableReporter(Reporter):
                 grade_text(card),
                 ", ".join(card.blockers) or "–",
                 len(card.disputed_terms) or "–",
-            ]
-            for _, card in scored
+            )
         ]
+
+    def summary(self, rows: list[list[str]]) -> str:
         headers = [
             "program",
             "organization",
@@ -50,22 +63,23 @@ class TableReporter(Reporter):
         return self._table(rows, headers)
 
     def findings(self, program: Program, card: Scorecard) -> str:
+        t = self.text
         rows = [
             [
-                f.rule,
-                f.outcome + (" (disputed)" if f.disputed else ""),
+                t(f.rule),
+                t(f.outcome + (" (disputed)" if f.disputed else "")),
                 _num(f.credit),
                 f"{f.weight:g}",
-                f.evidence or "–",
-                ", ".join(f.sources) or "–",
-                f.reason,
+                t(f.evidence or "–"),
+                t(", ".join(f.sources) or "–"),
+                t(f.reason),
             ]
             for f in card.findings
         ]
         headers = ["rule", "outcome", "credit", "weight", "evidence", "sources", "reason"]
         cited = sorted({s for f in card.findings for s in f.sources})
         lines = [
-            f"{card.program_name} ({card.program_id}): score {_num(card.score)}, range "
+            f"{t(card.program_name)} ({t(card.program_id)}): score {_num(card.score)}, range "
             f"{_num(card.range[0])}–{_num(card.range[1])}, coverage {card.coverage * 100:.0f}%, "
             f"grade {grade_text(card)}",
             "",
@@ -84,31 +98,38 @@ class TableReporter(Reporter):
             lines += ["", "Facts used:"]
             for f in used:
                 for fact in f.facts:
-                    quote = f' "{fact.quote}"' if fact.quote else ""
+                    quote = f' "{t(fact.quote)}"' if fact.quote else ""
                     lines.append(
-                        f"  {f.rule}  {fact.term} = {fact.value}  "
-                        f"[{', '.join(fact.sources)}; {fact.party}, {fact.evidence}]{quote}"
+                        f"  {t(f.rule)}  {t(fact.term)} = {t(fact.value)}  "
+                        f"[{t(', '.join(fact.sources))}; {t(fact.party)}, {t(fact.evidence)}]"
+                        f"{quote}"
                     )
         if card.disputed_terms:
-            lines += ["", "Disputed terms: " + ", ".join(card.disputed_terms)]
+            lines += ["", "Disputed terms: " + t(", ".join(card.disputed_terms))]
         if cited:
             lines += ["", "Sources:"]
             for sid in cited:
                 source = program.sources[sid]
                 where = source.url or (f"seed {source.seed}" if source.seed else source.path)
-                lines.append(f"  {sid}: {source.title} ({source.party}; {where})")
+                lines.append(f"  {t(sid)}: {t(source.title)} ({t(source.party)}; {t(where)})")
         return "\n".join(lines)
 
-    def render(self, scored: Sequence[Scored]) -> str:
-        parts = [self.heading(), "", self.summary(scored)]
-        if self.details:
-            for program, card in scored:
-                parts += ["", self.findings(program, card)]
-        return "\n".join(parts) + "\n"
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+        yield self.heading() + "\n"
+        rows: list[list[str]] = []
+        for program, card in scored:
+            rows.append(self.row(card))
+            if self.details:
+                yield "\n" + self.findings(program, card) + "\n"
+        yield "\n" + self.summary(rows) + "\n"
 
 
 class MarkdownReporter(TableReporter):
     tablefmt: ClassVar[str] = "github"
+
+    def text(self, value: object) -> str:
+        """Text from a file, safe in a Markdown table cell or line (no ``|``, newline, HTML)."""
+        return _escape.markdown(value)
 
     def heading(self) -> str:
         return f"**{super().heading()}**"

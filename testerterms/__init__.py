@@ -7,11 +7,9 @@
 'E'
 """
 
-from ._entry import guard_startup as _guard_startup
-
-_guard_startup()  # first: Ctrl-C while the command starts is one line, not a traceback
-
-from ._version import __version__  # noqa: E402
+# First: when this is the command, Ctrl-C while it starts is one line, not a traceback.
+from . import _entry  # noqa: F401  (imported for that effect)
+from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 from .loading import (
     LoadResult,

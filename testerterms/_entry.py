@@ -1,13 +1,14 @@
 """What the command line needs before anything else is imported: Ctrl-C during start-up
 ends the run with one line and status 130, not a traceback from inside an import.
 
-Imported first by the package's ``__init__``; it acts only when the process is the
+Imported first by the package's ``__init__``, for that effect; it acts only when the process is the
 testerterms command (``testerterms ...`` or ``python -m testerterms ...``), never when a
 program imports the library. Once :func:`testerterms.cli.main` runs, it takes Ctrl-C over.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -27,7 +28,7 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
 def is_command() -> bool:
     """Whether this process is the testerterms command rather than a program using the library."""
     argv = getattr(sys, "orig_argv", [])
-    as_module = any(a == "-m" and b == "testerterms" for a, b in zip(argv, argv[1:]))
+    as_module = any(argv[i : i + 2] == ["-m", "testerterms"] for i in range(len(argv) - 1))
     script = os.path.basename(sys.argv[0]) if sys.argv else ""
     return as_module or script in ("testerterms", "testerterms.exe")
 
@@ -40,7 +41,8 @@ def guard_startup() -> None:
 
 def quiet_interrupt() -> None:
     """From now on Ctrl-C ends the process at once with one line and status 130."""
-    try:
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
         signal.signal(signal.SIGINT, _interrupted)
-    except ValueError:  # not the main thread: leave signals alone
-        pass
+
+
+guard_startup()

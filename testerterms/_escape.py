@@ -82,7 +82,8 @@ def path(name: object) -> str:
 
 # --- Markdown ------------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_\[\]|~])")
+# `_` inside a word (snake_case) cannot start emphasis; at a word's edge it can.
+_MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*\[\]|~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
 _MARKDOWN_LEADING: Final = re.compile(r"^(\s*|\s*\d+)((?<!\d)[#+\-]|(?<=\d)[.)])(?=\s|$)")
 _MARKDOWN_HTML: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 

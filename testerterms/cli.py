@@ -265,7 +265,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._output import write_file
 
     written = write_file(args.output, text, force=args.force)
-    print(f"testerterms: wrote {written}", file=err)
+    print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
 
 
@@ -286,8 +286,8 @@ def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_OK
     written = write_file(path, text, force=args.force)
     print(
-        f"testerterms: wrote {written}; fill in the terms, then run "
-        f"`testerterms validate {written}`",
+        f"testerterms: wrote {shown_path(written)}; fill in the terms, then run "
+        f"`testerterms validate {shown_path(written)}`",
         file=err,
     )
     return EXIT_OK
@@ -351,7 +351,7 @@ def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line; returns the exit status."""
-    from ._entry import INTERRUPTED, quiet_interrupt
+    from ._entry import INTERRUPTED, is_command, quiet_interrupt
 
     if out is None:
         _tolerant(sys.stdout)
@@ -359,6 +359,7 @@ def main(
         _tolerant(sys.stderr)
     output = _Output(out or sys.stdout)
     errors = _Output(err or sys.stderr)
+    previous = signal.getsignal(signal.SIGINT)
     with contextlib.suppress(ValueError):  # Ctrl-C is a KeyboardInterrupt while main runs
         signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
@@ -368,7 +369,11 @@ def main(
         print("testerterms: interrupted", file=errors)
         status = INTERRUPTED
     finally:
-        quiet_interrupt()  # from here to the exit, Ctrl-C cannot start a traceback
+        if is_command():
+            quiet_interrupt()  # from here to the exit, Ctrl-C cannot start a traceback
+        else:  # called from Python: leave Ctrl-C as the caller had it
+            with contextlib.suppress(ValueError, TypeError):
+                signal.signal(signal.SIGINT, previous)
     if output.failure is not None:
         reason = output.failure.strerror or str(output.failure)
         print(f"testerterms: error: cannot write the output: {reason}", file=errors)

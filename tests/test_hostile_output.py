@@ -32,7 +32,9 @@ FORMATS = [
 FORMULA_STARTERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 # What may never reach a terminal raw: C0 (but the renderer's own newlines), DEL, C1, the
 # bidi overrides and isolates, the line and paragraph separators.
-UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+UNSAFE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
 
 
 def markdown_cells(line: str) -> list[str]:
@@ -130,7 +132,7 @@ def test_escape_sequences_are_shown_not_obeyed() -> None:
 def test_formula_cells_are_prefixed_with_a_quote() -> None:
     result = run_cli("score", str(HOSTILE / "csv-formulas.yaml"), "--format", "csv")
     row = list(csv.DictReader(io.StringIO(result.stdout)))[0]
-    assert row["name"] == "'=HYPERLINK(\"https://evil.example\",\"click\")"
+    assert row["name"] == '\'=HYPERLINK("https://evil.example","click")'
     assert row["organization"].startswith("'@SUM")
 
 

@@ -52,7 +52,8 @@ AS_USER = textwrap.dedent(
     import testerterms.cli, testerterms.render, testerterms._validation, testerterms.scoring
     import tabulate, argparse, csv, json, difflib, encodings.ascii
     from testerterms.cli import main
-    main(["validate", sys.argv[1]], io.StringIO(), io.StringIO())  # import everything the command uses, then drop root
+    # Run once to import everything the command uses, then drop root.
+    main(["validate", sys.argv[1]], io.StringIO(), io.StringIO())
     if os.getuid() == 0:
         os.setgroups([])
         os.setgid(65534)

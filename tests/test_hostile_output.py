@@ -131,7 +131,7 @@ def test_escape_sequences_are_shown_not_obeyed() -> None:
 
 def test_formula_cells_are_prefixed_with_a_quote() -> None:
     result = run_cli("score", str(HOSTILE / "csv-formulas.yaml"), "--format", "csv")
-    row = list(csv.DictReader(io.StringIO(result.stdout)))[0]
+    row = next(iter(csv.DictReader(io.StringIO(result.stdout))))
     assert row["name"] == '\'=HYPERLINK("https://evil.example","click")'
     assert row["organization"].startswith("'@SUM")
 

@@ -26,8 +26,20 @@ from .test_hostile_output import (
 # Control characters, pipes, quotes, newlines, formula starters, markup, bidi overrides,
 # lone surrogates, and ordinary letters.
 HOSTILE = st.sampled_from(
-    list("\x00\x07\x08\t\n\r\x1b\x7f\x85\x9b|\\\"'`*_[]<>&#=+-@~,;:.")
-    + ["\u202e", "\u2066", "\u2028", "\ud800", "\udcff", "＝", "é", " ", "a", "Z", "1"]
+    [
+        *"\x00\x07\x08\t\n\r\x1b\x7f\x85\x9b|\\\"'`*_[]<>&#=+-@~,;:.",
+        "\u202e",
+        "\u2066",
+        "\u2028",
+        "\ud800",
+        "\udcff",
+        "＝",
+        "é",
+        " ",
+        "a",
+        "Z",
+        "1",
+    ]
 )
 TEXT = st.text(alphabet=HOSTILE, max_size=20) | st.text(max_size=20)
 NONEMPTY = TEXT.filter(bool)

@@ -26,6 +26,8 @@ from _measure import PYTHON, REPO, timed
 FORMATS = ["table", "table --details", "markdown", "json", "jsonl", "csv", "csv --details"]
 TARGET_GROWTH = 1.25
 """Peak memory at the largest size over the smallest: flat means close to 1."""
+KEEPS_ROWS = ("table", "markdown")
+"""A table's column widths need every row: these keep their rows (as text, not programs)."""
 
 
 def write_copies(folder: Path, count: int) -> None:
@@ -74,10 +76,13 @@ def main() -> None:
     for fmt, by_size in peaks.items():
         cells = "".join(f"{by_size[size] / 1024:>14.1f} MiB" for size in sizes)
         growth = by_size[sizes[-1]] / by_size[sizes[0]]
-        worst = max(worst, growth)
-        print(f"{fmt:<18}{cells}   {growth:5.2f}x  {by_size[sizes[-1]] / floor:5.2f}x")
+        note = "  (keeps its rows)" if fmt.startswith(KEEPS_ROWS) else ""
+        if not note:
+            worst = max(worst, growth)
+        print(f"{fmt:<18}{cells}   {growth:5.2f}x  {by_size[sizes[-1]] / floor:5.2f}x{note}")
     verdict = "flat" if worst <= TARGET_GROWTH else "GROWS"
-    print(f"largest growth {worst:.2f}x (target <= {TARGET_GROWTH}x): {verdict}")
+    target = f"target <= {TARGET_GROWTH}x"
+    print(f"largest growth of the streamed formats {worst:.2f}x ({target}): {verdict}")
 
 
 if __name__ == "__main__":

@@ -357,8 +357,9 @@ def main(
         _tolerant(sys.stdout)
     if err is None:
         _tolerant(sys.stderr)
-    output = _Output(out or sys.stdout)
-    errors = _Output(err or sys.stderr)
+    # With stdout or stderr closed (`>&-`) Python has no stream at all: write to nothing.
+    output = _Output(out or sys.stdout or open(os.devnull, "w"))  # noqa: SIM115
+    errors = _Output(err or sys.stderr or open(os.devnull, "w"))  # noqa: SIM115
     previous = signal.getsignal(signal.SIGINT)
     with contextlib.suppress(ValueError):  # Ctrl-C is a KeyboardInterrupt while main runs
         signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -98,15 +98,20 @@ def _given_paths(
         yield path
 
 
-def _walk_folder(folder: Path, root: str) -> Iterator[Path | Problem]:
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield Problem(str(folder), 1, 1, f"cannot list the folder: {exc.strerror or exc}")
+def _walk_folder(top: Path, root: str) -> Iterator[Path | Problem]:
+    # A stack of listings, not recursion: a folder nested thousands deep cannot overflow it.
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    listing = _listing(top)
+    if isinstance(listing, Problem):
+        yield listing
         return
-    for entry in entries:
-        path = folder / entry.name
+    stack.append(listing)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = Path(entry.path)
         try:
             is_link = entry.is_symlink()
             is_dir = entry.is_dir(follow_symlinks=False)
@@ -115,8 +120,7 @@ def _walk_folder(folder: Path, root: str) -> Iterator[Path | Problem]:
             continue
         wanted = path.suffix in SUFFIXES
         if is_link and (wanted or _is_folder(path)):
-            target = os.path.realpath(path)
-            if not _inside(target, root):
+            if not _inside(os.path.realpath(path), root):
                 yield Problem(
                     str(path), 1, 1, "a link out of the folder: not followed", severity="warning"
                 )
@@ -124,9 +128,22 @@ def _walk_folder(folder: Path, root: str) -> Iterator[Path | Problem]:
             if not wanted:  # a link to a folder inside: walked where it really is
                 continue
         if is_dir:
-            yield from _walk_folder(path, root)
+            listing = _listing(path)
+            if isinstance(listing, Problem):
+                yield listing
+            else:
+                stack.append(listing)
         elif wanted:
             yield path
+
+
+def _listing(folder: Path) -> Iterator[os.DirEntry[str]] | Problem:
+    """The entries of one folder, sorted by name, or why it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return iter(sorted(entries, key=lambda entry: entry.name))
+    except OSError as exc:
+        return Problem(str(folder), 1, 1, f"cannot list the folder: {exc.strerror or exc}")
 
 
 def _is_folder(path: Path) -> bool:

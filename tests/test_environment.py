@@ -126,6 +126,28 @@ def test_fifos_and_links_out_of_the_folder_are_said_not_skipped_silently(tmp_pat
     assert result.stdout.count("reference") == 2  # a.yaml and the link inside the folder
 
 
+def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
+    deepest = tmp_path
+    for _ in range(sys.getrecursionlimit() + 200):
+        deepest = deepest / "d"
+        deepest.mkdir()
+    shutil.copy(VALID, deepest / "deep.yaml")
+    found = [p for p in testerterms.loading.walk(tmp_path) if isinstance(p, Path)]
+    assert found == [deepest / "deep.yaml"]
+
+
+def test_closed_standard_streams_are_no_traceback() -> None:
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m testerterms rules >&-"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    no_traceback(result)
+    assert result.returncode == 0
+
+
 # --- names, NUL bytes, empty paths -------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ the right exit status; the library takes a path as a path; writes stay ordinary.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -126,14 +127,23 @@ def test_fifos_and_links_out_of_the_folder_are_said_not_skipped_silently(tmp_pat
     assert result.stdout.count("reference") == 2  # a.yaml and the link inside the folder
 
 
-def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
-    deepest = tmp_path
-    for _ in range(sys.getrecursionlimit() + 200):
-        deepest = deepest / "d"
-        deepest.mkdir()
-    shutil.copy(VALID, deepest / "deep.yaml")
-    found = [p for p in testerterms.loading.walk(tmp_path) if isinstance(p, Path)]
-    assert found == [deepest / "deep.yaml"]
+def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked() -> None:
+    # Outside pytest's tmp_path: its recursive clean-up would overflow on such a tree.
+    top = deepest = Path(tempfile.mkdtemp(prefix="testerterms-deep-"))
+    try:
+        for _ in range(sys.getrecursionlimit() + 200):
+            deepest = deepest / "d"
+            deepest.mkdir()
+        shutil.copy(VALID, deepest / "deep.yaml")
+        found = [p for p in testerterms.loading.walk(top) if isinstance(p, Path)]
+        assert found == [deepest / "deep.yaml"]
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            (deepest / "deep.yaml").unlink()
+        while deepest != top.parent:
+            with contextlib.suppress(FileNotFoundError):
+                deepest.rmdir()
+            deepest = deepest.parent
 
 
 def test_closed_standard_streams_are_no_traceback() -> None:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, ClassVar, Final
 
 from .. import _escape
 from ..model import Program
+from ..profiles import Profile
 from ..rules import CATEGORIES
-from ..scoring import Scorecard
+from ..scoring import FactUsed, Finding, Scorecard
 from ._base import Reporter, Scored, _num, grade_text
+
+Row = tuple[tuple[int, float], list[str]]
+"""A summary row as text, with its ranking key (the programs themselves are not kept)."""
 
 
 class TableReporter(Reporter):
     """The terminal table: a heading, then (with ``--details``) each program's findings as it
-    is scored, then the summary table of every program (the rows are kept, as text)."""
+    is scored, then the summary table of every program in ranking order (the rows are kept,
+    as text)."""
 
     tablefmt: ClassVar[str] = "simple"
 
@@ -34,13 +39,13 @@ class TableReporter(Reporter):
             f"disputed terms follow: {self.text(p.disputes)}"
         )
 
-    def row(self, card: Scorecard) -> list[str]:
-        return [
+    def row(self, card: Scorecard) -> Row:
+        cells = [
             self.text(cell)
             for cell in (
                 card.program_id,
                 card.organization,
-                _num(card.score),
+                headline_score(card),
                 f"{_num(card.range[0])}–{_num(card.range[1])}",
                 f"{card.coverage * 100:.0f}%",
                 grade_text(card),
@@ -48,8 +53,9 @@ class TableReporter(Reporter):
                 len(card.disputed_terms) or "–",
             )
         ]
+        return rank_key(card), cells
 
-    def summary(self, rows: list[list[str]]) -> str:
+    def summary(self, rows: Sequence[Row]) -> str:
         headers = [
             "program",
             "organization",
@@ -60,14 +66,15 @@ class TableReporter(Reporter):
             "blockers",
             "disputed",
         ]
-        return self._table(rows, headers)
+        ordered = sorted(rows, key=lambda row: row[0])  # stable: ties in file order
+        return self._table([cells for _, cells in ordered], headers)
 
     def findings(self, program: Program, card: Scorecard) -> str:
         t = self.text
         rows = [
             [
                 t(f.rule),
-                t(f.outcome + (" (disputed)" if f.disputed else "")),
+                t(_outcome_text(f)),
                 _num(f.credit),
                 f"{f.weight:g}",
                 t(f.evidence or "–"),
@@ -79,9 +86,7 @@ class TableReporter(Reporter):
         headers = ["rule", "outcome", "credit", "weight", "evidence", "sources", "reason"]
         cited = sorted({s for f in card.findings for s in f.sources})
         lines = [
-            f"{t(card.program_name)} ({t(card.program_id)}): score {_num(card.score)}, range "
-            f"{_num(card.range[0])}–{_num(card.range[1])}, coverage {card.coverage * 100:.0f}%, "
-            f"grade {grade_text(card)}",
+            f"{t(card.program_name)} ({t(card.program_id)}): {self._headline(card)}",
             "",
             self._table(rows, headers),
         ]
@@ -98,14 +103,21 @@ class TableReporter(Reporter):
             lines += ["", "Facts used:"]
             for f in used:
                 for fact in f.facts:
-                    quote = f' "{t(fact.quote)}"' if fact.quote else ""
-                    lines.append(
-                        f"  {t(f.rule)}  {t(fact.term)} = {t(fact.value)}  "
-                        f"[{t(', '.join(fact.sources))}; {t(fact.party)}, {t(fact.evidence)}]"
-                        f"{quote}"
-                    )
+                    lines.append(f"  {t(f.rule)}  {_fact_text(fact, t)}")
+        dated = [f for f in card.findings if f.history]
+        if dated:
+            lines += ["", "History (the current value scores):"]
+            for f in dated:
+                for fact in f.history:
+                    lines.append(f"  {t(f.rule)}  {_fact_text(fact, t)}")
         if card.disputed_terms:
-            lines += ["", "Disputed terms: " + t(", ".join(card.disputed_terms))]
+            disputed = t(", ".join(card.disputed_terms))
+            lines += ["", "Disputed terms (they move a finding): " + disputed]
+        if card.other_disputes:
+            lines += [
+                "",
+                "Other disputes (no finding depends on them): " + t(", ".join(card.other_disputes)),
+            ]
         if cited:
             lines += ["", "Sources:"]
             for sid in cited:
@@ -114,14 +126,70 @@ class TableReporter(Reporter):
                 lines.append(f"  {t(sid)}: {t(source.title)} ({t(source.party)}; {t(where)})")
         return "\n".join(lines)
 
+    def _headline(self, card: Scorecard) -> str:
+        span = f"range {_num(card.range[0])}–{_num(card.range[1])}"
+        coverage = f"coverage {card.coverage * 100:.0f}%"
+        if below_coverage(card, self.profile):
+            minimum = f"{self.profile.min_coverage * 100:.0f}%"
+            return (
+                f"{span}, {coverage} (below the profile's minimum {minimum}), "
+                f"grade {grade_text(card)}"
+            )
+        return f"score {_num(card.score)}, {span}, {coverage}, grade {grade_text(card)}"
+
     def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
         yield self.heading() + "\n"
-        rows: list[list[str]] = []
+        rows: list[Row] = []
         for program, card in scored:
             rows.append(self.row(card))
             if self.details:
                 yield "\n" + self.findings(program, card) + "\n"
         yield "\n" + self.summary(rows) + "\n"
+
+
+_GRADE_RANK: Final = {grade: rank for rank, grade in enumerate("ABCDE")}
+
+
+def rank_key(card: Scorecard) -> tuple[int, float]:
+    """Ranking order: by grade (no grade last), then by the worst case of the range,
+    highest first."""
+    return _GRADE_RANK.get(card.grade or "", len(_GRADE_RANK)), -card.range[0]
+
+
+def ranked(scored: Sequence[Scored]) -> list[Scored]:
+    """Programs in ranking order (see :func:`rank_key`); ties in file order."""
+    return sorted(scored, key=lambda pair: rank_key(pair[1]))
+
+
+def below_coverage(card: Scorecard, profile: Profile) -> bool:
+    """Whether too little is known for a headline score (no grade for lack of evidence)."""
+    return card.score is None or card.coverage < profile.min_coverage
+
+
+def headline_score(card: Scorecard) -> str:
+    """The score cell: the score over known rules, or a dash where there is no grade."""
+    return "–" if card.grade is None else _num(card.score)
+
+
+def _outcome_text(finding: Finding) -> str:
+    text = finding.outcome + (" (disputed)" if finding.disputed else "")
+    if len(finding.possible) > 1:
+        text += f"; can be {'/'.join(finding.possible)}"
+    return text
+
+
+def _fact_text(fact: FactUsed, t: Callable[[object], str]) -> str:
+    """One fact as the file spells it; ``t`` escapes its text for the format."""
+    dated = ""
+    if fact.since or fact.until:
+        dated = f" ({'since ' + fact.since if fact.since else ''}"
+        dated += f"{', ' if fact.since and fact.until else ''}"
+        dated += f"{'until ' + fact.until if fact.until else ''})"
+    quote = f' "{t(fact.quote)}"' if fact.quote else ""
+    return (
+        f"{t(fact.term)} = {t(fact.value)}{t(dated)}  "
+        f"[{t(', '.join(fact.sources))}; {t(fact.party)}, {t(fact.evidence)}]{quote}"
+    )
 
 
 class MarkdownReporter(TableReporter):

@@ -119,7 +119,7 @@ def test_a_pipe_in_a_name_cannot_forge_a_grade_in_markdown() -> None:
     cells = [cell.strip() for cell in markdown_cells(row)]
     assert len(cells) == 8
     assert cells[0] == "markdown-cells"
-    assert cells[2] != "100.0" and cells[3] == "0.0–80.0"
+    assert cells[2] != "100.0" and cells[3].startswith("0.0–")
     assert cells[5] == "none (not enough evidence)"
 
 

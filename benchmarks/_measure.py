@@ -91,3 +91,9 @@ def side_by_side(
         )
         for name, samples in runs.items()
     }
+
+
+def timed(command: Sequence[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak KiB of one run (``bench_memory.py``)."""
+    wall, _, peak = run_once(command, cwd or Path.cwd())
+    return wall, peak

@@ -16,6 +16,8 @@ import importlib as _importlib
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
+# First: when this is the command, Ctrl-C while it starts is one line, not a traceback.
+from . import _entry  # noqa: F401  (imported for that effect)
 from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 

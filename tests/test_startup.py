@@ -44,6 +44,8 @@ def test_help_imports_neither_the_model_nor_its_dependencies() -> None:
     assert not modules & {"pydantic", "yaml", "tabulate", *HEAVY}
     assert {m for m in modules if m.startswith("testerterms")} <= {
         "testerterms",
+        "testerterms._entry",  # Ctrl-C during start-up
+        "testerterms._escape",  # text safety for messages (standard library only)
         "testerterms._version",
         "testerterms.cli",
         "testerterms.errors",

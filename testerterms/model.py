@@ -619,17 +619,22 @@ class Program(Frozen):
 
     def missing_sources(self) -> list[tuple[str, str]]:
         """(term key, source id) for every cited source id that ``sources`` lacks."""
-        return [
+        missing = [
             (key, source)
             for key, term in self.all_terms()
-            for fact in term.claims
+            for fact in (*term.claims, *term.history)
             for source in fact.source
             if source not in self.sources
         ]
+        return list(dict.fromkeys(missing))  # a current history entry is also a claim
 
     def cited_sources(self) -> set[str]:
+        """Every source id a fact cites, past entries of a term's history included."""
         return {
-            source for _, term in self.all_terms() for fact in term.claims for source in fact.source
+            source
+            for _, term in self.all_terms()
+            for fact in (*term.claims, *term.history)
+            for source in fact.source
         }
 
     def party_of(self, fact: Fact[Any]) -> Party:

@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="exit 1 when a program scores below N (or has no score)",
     )
+    score.add_argument(
+        "--no-examples",
+        action="store_true",
+        help="leave out example programs (kind: reference), keeping only real ones",
+    )
     score.set_defaults(run=cmd_score)
 
     rules = commands.add_parser(
@@ -170,6 +175,8 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if isinstance(loaded, LoadError):
                 failed = True
                 _report(loaded.problems, err)
+                continue
+            if args.no_examples and loaded.kind == "reference":
                 continue
             card = score(loaded, profile)
             if args.fail_under is not None and (card.score is None or card.score < args.fail_under):

@@ -87,6 +87,8 @@ class Scorecard:
     categories: tuple[CategoryScore, ...]
     findings: tuple[Finding, ...]
     disputed_terms: tuple[str, ...]
+    example: bool = False
+    """The program is an example (kind ``reference``), not a real program."""
 
     def finding(self, code: str) -> Finding:
         for finding in self.findings:
@@ -418,6 +420,7 @@ def score(program: Program, profile: Profile) -> Scorecard:
         categories=tuple(categories),
         findings=ordered,
         disputed_terms=tuple(key for key, term in program.all_terms() if term.disputed),
+        example=program.kind == "reference",
     )
 
 

@@ -21,6 +21,7 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         "id": card.program_id,
         "name": card.program_name,
         "organization": card.organization,
+        "example": card.example,
         "score": card.score,
         "range": list(card.range),
         "coverage": card.coverage,
@@ -110,6 +111,7 @@ class CsvReporter(Reporter):
         "grade",
         "blockers",
         "disputed_terms",
+        "example",
     ]
     FINDING_FIELDS: ClassVar[list[str]] = [
         "profile",
@@ -162,6 +164,7 @@ class CsvReporter(Reporter):
                         "grade": card.grade or "",
                         "blockers": " ".join(card.blockers),
                         "disputed_terms": " ".join(card.disputed_terms),
+                        "example": card.example,
                     }
                 )
         return out.getvalue()

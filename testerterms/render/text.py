@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from ..model import Program
 from ..rules import CATEGORIES
 from ..scoring import Scorecard
-from ._base import Reporter, Scored, _num, grade_text
+from ._base import Reporter, Scored, _num, grade_text, program_label
 
 
 class TableReporter(Reporter):
@@ -26,7 +26,7 @@ class TableReporter(Reporter):
     def summary(self, scored: Sequence[Scored]) -> str:
         rows = [
             [
-                card.program_id,
+                program_label(card),
                 card.organization,
                 _num(card.score),
                 f"{_num(card.range[0])}–{_num(card.range[1])}",
@@ -65,7 +65,7 @@ class TableReporter(Reporter):
         headers = ["rule", "outcome", "credit", "weight", "evidence", "sources", "reason"]
         cited = sorted({s for f in card.findings for s in f.sources})
         lines = [
-            f"{card.program_name} ({card.program_id}): score {_num(card.score)}, range "
+            f"{card.program_name} ({program_label(card)}): score {_num(card.score)}, range "
             f"{_num(card.range[0])}–{_num(card.range[1])}, coverage {card.coverage * 100:.0f}%, "
             f"grade {grade_text(card)}",
             "",

@@ -9,7 +9,7 @@ import pytest
 
 from testerterms import Profile, load_profile, load_program, remedy_terms, score
 
-from .conftest import REFERENCE, SORA, run_cli
+from .conftest import PROGRAMS, REFERENCE, SORA, run_cli
 
 PROFILE_NAMES = ("articles", "testers-letter", "industry-practice")
 
@@ -84,3 +84,105 @@ def test_profile_disagreement_is_visible_in_json() -> None:
         outcomes[name] = {f["rule"]: f["outcome"] for f in program["findings"]}
     assert outcomes["articles"]["PAY001"] == "not-met"
     assert outcomes["industry-practice"]["PAY001"] == "met"
+
+
+# --- judgements a fair reader of the quotes would make (issue 9) ---------------------------------
+
+
+def _program(name: str) -> Any:
+    return load_program(PROGRAMS / f"{name}.yaml")
+
+
+def test_playtestcloud_pays_every_completed_playtest_so_pay001_is_at_least_partly_met(
+    articles: Profile,
+) -> None:
+    finding = score(_program("playtestcloud"), articles).finding("PAY001")
+    assert finding.outcome in ("met", "partly")
+    assert finding.evidence == "official"
+
+
+def test_playtestcloud_five_year_nda_that_survives_quitting_does_not_meet_nda001(
+    articles: Profile,
+) -> None:
+    program = _program("playtestcloud")
+    assert program.terms.confidentiality.duration_months.value == 60
+    assert score(program, articles).finding("NDA001").outcome == "not-met"
+
+
+def test_hypernatural_discretionary_stipend_per_approved_video_does_not_meet_pay001(
+    articles: Profile,
+) -> None:
+    program = _program("hypernatural-creative-partnership")
+    assert program.terms.compensation.withholding.value == "discretionary"
+    assert score(program, articles).finding("PAY001").outcome in ("partly", "not-met")
+
+
+def test_hypernatural_perpetual_licence_to_repost_keeps_ctl003_from_being_met(
+    articles: Profile,
+) -> None:
+    """Whoever owns the videos (the stored terms break off before saying), CTL003 is not met."""
+    program = _program("hypernatural-creative-partnership")
+    assert score(program, articles).finding("CTL003").outcome != "met"
+    ownership = program.terms.ownership
+    fact = {"source": "D38", "quote": "You retain ownership of your original ideas"}
+    for owner in ("participant", "shared", "organization"):
+        outputs = {"claims": ({**fact, "value": owner},)}
+        best = ownership.model_copy(update={"outputs": type(ownership.outputs)(**outputs)})
+        terms = program.terms.model_copy(update={"ownership": best})
+        card = score(program.model_copy(update={"terms": terms}), articles)
+        assert card.finding("CTL003").outcome in ("partly", "not-met"), owner
+
+
+def test_openai_bug_bounty_disclosure_changed_over_time_and_is_not_disputed(
+    articles: Profile,
+) -> None:
+    program = _program("openai-bug-bounty")
+    disclosure = program.terms.confidentiality.disclosure
+    assert [fact.value for fact in disclosure.history] == ["discretionary", "forbidden"]
+    assert disclosure.history[0].since == "2023-04" and disclosure.history[0].until
+    assert disclosure.value == "forbidden" and not disclosure.disputed
+    money = program.terms.compensation.money
+    assert [fact.value for fact in money.history] == ["none", "per-result"]
+    assert money.value == "per-result"
+    assert program.terms.content_review.pre_approval.history[0].value == "all"
+    assert not program.terms.content_review.pre_approval.known  # the launch review is past
+    card = score(program, articles)
+    assert "confidentiality.disclosure" not in card.disputed_terms
+    assert not any(finding.disputed for finding in card.findings)
+
+
+# --- the reference program is an example, not a real program ------------------------------------
+
+
+def test_only_the_reference_program_is_marked_as_an_example_in_json() -> None:
+    result = run_cli("score", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    programs = json.loads(result.stdout)["programs"]
+    examples = [entry["id"] for entry in programs if entry["example"]]
+    assert examples == ["reference"]
+    assert all(entry["example"] is False for entry in programs if entry["id"] != "reference")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_score_table_labels_the_reference_program_as_an_example(fmt: str) -> None:
+    result = run_cli("score", "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert "reference (example)" in result.stdout
+    assert "sora-alpha-artists (example)" not in result.stdout
+
+
+def test_no_examples_leaves_the_reference_program_out_of_every_format() -> None:
+    ids: dict[str, list[str]] = {}
+    for fmt in ("table", "csv", "json"):
+        result = run_cli("score", "--no-examples", "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        if fmt == "json":
+            ids[fmt] = [entry["id"] for entry in json.loads(result.stdout)["programs"]]
+        elif fmt == "csv":
+            ids[fmt] = [row.split(",")[2] for row in result.stdout.splitlines()[1:]]
+        else:  # the table: a heading, a blank line, the header and its rule, then one per row
+            ids[fmt] = [line.split()[0] for line in result.stdout.splitlines()[4:]]
+    for fmt, found in ids.items():
+        assert "reference" not in found, fmt
+        assert "sora-alpha-artists" in found, fmt
+    assert ids["table"] == ids["csv"] == ids["json"]

@@ -150,10 +150,11 @@ def iter_programs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Program |
 
 def _facts(raw: Any, loc: _yaml.Loc) -> Iterator[tuple[_yaml.Loc, Any]]:
     """(loc of the source value, source value) for each fact written in a raw term."""
-    if isinstance(raw, dict) and isinstance(raw.get("claims"), list):
-        for index, claim in enumerate(raw["claims"]):
-            if isinstance(claim, dict) and "source" in claim:
-                yield (*loc, "claims", index, "source"), claim["source"]
+    if isinstance(raw, dict) and any(isinstance(raw.get(k), list) for k in ("claims", "history")):
+        for key in ("claims", "history"):
+            for index, claim in enumerate(raw.get(key) or ()):
+                if isinstance(claim, dict) and "source" in claim:
+                    yield (*loc, key, index, "source"), claim["source"]
     elif isinstance(raw, dict) and "source" in raw:
         yield (*loc, "source"), raw["source"]
 

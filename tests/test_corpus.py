@@ -188,3 +188,38 @@ def test_at_least_eight_real_programs_are_graded_under_articles_and_the_list_is_
 def test_the_corpus_holds_each_kind_of_program_the_issue_asks_for() -> None:
     kinds = {program.kind for program in _real_programs()}
     assert {"bug-bounty", "beta", "creative-partner", "playtest", "user-research"} <= kinds
+
+
+# --- a term's history is made of facts like any other -------------------------------------------
+
+HISTORY_PROGRAM = """\
+id: changed
+name: A program whose pay changed
+organization: Example Org
+kind: bug-bounty
+sources:
+  OLD: {title: The old policy, party: organization, url: https://example.org/old}
+  NEW: {title: The new policy, party: organization, url: https://example.org/new}
+terms:
+  compensation:
+    money:
+      history:
+        - {value: none, until: "2023-04", source: OLD, quote: "no compensation"}
+        - {value: per-result, since: "2023-04", source: NEW, quote: "$200 per bug"}
+"""
+
+
+def test_a_source_cited_only_by_a_past_history_entry_counts_as_cited(tmp_path: Path) -> None:
+    path = tmp_path / "changed.yaml"
+    path.write_text(HISTORY_PROGRAM, encoding="utf-8")
+    result = run_cli("validate", "--strict", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_undeclared_source_in_a_history_entry_is_located_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "changed.yaml"
+    path.write_text(HISTORY_PROGRAM.replace("source: OLD", "source: OLDE"), encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}:12:" in result.stdout + result.stderr
+    assert "OLDE" in result.stdout + result.stderr

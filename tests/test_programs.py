@@ -186,3 +186,11 @@ def test_no_examples_leaves_the_reference_program_out_of_every_format() -> None:
         assert "reference" not in found, fmt
         assert "sora-alpha-artists" in found, fmt
     assert ids["table"] == ids["csv"] == ids["json"]
+
+
+def test_details_name_the_copy_a_source_was_read_on_beside_its_original() -> None:
+    result = run_cli("score", str(PROGRAMS / "playtestcloud.yaml"), "--details")
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.strip().startswith("D35:"))
+    assert "https://www.playtestcloud.com/player_terms_of_service" in line
+    assert "read on http://uni-love.org/player-terms-of-service.html" in line

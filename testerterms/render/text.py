@@ -96,6 +96,8 @@ class TableReporter(Reporter):
             for sid in cited:
                 source = program.sources[sid]
                 where = source.url or (f"seed {source.seed}" if source.seed else source.path)
+                if source.mirrors:
+                    where = f"{where}; read on {', '.join(source.mirrors)}"
                 lines.append(f"  {sid}: {source.title} ({source.party}; {where})")
         return "\n".join(lines)
 

@@ -114,7 +114,8 @@ def test_hypernatural_discretionary_stipend_per_approved_video_does_not_meet_pay
 ) -> None:
     program = _program("hypernatural-creative-partnership")
     assert program.terms.compensation.withholding.value == "discretionary"
-    assert score(program, articles).finding("PAY001").outcome in ("partly", "not-met")
+    assert program.terms.compensation.amount.value == "$25 USD per approved video"
+    assert score(program, articles).finding("PAY001").outcome == "not-met"
 
 
 def test_hypernatural_perpetual_licence_to_repost_keeps_ctl003_from_being_met(

@@ -173,7 +173,7 @@ def test_a_source_read_on_a_mirror_names_the_original_apart_from_the_copies(path
 @files
 def test_a_program_file_points_only_at_what_a_user_has_not_at_research_notes(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    for note in ("programs.md", "programs-deep.md", "research file", "shared/research"):
+    for note in ("research/programs", "programs-deep", "research file", "shared/research"):
         assert note not in text, f"{path.name} mentions {note!r}"
 
 

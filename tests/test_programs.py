@@ -145,8 +145,8 @@ def test_openai_bug_bounty_disclosure_changed_over_time_and_is_not_disputed(
     money = program.terms.compensation.money
     assert [fact.value for fact in money.history] == ["none", "per-result"]
     assert money.value == "per-result"
-    assert program.terms.content_review.pre_approval.history[0].value == "all"
-    assert not program.terms.content_review.pre_approval.known  # the launch review is past
+    assert disclosure.history[1].since == disclosure.history[0].until  # one change, dated
+    assert program.terms.content_review.share_ban.value == "all"
     card = score(program, articles)
     assert "confidentiality.disclosure" not in card.disputed_terms
     assert not any(finding.disputed for finding in card.findings)

@@ -220,6 +220,8 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     programs = scored()
     first = next(programs, None)  # nothing scored: nothing on stdout, not an empty table
+    if first is None and found and args.no_examples:
+        print("testerterms: --no-examples left out every program given", file=err)
     if first is not None:
         reporter = REPORTERS[args.format](profile, details=args.details)
         for piece in reporter.stream(itertools.chain([first], programs)):

@@ -196,3 +196,10 @@ def test_details_name_the_copy_a_source_was_read_on_beside_its_original() -> Non
     line = next(x for x in result.stdout.splitlines() if x.strip().startswith("D35:"))
     assert "https://www.playtestcloud.com/player_terms_of_service" in line
     assert "read on http://uni-love.org/player-terms-of-service.html" in line
+
+
+def test_no_examples_says_so_when_it_leaves_out_every_program() -> None:
+    result = run_cli("score", "--no-examples", str(REFERENCE))
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert "--no-examples left out every program given" in result.stderr

@@ -42,7 +42,8 @@ def copy_real(programs: list[Path], folder: Path, count: int) -> None:
 def generate(programs: list[Path], folder: Path, count: int, seed: int = 20261127) -> None:
     """``count`` generated program files shaped like the real ones (see the module docstring)."""
     folder.mkdir(parents=True, exist_ok=True)
-    templates = [yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.SafeLoader) for p in programs]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser testerterms uses
+    templates = [yaml.load(p.read_text(encoding="utf-8"), Loader=loader) for p in programs]
     rnd = random.Random(seed)
     for number in range(count):
         data = _varied(templates[number % len(templates)], number, rnd)

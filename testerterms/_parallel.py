@@ -36,6 +36,7 @@ from .errors import LoadError, Problem, TesterTermsError
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from .model import Program
     from .profiles import Profile
     from .render import Reporter, Scored
     from .scoring import Scorecard
@@ -64,6 +65,8 @@ class Result:
     problems: tuple[Problem, ...] = ()
     notes: tuple[str, ...] = ()
     """What the gate said of the scorecard (``--fail-under``)."""
+    left_out: bool = False
+    """Loaded, but left out by ``keep``: not scored, not written."""
     text: str = ""
     """The program's line (``jsonl``, written in the worker)."""
     scored: bytes = b""
@@ -75,7 +78,10 @@ Found = Path | Problem | LoadError
 OnError = Callable[[LoadError], None]
 Gate = Callable[["Scorecard"], "tuple[str, ...]"]
 """Notes on one scorecard (a program below ``--fail-under``); run where it was scored."""
-OnScored = Callable[["tuple[str, ...]"], None]
+OnScored = Callable[["tuple[str, ...] | None"], None]
+"""Called with the gate's notes on each program scored, or None for one ``keep`` left out."""
+Keep = Callable[["Program"], bool]
+"""Whether a loaded program is scored and written (``--no-examples`` leaves some out)."""
 
 
 def render_scores(
@@ -87,13 +93,14 @@ def render_scores(
     gate: Gate,
     on_error: OnError,
     on_scored: OnScored,
+    keep: Keep | None = None,
 ) -> Iterator[str]:
     """The reporter's output for the files ``found``, in pieces; ``jobs=None`` chooses.
 
     ``on_error`` is called with each file that does not load (and each :class:`LoadError`
     found in place of a file), ``on_scored`` with what ``gate`` said of each program's
-    scorecard, in the order of the files and before the text of the programs that follow.
-    Nothing scored, no text.
+    scorecard (or None for a program ``keep`` leaves out), in the order of the files and
+    before the text of the programs that follow. Nothing scored, no text.
     """
     found = iter(found)
     if sys.platform != "linux":
@@ -103,12 +110,18 @@ def render_scores(
         jobs = available_cores() if len(ahead) == PARALLEL_FROM else 1
         found = itertools.chain(ahead, found)
     if jobs <= 1:
-        return _rendered(reporter, _scored_here(found, profile, gate, on_error, on_scored))
-    return _render_in_workers(found, profile, reporter, jobs, gate, on_error, on_scored)
+        scored = _scored_here(found, profile, gate, on_error, on_scored, keep)
+        return _rendered(reporter, scored)
+    return _render_in_workers(found, profile, reporter, jobs, gate, on_error, on_scored, keep)
 
 
 def _scored_here(
-    found: Iterable[Found], profile: Profile, gate: Gate, on_error: OnError, on_scored: OnScored
+    found: Iterable[Found],
+    profile: Profile,
+    gate: Gate,
+    on_error: OnError,
+    on_scored: OnScored,
+    keep: Keep | None,
 ) -> Iterator[Scored]:
     from .loading import load_program
     from .scoring import score
@@ -121,6 +134,9 @@ def _scored_here(
             program = load_program(path)
         except LoadError as exc:
             on_error(exc)
+            continue
+        if keep is not None and not keep(program):
+            on_scored(None)
             continue
         card = score(program, profile)
         on_scored(gate(card))
@@ -153,6 +169,7 @@ def _render_in_workers(
     gate: Gate,
     on_error: OnError,
     on_scored: OnScored,
+    keep: Keep | None,
 ) -> Iterator[str]:
     import multiprocessing  # here: one process needs neither
     from concurrent.futures import ProcessPoolExecutor
@@ -169,7 +186,10 @@ def _render_in_workers(
         chunks = iter(lambda: list(itertools.islice(items, CHUNK)), [])
         context = multiprocessing.get_context("fork")  # the gate is a closure: not pickled
         pool = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_start, initargs=(profile, reporter, gate, lines)
+            jobs,
+            mp_context=context,
+            initializer=_start,
+            initargs=(profile, reporter, gate, keep, lines),
         )
         pending: deque[Future[list[Result]]] = deque()
         try:
@@ -194,6 +214,9 @@ def _render_in_workers(
             if result.problems:
                 on_error(LoadError(list(result.problems)))
                 continue
+            if result.left_out:
+                on_scored(None)
+                continue
             on_scored(result.notes)
             yield result
 
@@ -207,12 +230,15 @@ def _render_in_workers(
 _profile: Profile | None = None
 _reporter: Reporter | None = None
 _gate: Gate | None = None
+_keep: Keep | None = None
 _lines = False
 
 
-def _start(profile: Profile, reporter: Reporter, gate: Gate, lines: bool) -> None:
-    global _profile, _reporter, _gate, _lines
-    _profile, _reporter, _gate, _lines = profile, reporter, gate, lines
+def _start(
+    profile: Profile, reporter: Reporter, gate: Gate, keep: Keep | None, lines: bool
+) -> None:
+    global _profile, _reporter, _gate, _keep, _lines
+    _profile, _reporter, _gate, _keep, _lines = profile, reporter, gate, keep, lines
     # Ctrl-C reaches every process of the terminal's group: the parent stops the work and
     # says so once; a worker finishes its chunk quietly rather than print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -232,6 +258,9 @@ def _work(items: list[Path | tuple[Problem, ...]]) -> list[Result]:
             program = load_program(path)
         except LoadError as exc:
             results.append(Result(path, problems=exc.problems))
+            continue
+        if _keep is not None and not _keep(program):
+            results.append(Result(path, left_out=True))
             continue
         card = score(program, _profile)
         if _lines:

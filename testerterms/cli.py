@@ -102,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="score in N processes (default: one for a few files, one per core from 200 "
         "files on); the output is the same whatever N",
     )
+    score.add_argument(
+        "--no-examples",
+        action="store_true",
+        help="leave out example programs (kind: reference), keeping only real ones",
+    )
     score.set_defaults(run=cmd_score)
 
     rules = commands.add_parser(
@@ -198,6 +203,7 @@ def _fail_under(text: str) -> float:
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._parallel import render_scores
     from .loading import walk
+    from .model import Program
     from .profiles import load_profile
     from .render import REPORTERS
     from .scoring import Scorecard
@@ -228,10 +234,17 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             notes.append(f"{card.program_id} (worst case {card.range[0]})")
         return tuple(notes)
 
-    def on_scored(notes: tuple[str, ...]) -> None:
-        nonlocal found
+    scored = 0
+
+    def on_scored(notes: tuple[str, ...] | None) -> None:  # None: left out by --no-examples
+        nonlocal found, scored
         found += 1
-        below.extend(notes)
+        if notes is not None:
+            scored += 1
+            below.extend(notes)
+
+    def keep(program: Program) -> bool:  # runs where the program was loaded
+        return not (args.no_examples and program.kind == "reference")
 
     reporter = REPORTERS[args.format](profile, details=args.details)
     for piece in render_scores(
@@ -242,9 +255,12 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         gate=gate,
         on_error=on_error,
         on_scored=on_scored,
+        keep=keep,
     ):  # nothing scored: nothing on stdout, not an empty table
         out.write(piece)
         out.flush()
+    if not scored and found and args.no_examples:
+        print("testerterms: --no-examples left out every program given", file=err)
     if not failed and not found:
         shown = ", ".join(shown_path(p) for p in given)
         raise UsageError(f"no program files (*.yaml, *.yml) in {shown}")

@@ -135,3 +135,11 @@ def test_a_path_the_walk_could_not_use_is_reported_at_its_place(fmt: str) -> Non
         assert events.index("error out/link.yaml") == 2 * len(programs) + 1
         outputs.append((text, events))
     assert outputs[0] == outputs[1]
+
+
+def test_no_examples_leaves_out_the_same_programs_in_workers(tmp_path: Path) -> None:
+    folder = folder_with_a_bad_file(tmp_path, copies=3)
+    one = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "1", str(folder))
+    two = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "2", str(folder))
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert '"id": "reference"' not in two.stdout

@@ -79,3 +79,31 @@ def test_apple_beta_testers_may_not_write_publicly_about_the_software(articles: 
 def test_apple_may_change_the_beta_terms_at_will() -> None:
     program = load_program(PROGRAMS / "apple-beta-software-program.yaml")
     assert program.terms.expectations.terms_changes.value == "at-will"
+
+
+def test_github_previews_are_graded_and_unpaid_testers_may_not_discuss_them(
+    articles: Profile,
+) -> None:
+    """Feedback is taken "without payment"; the software may not be described online without
+    permission; GitHub may discontinue it "without notice"."""
+    card = _card("github-pre-release-previews", articles)
+    assert card.grade is not None
+    assert card.finding("PAY001").outcome == "not-met"
+    assert card.finding("NDA002").outcome == "not-met"
+    assert card.finding("SEC002").outcome == "not-met"
+
+
+def test_github_previews_need_permission_for_some_posts_only(articles: Profile) -> None:
+    """Photos, videos and descriptions of the software need permission; what testers make
+    with it does not: narrow pre-approval, so CTL001 is partly met."""
+    assert _card("github-pre-release-previews", articles).finding("CTL001").outcome == "partly"
+
+
+def test_github_research_feedback_licence_keeps_ctl003_from_being_met(articles: Profile) -> None:
+    """Participants keep their rights, but grant an irrevocable, perpetual, commercial licence
+    to their feedback that survives the agreement."""
+    assert _card("github-research-program", articles).finding("CTL003").outcome == "partly"
+
+
+def test_github_research_participants_can_withdraw_consent_to_data_use(articles: Profile) -> None:
+    assert _card("github-research-program", articles).finding("TRN002").outcome == "met"

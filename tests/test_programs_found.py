@@ -107,3 +107,14 @@ def test_github_research_feedback_licence_keeps_ctl003_from_being_met(articles: 
 
 def test_github_research_participants_can_withdraw_consent_to_data_use(articles: Profile) -> None:
     assert _card("github-research-program", articles).finding("TRN002").outcome == "met"
+
+
+def test_0din_credits_every_researcher_who_may_stay_anonymous(articles: Profile) -> None:
+    assert _card("mozilla-0din-genai-bounty", articles).finding("CRD001").outcome == "met"
+
+
+def test_0din_pays_only_accepted_flaws_at_its_discretion(articles: Profile) -> None:
+    """A bounty per accepted flaw, "discretionary": pay, but not for all the work."""
+    card = _card("mozilla-0din-genai-bounty", articles)
+    assert card.finding("PAY001").outcome == "partly"
+    assert card.finding("PAY002").outcome == "partly"

@@ -118,3 +118,19 @@ def test_0din_pays_only_accepted_flaws_at_its_discretion(articles: Profile) -> N
     card = _card("mozilla-0din-genai-bounty", articles)
     assert card.finding("PAY001").outcome == "partly"
     assert card.finding("PAY002").outcome == "partly"
+
+
+def test_tesla_fsd_testers_pay_rather_than_are_paid(articles: Profile) -> None:
+    assert _card("tesla-fsd-beta-early-access", articles).finding("PAY001").outcome == "not-met"
+
+
+def test_tesla_dropping_its_nda_is_a_change_over_time_not_a_dispute(articles: Profile) -> None:
+    """The NDA barred talking to the media until the 10.2 update (2021-10) and was then
+    dropped: the current terms let testers speak, and the earlier ones stay as history."""
+    program = load_program(PROGRAMS / "tesla-fsd-beta-early-access.yaml")
+    own_experience = program.terms.confidentiality.own_experience
+    assert own_experience.value is True and not own_experience.disputed
+    assert [fact.value for fact in own_experience.history] == [False, True]
+    card = score(program, articles)
+    assert card.finding("NDA002").outcome == "met"
+    assert "confidentiality.own_experience" not in card.disputed_terms

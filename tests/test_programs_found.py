@@ -134,3 +134,10 @@ def test_tesla_dropping_its_nda_is_a_change_over_time_not_a_dispute(articles: Pr
     card = score(program, articles)
     assert card.finding("NDA002").outcome == "met"
     assert "confidentiality.own_experience" not in card.disputed_terms
+
+
+def test_toloka_gives_one_account_per_person_and_leaves_pay_unknown(articles: Profile) -> None:
+    """The stored User Agreement stops before its pay rules: pay stays unknown."""
+    card = _card("toloka-annotators", articles)
+    assert card.finding("SEC001").outcome == "met"
+    assert card.finding("PAY001").outcome == "unknown"

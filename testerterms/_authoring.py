@@ -244,13 +244,24 @@ def dump_program(program: Program, *, schema: str | None = None) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, Term):
         facts = [_plain(fact) for fact in value.claims]
+        if value.history:
+            # A history's entries without `until` are its current claims (model.Term).
+            current = tuple(fact for fact in value.history if fact.until is None)
+            written: dict[str, Any] = {"history": [_plain(fact) for fact in value.history]}
+            if value.claims != current:
+                written["claims"] = facts
+            return written
         if not facts:
             return UNKNOWN
         return facts[0] if len(facts) == 1 else {"claims": facts}
     if isinstance(value, Fact):
         fact = {"value": _plain(value.value), "source": _source_ids(value.source)}
         fact.update(
-            {k: v for k in ("quote", "party", "note") if (v := getattr(value, k)) is not None}
+            {
+                k: v
+                for k in ("quote", "party", "note", "since", "until")
+                if (v := getattr(value, k)) is not None
+            }
         )
         return fact
     if isinstance(value, BaseModel):

@@ -194,9 +194,15 @@ class _Builder:
                         "description": "Facts from different sources, which may disagree.",
                         "type": "array",
                         "items": self.fact(value, source_required=True),
-                    }
+                    },
+                    "history": {
+                        "description": "The value over time: each entry a fact with `since` "
+                        "and/or `until`; entries without `until` are the current claims.",
+                        "type": "array",
+                        "items": self.fact(value, source_required=True),
+                    },
                 },
-                "required": ["claims"],
+                "anyOf": [{"required": ["claims"]}, {"required": ["history"]}],
                 "additionalProperties": False,
             }
         )
@@ -215,6 +221,8 @@ class _Builder:
             "quote": _TEXT_OR_EMPTY,
             "party": {"description": docs.get("party", ""), "allOf": [{"$ref": _REF + "Party"}]},
             "note": _TEXT_OR_EMPTY,
+            "since": {"description": docs.get("since", ""), "type": "string"},
+            "until": {"description": docs.get("until", ""), "type": "string"},
         }
         return {
             "type": "object",

@@ -80,7 +80,40 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     profiles.set_defaults(run=cmd_profiles)
     _add_authoring_commands(commands)
+    _add_report_command(commands)
     return parser
+
+
+def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report",
+        help="one self-contained HTML page with tables and charts",
+        description="Write one self-contained HTML page: the ranking, charts of category "
+        "scores and score ranges, every program's findings with their facts, quotes and "
+        "sources, what to ask for, the profiles and the rule catalogue. It loads nothing from "
+        "the network. With no PATH, the bundled programs. Needs the report extra: "
+        "pip install 'testerterms[report]'.",
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
+    report.add_argument(
+        "-o", "--output", required=True, metavar="FILE.html", help="the page to write"
+    )
+    report.add_argument(
+        "--profile",
+        action="append",
+        metavar="NAME|FILE",
+        help="a bundled profile or a profile YAML file; repeat it to compare profiles (the "
+        "first ranks the programs; default: articles)",
+    )
+    report.add_argument(
+        "--charts-dir",
+        metavar="DIR",
+        help="also write each chart to DIR as SVG and PNG (for articles)",
+    )
+    report.add_argument(
+        "--force", action="store_true", help="overwrite FILE.html and chart files if they exist"
+    )
+    report.set_defaults(run=cmd_report)
 
 
 def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -147,7 +180,7 @@ def _bundled_or(paths: Sequence[str]) -> list[Path]:
 
 
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .loading import find_files, iter_programs
+    from .loading import ProgramFile, find_files, iter_located_programs
     from .model import Program
     from .profiles import load_profile
     from .render import REPORTERS
@@ -163,10 +196,11 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError(f"no program files (*.yaml, *.yml) in {', '.join(map(str, given))}")
     failed = bool(missing)
     below: list[str] = []
+    located: list[ProgramFile] = []
 
     def scored() -> Iterator[tuple[Program, Scorecard]]:
         nonlocal failed
-        for _, loaded in iter_programs(files):
+        for where, loaded in iter_located_programs(files):
             if isinstance(loaded, LoadError):
                 failed = True
                 _report(loaded.problems, err)
@@ -175,9 +209,10 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
                 shown = "no score" if card.score is None else card.score
                 below.append(f"{card.program_id} ({shown})")
+            located.append(where)
             yield loaded, card
 
-    reporter = REPORTERS[args.format](profile, details=args.details)
+    reporter = REPORTERS[args.format](profile, details=args.details, files=located)
     if reporter.streams:
         for piece in reporter.stream(scored()):
             out.write(piece)
@@ -192,6 +227,47 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"testerterms: below --fail-under {args.fail_under:g}: {', '.join(below)}", file=err)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._output import write_file
+    from .loading import find_files, iter_programs
+    from .profiles import load_profile
+    from .report import build_report, check_extra
+    from .scoring import score
+
+    check_extra()
+    output = Path(args.output)
+    charts_dir = Path(args.charts_dir) if args.charts_dir else None
+    if charts_dir is not None and not charts_dir.is_dir():
+        raise UsageError(f"--charts-dir {charts_dir}: no such folder")
+    if not args.force and (output.exists() or output.is_symlink()):
+        raise UsageError(f"{output} already exists: use --force to overwrite it")
+    profiles = list({p.id: p for p in map(load_profile, args.profile or ["articles"])}.values())
+    given = _bundled_or(args.paths)
+    failed = False
+    for path in (p for p in given if not p.exists()):
+        failed = True
+        print(Problem(str(path), 1, 1, "no such file or folder"), file=err)
+    scored = []
+    for _, loaded in iter_programs(find_files(p for p in given if p.exists())):
+        if isinstance(loaded, LoadError):
+            failed = True
+            _report(loaded.problems, err)
+            continue
+        scored.append((loaded, [score(loaded, profile) for profile in profiles]))
+    if not scored:
+        raise UsageError("no program could be loaded: nothing to report")
+    report = build_report(scored, profiles)
+    written = write_file(output, report.html, force=args.force)
+    print(f"testerterms: wrote {written} ({len(scored)} programs)", file=err)
+    if charts_dir is not None:
+        header = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
+        for chart in report.charts:
+            svg = write_file(charts_dir / f"{chart.name}.svg", header + chart.svg, force=args.force)
+            png = write_file(charts_dir / f"{chart.name}.png", chart.png, force=args.force)
+            print(f"testerterms: wrote {svg} and {png}", file=err)
+    return EXIT_USAGE if failed else EXIT_OK
 
 
 def _all_profiles() -> list[Profile]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import UnionType
@@ -43,6 +43,21 @@ class LoadResult:
         return not self.failed
 
 
+@dataclass(frozen=True)
+class ProgramFile:
+    """Where a loaded program came from: its path, and where each key stands in the file."""
+
+    path: Path
+    keys: Mapping[_yaml.Loc, _yaml.Position] = field(default_factory=dict)
+
+    def position(self, loc: _yaml.Loc) -> _yaml.Position:
+        """The line and column of the key at ``loc``, or of the nearest enclosing key."""
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.keys:
+                return self.keys[loc[:end]]
+        return (1, 1)
+
+
 def find_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand folders into their ``*.yaml``/``*.yml`` files (sorted); keep files as given."""
     found: list[Path] = []
@@ -78,6 +93,11 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
     ``text`` may be bytes, which are checked as a file's bytes are (size, NUL bytes,
     UTF-8). Every problem found is raised at once in one :class:`LoadError`.
     """
+    program, warnings, _ = _parse(text, path)
+    return program, warnings
+
+
+def _parse(text: str | bytes, path: str) -> tuple[Program, list[Problem], _yaml.Document]:
     if isinstance(text, bytes):
         text = _yaml.decode(text, path)
     document = _yaml.compose(text, path)
@@ -93,7 +113,7 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
         raise LoadError(_capped(problems, path)) from None
     if problems:
         raise LoadError(_capped(problems, path))
-    return program, _warnings(document, program)
+    return program, _warnings(document, program), document
 
 
 def _capped(problems: list[Problem], path: str) -> list[Problem]:
@@ -143,6 +163,21 @@ def iter_programs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Program |
             yield path, load_program(path)
         except LoadError as exc:
             yield path, exc
+
+
+def iter_located_programs(
+    paths: Iterable[str | Path],
+) -> Iterator[tuple[ProgramFile, Program | LoadError]]:
+    """Like :func:`iter_programs`, with the position of every key of each file loaded."""
+    for path in find_files(paths):
+        try:
+            if not path.exists():
+                raise LoadError([Problem(str(path), 1, 1, "no such file or folder")])
+            program, _, document = _parse(_yaml.read_text(path), str(path))
+        except LoadError as exc:
+            yield ProgramFile(path), exc
+            continue
+        yield ProgramFile(path, document.keys), program
 
 
 # --- sources -----------------------------------------------------------------------------------

@@ -6,11 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from .._version import __version__
 from ..model import Program
 from ..profiles import Profile
+from ..rules import CATALOGUE
 from ..scoring import FactUsed, Scorecard
 from ._base import Reporter, Scored
 
@@ -96,18 +97,45 @@ class JsonLinesReporter(Reporter):
             yield json.dumps(entry, ensure_ascii=False) + "\n"
 
 
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""How a spreadsheet cell starts a formula (or hides one behind a control character)."""
+
+
+def csv_cell(value: object) -> object:
+    """One CSV cell: booleans as true/false, None as empty, and text that a spreadsheet would
+    run as a formula made inert with a leading apostrophe (numbers stay numbers)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def is_example(program: Program) -> bool:
+    """An example built for comparison (the reference program), not a real program."""
+    return bool(getattr(program, "example", False)) or program.kind == "reference"
+
+
 class CsvReporter(Reporter):
+    """One row per program (or, with ``details``, one per finding). Documented in the README:
+    grade ``none`` when there is not enough evidence, coverage in percent, a score column per
+    category and an outcome column per rule, ``example`` true for the reference program."""
+
     PROGRAM_FIELDS: ClassVar[list[str]] = [
         "profile",
         "profile_version",
         "id",
         "name",
         "organization",
+        "kind",
+        "example",
+        "grade",
         "score",
         "worst",
         "best",
-        "coverage",
-        "grade",
+        "coverage_percent",
         "blockers",
         "disputed_terms",
     ]
@@ -115,7 +143,11 @@ class CsvReporter(Reporter):
         "profile",
         "profile_version",
         "id",
+        "name",
+        "example",
         "rule",
+        "title",
+        "category",
         "outcome",
         "credit",
         "weight",
@@ -125,43 +157,58 @@ class CsvReporter(Reporter):
         "reason",
     ]
 
+    def fields(self) -> list[str]:
+        if self.details:
+            return self.FINDING_FIELDS
+        codes = [code for code in CATALOGUE if code in self.profile.rules]
+        categories = dict.fromkeys(CATALOGUE[code].category for code in codes)
+        return self.PROGRAM_FIELDS + [f"{c}_score" for c in categories] + codes
+
+    def rows(self, program: Program, card: Scorecard) -> Iterable[dict[str, object]]:
+        base: dict[str, object] = {
+            "profile": self.profile.id,
+            "profile_version": self.profile.version,
+            "id": card.program_id,
+            "name": card.program_name,
+            "example": is_example(program),
+        }
+        if self.details:
+            for f in card.findings:
+                yield {
+                    **base,
+                    "rule": f.rule,
+                    "title": f.title,
+                    "category": f.category,
+                    "outcome": f.outcome,
+                    "credit": f.credit,
+                    "weight": f.weight,
+                    "evidence": f.evidence,
+                    "disputed": f.disputed,
+                    "sources": " ".join(f.sources),
+                    "reason": f.reason,
+                }
+            return
+        row: dict[str, object] = {
+            **base,
+            "organization": card.organization,
+            "kind": program.kind,
+            "grade": card.grade or "none",
+            "score": card.score,
+            "worst": card.range[0],
+            "best": card.range[1],
+            "coverage_percent": round(card.coverage * 100, 1),
+            "blockers": " ".join(card.blockers),
+            "disputed_terms": " ".join(card.disputed_terms),
+        }
+        row.update({f"{c.category}_score": c.score for c in card.categories})
+        row.update({f.rule: f.outcome for f in card.findings})
+        yield row
+
     def render(self, scored: Sequence[Scored]) -> str:
         out = io.StringIO()
-        fields = self.FINDING_FIELDS if self.details else self.PROGRAM_FIELDS
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=self.fields(), lineterminator="\n")
         writer.writeheader()
-        base = {"profile": self.profile.id, "profile_version": self.profile.version}
-        for _, card in scored:
-            if self.details:
-                for f in card.findings:
-                    writer.writerow(
-                        {
-                            **base,
-                            "id": card.program_id,
-                            "rule": f.rule,
-                            "outcome": f.outcome,
-                            "credit": f.credit,
-                            "weight": f.weight,
-                            "evidence": f.evidence,
-                            "disputed": f.disputed,
-                            "sources": " ".join(f.sources),
-                            "reason": f.reason,
-                        }
-                    )
-            else:
-                writer.writerow(
-                    {
-                        **base,
-                        "id": card.program_id,
-                        "name": card.program_name,
-                        "organization": card.organization,
-                        "score": card.score,
-                        "worst": card.range[0],
-                        "best": card.range[1],
-                        "coverage": card.coverage,
-                        "grade": card.grade or "",
-                        "blockers": " ".join(card.blockers),
-                        "disputed_terms": " ".join(card.disputed_terms),
-                    }
-                )
+        for program, card in scored:
+            for row in self.rows(program, card):
+                writer.writerow({key: csv_cell(value) for key, value in row.items()})
         return out.getvalue()

@@ -3,21 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from ..model import Program
 from ..rules import CATEGORIES
 from ..scoring import Scorecard
+from . import _width
 from ._base import Reporter, Scored, _num, grade_text
+
+ABBREVIATIONS: Final[dict[str, str]] = {"none (not enough evidence)": "none*"}
+"""Long values shortened in a table too wide for the terminal; a legend gives them in full."""
 
 
 class TableReporter(Reporter):
     tablefmt: ClassVar[str] = "simple"
+    fits_terminal: ClassVar[bool] = True
+    """Wrap to the terminal's width (see :mod:`._width`); Markdown keeps its lines whole."""
+    width: int | None = None
+    """Columns to fit; None: ``COLUMNS``, the terminal's width, or 100."""
+
+    def _width(self) -> int:
+        return self.width or _width.terminal_width()
 
     def _table(self, rows: list[list[Any]], headers: list[str]) -> str:
         from tabulate import tabulate
 
-        return tabulate(rows, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
+        if not self.fits_terminal:
+            return tabulate(rows, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
+        width = self._width()
+        cells = [[str(cell) for cell in row] for row in rows]
+        whole = _width.column_widths(cells, headers, width)
+        if whole is not None and whole == _width.column_widths(cells, headers, 10**6):
+            return _width.plain_table(cells, headers, whole)  # nothing to wrap
+        short, legend = _width.abbreviate(cells, ABBREVIATIONS)
+        fitted = _width.layout(short, headers, width)
+        if fitted is None:
+            return _width.records(cells, headers, width)
+        return _width.plain_table(short, headers, *fitted) + legend
 
     def heading(self) -> str:
         p = self.profile
@@ -104,11 +126,15 @@ class TableReporter(Reporter):
         if self.details:
             for program, card in scored:
                 parts += ["", self.findings(program, card)]
-        return "\n".join(parts) + "\n"
+        text = "\n".join(parts)
+        if self.fits_terminal:
+            text = _width.wrap_lines(text, self._width())
+        return text + "\n"
 
 
 class MarkdownReporter(TableReporter):
     tablefmt: ClassVar[str] = "github"
+    fits_terminal: ClassVar[bool] = False
 
     def heading(self) -> str:
         return f"**{super().heading()}**"

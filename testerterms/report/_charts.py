@@ -25,7 +25,7 @@ GRADE_COLOURS: Final = {
     "E": "#c2302b",
 }
 UNGRADED: Final = "#8a8f98"
-_STYLE: Final[dict[str, Any]] = {
+_STYLE: Final[Any] = {  # matplotlib types rc keys as literals
     "svg.hashsalt": "testerterms",
     "svg.fonttype": "none",
     "font.family": "sans-serif",

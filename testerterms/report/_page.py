@@ -222,7 +222,7 @@ def build_report(
     if not profiles:
         raise UsageError("a report needs at least one profile")
     main = profiles[0]
-    entries = []
+    entries: list[dict[str, Any]] = []
     for index, (program, cards) in enumerate(scored):
         card = cards[0]
         entries.append(

@@ -5,9 +5,10 @@ the next line.
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 DEFAULT_WIDTH: Final = 100
@@ -16,6 +17,8 @@ NARROWEST: Final = 5
 """Fewest columns a cell is wrapped to (unless its whole text is shorter)."""
 WORD_FLOOR: Final = 12
 """A column is not wrapped narrower than its longest word, or this, whichever is less."""
+_PIECES: Final = re.compile(r"\w+-(?=\w)|\S+?-(?=\w)|\S+|\s+")
+"""Pieces wrapping keeps together: a word up to and including a hyphen it may break at."""
 GAP: Final = 2
 """Spaces between columns in the plain table."""
 
@@ -69,18 +72,31 @@ def layout(
     rows: Sequence[Sequence[Any]], headers: Sequence[str], width: int
 ) -> tuple[list[int], int] | None:
     """Column widths and the gap between columns for a table that fits ``width``: whole
-    words with two spaces, whole words with one, then long words wrapped; None if nothing
-    fits (show :func:`records` instead)."""
-    for gap, cap in ((GAP, False), (1, False), (1, True)):
+    words with two spaces, whole words with one, then long words wrapped at their hyphens;
+    None when a word would have to be split elsewhere (show :func:`records` instead)."""
+    for gap, longest in ((GAP, _longest_word), (1, _longest_word), (1, _longest_piece)):
         widths = column_widths(rows, headers, width, gap=gap)
-        if widths is not None and (cap or _whole_words(rows, headers, widths)):
+        if widths is not None and _fits_words(rows, headers, widths, longest):
             return widths, gap
     return None
 
 
-def _whole_words(rows: Sequence[Sequence[Any]], headers: Sequence[str], widths: list[int]) -> bool:
+def _longest_piece(column: Sequence[Any]) -> int:
+    """The longest run of a column's text that wrapping at spaces and hyphens cannot split."""
+    return max(
+        (len(p) for cell in column for p in _PIECES.findall(str(cell)) if not p.isspace()),
+        default=0,
+    )
+
+
+def _fits_words(
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str],
+    widths: list[int],
+    longest: Callable[[Sequence[Any]], int],
+) -> bool:
     columns = list(zip(headers, *rows, strict=True)) if rows else [(h,) for h in headers]
-    return all(_longest_word(c) <= w for c, w in zip(columns, widths, strict=True))
+    return all(longest(c) <= w for c, w in zip(columns, widths, strict=True))
 
 
 def _wrap(cell: Any, width: int) -> list[str]:

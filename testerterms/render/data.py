@@ -206,7 +206,8 @@ class CsvReporter(Reporter):
 
     def render(self, scored: Sequence[Scored]) -> str:
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=self.fields(), lineterminator="\n")
+        # RFC 4180 line ends: a cell holding a lone \r or \n is then quoted like any line end.
+        writer = csv.DictWriter(out, fieldnames=self.fields(), lineterminator="\r\n")
         writer.writeheader()
         for program, card in scored:
             for row in self.rows(program, card):

@@ -126,10 +126,11 @@ def category_chart(cards: Sequence[Scorecard], examples: int = 0) -> Chart:
                     )  # fmt: skip
                     continue
                 assert subtotal is not None
+                # The less of a category is known, the paler its colour.
                 axes.add_patch(
                     matplotlib.patches.Rectangle(
                         (column, row), 1, 1, facecolor=colours(score / 100),
-                        edgecolor="white", lw=2,
+                        alpha=0.35 + 0.65 * subtotal.coverage, edgecolor="white", lw=2,
                     )
                 )  # fmt: skip
                 known = f"{subtotal.coverage * 100:.0f}% known"
@@ -164,7 +165,8 @@ def category_chart(cards: Sequence[Scorecard], examples: int = 0) -> Chart:
             "category-subtotals",
             "Score by category",
             "For each program, the score of each category of rules, counting only the rules "
-            "whose outcome is known, and how much of the category is known. Grey: nothing known.",
+            "whose outcome is known, and how much of the category is known (the less is known, "
+            "the paler the colour). Grey: nothing known.",
         )
 
 

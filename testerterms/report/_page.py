@@ -93,9 +93,10 @@ def _headline(card: Scorecard, profile: Profile) -> dict[str, Any]:
     }
 
 
-def _source(sid: str, source: Source) -> dict[str, Any]:
+def _source(sid: str, source: Source, anchor: str) -> dict[str, Any]:
     return {
         "id": sid,
+        "anchor": anchor,
         "title": source.title,
         "by": ", ".join(p for p in (source.author, source.publisher) if p),
         "via": source.via,
@@ -225,9 +226,12 @@ def build_report(
     entries: list[dict[str, Any]] = []
     for index, (program, cards) in enumerate(scored):
         card = cards[0]
+        anchor = f"program-{index + 1}"
+        # Source ids come from the file: anchors are numbered instead.
+        sources = {sid: f"{anchor}-source-{n}" for n, sid in enumerate(program.sources, 1)}
         entries.append(
             {
-                "anchor": f"program-{index + 1}",
+                "anchor": anchor,
                 "id": program.id,
                 "name": program.name,
                 "organization": program.organization,
@@ -251,7 +255,8 @@ def build_report(
                 "findings": [_finding(f) for f in card.findings],
                 "asks": _asks(card, main),
                 "disagreements": _disagreements(cards) if len(profiles) > 1 else [],
-                "sources": [_source(sid, s) for sid, s in program.sources.items()],
+                "sources": [_source(sid, s, sources[sid]) for sid, s in program.sources.items()],
+                "source_anchors": sources,
                 "card": card,
             }
         )

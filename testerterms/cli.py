@@ -111,6 +111,11 @@ def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
         help="also write each chart to DIR as SVG and PNG (for articles)",
     )
     report.add_argument(
+        "--no-examples",
+        action="store_true",
+        help="leave out example programs (kind: reference), keeping only real ones",
+    )
+    report.add_argument(
         "--force", action="store_true", help="overwrite FILE.html and chart files if they exist"
     )
     report.set_defaults(run=cmd_report)
@@ -233,7 +238,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._output import write_file
     from .loading import find_files, iter_programs
     from .profiles import load_profile
-    from .report import build_report, check_extra
+    from .report import build_report, check_extra, is_example
     from .scoring import score
 
     check_extra()
@@ -254,6 +259,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if isinstance(loaded, LoadError):
             failed = True
             _report(loaded.problems, err)
+            continue
+        if args.no_examples and is_example(loaded):
             continue
         scored.append((loaded, [score(loaded, profile) for profile in profiles]))
     if not scored:

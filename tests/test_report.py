@@ -91,6 +91,13 @@ def test_programs_without_a_grade_stand_apart_and_show_no_bare_score(
     assert len(examples) == 1 and "Reference program" in examples[0].text
 
 
+def test_no_examples_leaves_the_reference_program_out(tmp_path: Path) -> None:
+    _, dom = _report(tmp_path, "--no-examples")
+    assert "Reference program" not in dom.text.split("The rules")[0]
+    assert "For comparison" not in dom.text
+    assert "Sora early access" in dom.text
+
+
 def test_the_page_has_both_charts_as_inline_svg(bundled: tuple[str, Element]) -> None:
     _, dom = bundled
     for name in ("category-subtotals", "score-ranges"):
@@ -163,6 +170,17 @@ def test_hostile_text_stays_text(hostile: tuple[str, Element]) -> None:
     # The chart labels are escaped too.
     chart = dom.by_id("chart-score-ranges")
     assert chart is not None and "<script>alert(1)</script>" in chart.text
+
+
+def test_a_hostile_profile_file_is_text_too(tmp_path: Path) -> None:
+    profile = REPO / "tests" / "report" / "hostile-profile.yaml"
+    _, dom = _report(tmp_path, str(SORA), "--profile", str(profile), "--profile", "articles")
+    assert injected(dom) == []
+    section = dom.by_id("profiles")
+    assert section is not None
+    assert '<script>alert("title")</script>' in section.text
+    assert '<img src=x onerror=alert("description")> javascript:alert(1)' in section.text
+    assert '1.0"><script>alert("version")</script>' in dom.by_id("profiles-disagree").text  # type: ignore[union-attr]
 
 
 def test_only_http_and_https_urls_become_links(hostile: tuple[str, Element]) -> None:

@@ -9,6 +9,6 @@ link only when it is http or https.
 
 from __future__ import annotations
 
-from ._page import Report, build_report, check_extra, safe_href
+from ._page import Report, build_report, check_extra, is_example, safe_href
 
-__all__ = ["Report", "build_report", "check_extra", "safe_href"]
+__all__ = ["Report", "build_report", "check_extra", "is_example", "safe_href"]

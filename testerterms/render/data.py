@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, Final
 
@@ -101,15 +102,22 @@ FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
 """How a spreadsheet cell starts a formula (or hides one behind a control character)."""
 
 
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def csv_cell(value: object) -> object:
     """One CSV cell: booleans as true/false, None as empty, and text that a spreadsheet would
-    run as a formula made inert with a leading apostrophe (numbers stay numbers)."""
+    run as a formula made inert with a leading apostrophe (numbers stay numbers). Control
+    characters other than tab and line breaks (which YAML escapes such as "\\0" can put in
+    a name) become U+FFFD: Python 3.10's csv cannot even write a NUL."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = _CONTROL.sub("\ufffd", value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 

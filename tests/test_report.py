@@ -183,6 +183,16 @@ def test_a_hostile_profile_file_is_text_too(tmp_path: Path) -> None:
     assert '1.0"><script>alert("version")</script>' in dom.by_id("profiles-disagree").text  # type: ignore[union-attr]
 
 
+def test_control_characters_never_reach_the_page_or_the_chart_files(tmp_path: Path) -> None:
+    program = REPO / "tests" / "report" / "control-characters.yaml"
+    html, dom = _report(tmp_path, str(program), "--charts-dir", str(tmp_path))
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", html)
+    heading = "Control\ufffdcharacters \ufffd[31mred\ufffd[0m \ufffd2J \ufffd end"
+    assert heading in [h.text for h in dom.find_all("h3")]
+    for chart in tmp_path.glob("*.svg"):
+        ET.fromstring(chart.read_bytes())  # well-formed XML: no control characters in it
+
+
 def test_only_http_and_https_urls_become_links(hostile: tuple[str, Element]) -> None:
     _, dom = hostile
     article = next(a for a in dom.find_all("article") if "alert(1)" in a.text)

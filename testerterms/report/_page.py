@@ -15,7 +15,7 @@ from ..profiles import Profile
 from ..render._base import paragraphs
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import Finding, Scorecard
-from ._charts import GRADE_COLOURS, UNGRADED, Chart, category_chart, range_chart
+from ._charts import CONTROL, GRADE_COLOURS, UNGRADED, Chart, category_chart, range_chart
 
 EXTRA: Final = "the report command needs the 'report' extra: pip install 'testerterms[report]'"
 OUTCOME_WORDS: Final = {
@@ -273,9 +273,18 @@ def build_report(
     if cards_in_order:
         examples = len(groups["examples"])
         charts = (category_chart(cards_in_order, examples), range_chart(cards_in_order, examples))
+
+    def shown(value: Any) -> Any:
+        """Every value a template prints: control characters become U+FFFD (the SVG of the
+        charts, already markup, is left as it is)."""
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return CONTROL.sub("\ufffd", value)
+        return value
+
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("testerterms.report", "templates"),
         autoescape=True,
+        finalize=shown,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -111,3 +111,22 @@ def test_any_table_fits_or_becomes_records_with_every_character_kept(
                 assert shown[character] == original[character], character
     else:
         assert all(_squeezed(cell) in _squeezed(text) for row in rows for cell in row)
+
+
+def test_the_rule_catalogue_and_profiles_fit_the_terminal_too() -> None:
+    from testerterms.rules import CATALOGUE
+
+    def characters(text: str) -> Counter[str]:
+        kept = [line for line in text.splitlines() if line.strip(" -")]
+        return Counter(c for line in kept for c in line if not c.isspace())
+
+    for command in (["rules"], ["profiles"], ["rules", "PAY001"]):
+        wide = run_cli(*command, env={"COLUMNS": "1000"}).stdout
+        for columns in (60, 100):
+            output = run_cli(*command, env={"COLUMNS": str(columns)}).stdout
+            assert max(len(line) for line in output.splitlines()) <= columns, command
+            if columns == 100:
+                assert characters(output) == characters(wide), command
+    records = run_cli("rules", env={"COLUMNS": "60"}).stdout
+    for rule in CATALOGUE.values():
+        assert _squeezed(rule.title) in _squeezed(records)

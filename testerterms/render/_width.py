@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
 DEFAULT_WIDTH: Final = 100
@@ -44,7 +44,8 @@ def column_widths(
 
     Columns are narrowed down to their longest word first (text wraps between words),
     then, if that is not enough, to :data:`WORD_FLOOR` (long words wrap at hyphens or are
-    split); the widest column gives way first. A header's words always stay whole.
+    split). The column least wrapped so far, relative to its full width, gives way first,
+    so every column keeps a fair share. A header wraps only at a hyphen.
     """
     columns = list(zip(headers, *rows, strict=True)) if rows else [(h,) for h in headers]
     natural = [max(len(line) for cell in column for line in _lines(cell)) for column in columns]
@@ -54,14 +55,15 @@ def column_widths(
         floors = []
         for column, full in zip(columns, natural, strict=True):
             word = _longest_word(column)
-            heading = _longest_word(column[:1])
+            heading = _longest_piece(column[:1])  # a header wraps only at a hyphen
             floor = max(NARROWEST, heading, word if cap is None else min(word, cap))
             floors.append(min(full, floor))
         while sum(widths) > room:
             shrinkable = [i for i, (w, f) in enumerate(zip(widths, floors, strict=True)) if w > f]
             if not shrinkable:
                 break
-            widest = max(shrinkable, key=lambda i: (widths[i], -i))
+            # The column least wrapped so far, relative to its full width, gives way first.
+            widest = max(shrinkable, key=lambda i: (widths[i] / natural[i], widths[i], -i))
             widths[widest] -= 1
         if sum(widths) <= room:
             return widths
@@ -136,7 +138,7 @@ def plain_table(
 
 
 def abbreviate(
-    rows: Sequence[Sequence[str]], abbreviations: dict[str, str]
+    rows: Sequence[Sequence[str]], abbreviations: Mapping[str, str]
 ) -> tuple[list[list[str]], str]:
     """Rows with long values shortened, and the legend that gives each in full."""
     used: dict[str, str] = {}
@@ -161,6 +163,26 @@ def records(rows: Sequence[Sequence[Any]], headers: Sequence[str], width: int) -
             lines += [" " * (label + GAP) + piece for piece in pieces[1:]]
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def fit_table(
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str],
+    width: int | None = None,
+    abbreviations: Mapping[str, str] | None = None,
+) -> str:
+    """A plain table that fits ``width`` (default: :func:`terminal_width`): as it is when it
+    fits; else wrapped, with long values abbreviated and a legend under it; else records."""
+    width = width or terminal_width()
+    cells = [[str(cell) for cell in row] for row in rows]
+    whole = column_widths(cells, headers, width)
+    if whole is not None and whole == column_widths(cells, headers, 10**6):
+        return plain_table(cells, headers, whole)  # nothing to wrap
+    short, legend = abbreviate(cells, abbreviations or {})
+    fitted = layout(short, headers, width)
+    if fitted is None:
+        return records(cells, headers, width)
+    return plain_table(short, headers, *fitted) + legend
 
 
 def wrap_lines(text: str, width: int) -> str:

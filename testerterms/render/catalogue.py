@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
 from .._version import __version__
 from ..profiles import Profile
 from ..rules import CATALOGUE, CATEGORIES, Rule
+from ._base import paragraphs
+from ._width import fit_table, terminal_width, wrap_lines
 
 
 def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
@@ -60,8 +63,9 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
         for r in CATALOGUE.values()
     ]
     headers = ["code", "category", "basis", "title"] + [p.id for p in profiles]
-    tablefmt = "github" if fmt == "markdown" else "simple"
-    table = tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    if fmt == "table":
+        return fit_table(rows, headers) + "\n\n" + grades_text(profiles, fmt) + "\n"
+    table = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
     return table + "\n\n" + grades_text(profiles, fmt) + "\n"
 
 
@@ -100,23 +104,26 @@ def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
         "disputes",
         "blockers",
     ]
-    return tabulate(
-        rows,
-        headers=headers,
-        tablefmt="github" if fmt == "markdown" else "simple",
-        disable_numparse=True,
-    )
+    if fmt == "table":
+        return fit_table(rows, headers)
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
 
 
 def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
     """One rule explained: rationale, citations, terms read, remedy and weights."""
     if fmt == "json":
         return json.dumps(rule_json(rule, profiles), indent=2, ensure_ascii=False) + "\n"
+    rationale = rule.rationale
+    if fmt == "table":  # reflowed to the terminal's width
+        rationale = "\n\n".join(
+            textwrap.fill(p, terminal_width(), break_on_hyphens=False)
+            for p in paragraphs(rule.rationale)
+        )
     lines = [
         f"{rule.code}: {rule.title}",
         f"category: {CATEGORIES[rule.category]}; basis: {rule.basis}",
         "",
-        rule.rationale,
+        rationale,
         "",
         "Citations:",
         *(f'  - {c.source}: "{c.quote}"' for c in rule.citations),
@@ -132,7 +139,8 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         lines.append(
             f"Does not apply without its subject; its weight then counts toward {rule.folds_into}."
         )
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines)
+    return (wrap_lines(text, terminal_width()) if fmt == "table" else text) + "\n"
 
 
 def _yaml_value(value: Any) -> str:
@@ -147,10 +155,7 @@ def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
     from tabulate import tabulate
 
     rows = [[p.id, p.version, p.title, len(p.rules), p.disputes] for p in profiles]
-    table = tabulate(
-        rows,
-        headers=["profile", "version", "title", "rules", "disputes"],
-        tablefmt="github" if fmt == "markdown" else "simple",
-        disable_numparse=True,
-    )
-    return table + "\n"
+    headers = ["profile", "version", "title", "rules", "disputes"]
+    if fmt == "table":
+        return fit_table(rows, headers) + "\n"
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n"

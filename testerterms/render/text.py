@@ -30,16 +30,7 @@ class TableReporter(Reporter):
 
         if not self.fits_terminal:
             return tabulate(rows, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
-        width = self._width()
-        cells = [[str(cell) for cell in row] for row in rows]
-        whole = _width.column_widths(cells, headers, width)
-        if whole is not None and whole == _width.column_widths(cells, headers, 10**6):
-            return _width.plain_table(cells, headers, whole)  # nothing to wrap
-        short, legend = _width.abbreviate(cells, ABBREVIATIONS)
-        fitted = _width.layout(short, headers, width)
-        if fitted is None:
-            return _width.records(cells, headers, width)
-        return _width.plain_table(short, headers, *fitted) + legend
+        return _width.fit_table(rows, headers, self._width(), ABBREVIATIONS)
 
     def heading(self) -> str:
         p = self.profile

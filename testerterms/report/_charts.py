@@ -1,8 +1,9 @@
 """The report's charts, drawn with matplotlib: category subtotals per program and score ranges.
 
 Each chart comes out as SVG (text kept as text, for the page) and PNG (for articles).
-Output is deterministic: the Agg backend, a fixed hash salt for SVG ids, no dates or
-version strings in the files' metadata, and only the fonts matplotlib ships with.
+Output is deterministic: figures drawn on the Agg canvas without pyplot (no GUI backend, no
+global state), a fixed hash salt for SVG ids, no dates or version strings in the files'
+metadata, and only the fonts matplotlib ships with (nothing is fetched).
 """
 
 from __future__ import annotations
@@ -90,22 +91,25 @@ def _png(figure: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _finish(figure: Any, name: str, title: str, description: str) -> Chart:
-    from matplotlib import pyplot
+def _figure(width: float, height: float) -> tuple[Any, Any]:
+    """A figure on the Agg canvas, outside pyplot: no global state, no GUI backend."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    try:
-        return Chart(name, title, description, _inline_svg(figure, name), _png(figure))
-    finally:
-        pyplot.close(figure)
+    figure = Figure(figsize=(width, height))
+    FigureCanvasAgg(figure)
+    return figure, figure.subplots()
+
+
+def _finish(figure: Any, name: str, title: str, description: str) -> Chart:
+    return Chart(name, title, description, _inline_svg(figure, name), _png(figure))
 
 
 def category_chart(cards: Sequence[Scorecard], examples: int = 0) -> Chart:
     """A grid: one row per program, one column per category, each cell its subtotal."""
     import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    from matplotlib import pyplot
     from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.patches import Rectangle
 
     categories = list(CATEGORIES)
     colours = LinearSegmentedColormap.from_list(
@@ -113,7 +117,7 @@ def category_chart(cards: Sequence[Scorecard], examples: int = 0) -> Chart:
     )
     with matplotlib.rc_context(_STYLE):
         height = 1.2 + 0.42 * len(cards)
-        figure, axes = pyplot.subplots(figsize=(9.5, height))
+        figure, axes = _figure(9.5, height)
         for row, card in enumerate(cards):
             by_category = {c.category: c for c in card.categories}
             for column, category in enumerate(categories):
@@ -121,9 +125,7 @@ def category_chart(cards: Sequence[Scorecard], examples: int = 0) -> Chart:
                 score = None if subtotal is None else subtotal.score
                 if score is None:
                     axes.add_patch(
-                        matplotlib.patches.Rectangle(
-                            (column, row), 1, 1, facecolor="#eeeeee", edgecolor="white", lw=2
-                        )
+                        Rectangle((column, row), 1, 1, facecolor="#eeeeee", edgecolor="white", lw=2)
                     )
                     axes.text(
                         column + 0.5, row + 0.5, "not known", ha="center", va="center",
@@ -133,7 +135,7 @@ def category_chart(cards: Sequence[Scorecard], examples: int = 0) -> Chart:
                 assert subtotal is not None
                 # The less of a category is known, the paler its colour.
                 axes.add_patch(
-                    matplotlib.patches.Rectangle(
+                    Rectangle(
                         (column, row), 1, 1, facecolor=colours(score / 100),
                         alpha=0.35 + 0.65 * subtotal.coverage, edgecolor="white", lw=2,
                     )
@@ -179,14 +181,11 @@ def range_chart(cards: Sequence[Scorecard], examples: int = 0) -> Chart:
     """One line per program from its worst to its best possible score; the score marked for
     programs with a grade, none for programs without."""
     import matplotlib
-
-    matplotlib.use("Agg", force=True)
-    from matplotlib import pyplot
     from matplotlib.lines import Line2D
 
     with matplotlib.rc_context(_STYLE):
         height = 1.4 + 0.36 * len(cards)
-        figure, axes = pyplot.subplots(figsize=(9.5, height))
+        figure, axes = _figure(9.5, height)
         for row, card in enumerate(cards):
             worst, best = card.range
             colour = GRADE_COLOURS[card.grade] if card.grade else UNGRADED

@@ -246,6 +246,11 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     charts_dir = Path(args.charts_dir) if args.charts_dir else None
     if charts_dir is not None and not charts_dir.is_dir():
         raise UsageError(f"--charts-dir {charts_dir}: no such folder")
+    # Checked before the work: write_file checks again, atomically, when it writes.
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder: give a file name")
+    if not output.parent.is_dir():
+        raise UsageError(f"no such folder: {output.parent}")
     if not args.force and (output.exists() or output.is_symlink()):
         raise UsageError(f"{output} already exists: use --force to overwrite it")
     profiles = list({p.id: p for p in map(load_profile, args.profile or ["articles"])}.values())

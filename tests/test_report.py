@@ -240,6 +240,18 @@ def test_report_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left
 
 
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [(".", "is a folder"), ("no-such-folder/r.html", "no such folder")],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_any_work(
+    tmp_path: Path, output: str, message: str
+) -> None:
+    result = run_cli("report", str(SORA), "-o", output, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
 def test_charts_dir_writes_each_chart_as_svg_and_png_deterministically(tmp_path: Path) -> None:
     first, second = tmp_path / "one", tmp_path / "two"
     for folder in (first, second):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from testerterms import load_profile
+from testerterms import load_profile, score
 from testerterms.cli import main
 from testerterms.loading import load_program
 from testerterms.report import safe_href
@@ -63,10 +63,15 @@ def test_the_ranking_lists_every_bundled_program_with_grade_range_coverage_and_b
     for path in sorted(PROGRAMS.glob("*.yaml")):
         assert load_program(path).name in text
     sora_row = next(r for r in ranking.find_all("tr") if "Sora early access" in r.text)
-    assert "E" in sora_row.text and "52%" in sora_row.text
+    card = score(load_program(SORA), load_profile("articles"))
+    assert card.grade == "E" and "E" in sora_row.text
+    assert f"{card.coverage * 100:.0f}%" in sora_row.text
     assert "PAY001, CTL001, CRD002" in sora_row.text
     assert sora_row.find_all("svg", class_="bar"), "the range is drawn as a bar"
-    assert "score 3.8, possible 2–50" in sora_row.text
+    worst, best = (f"{v:.1f}".removesuffix(".0") for v in card.range)
+    assert (
+        f"score {card.score:.1f}".removesuffix(".0") + f", possible {worst}–{best}" in sora_row.text
+    )
 
 
 def test_programs_without_a_grade_stand_apart_and_show_no_bare_score(
@@ -133,6 +138,14 @@ def test_each_program_shows_findings_facts_quotes_sources_and_what_to_ask_for(
     clause = CATALOGUE["PAY001"].remedy.clause_for(load_profile("articles").parameters)
     assert clause in article.text
     assert "What to ask for" in article.text
+
+
+def test_a_term_that_changed_shows_its_history_with_dates(tmp_path: Path) -> None:
+    _, dom = _report(tmp_path, str(REPO / "tests" / "report" / "history.yaml"))
+    article = dom.find_all("article")[0]
+    assert "History (the current value scores)" in article.text
+    assert "(until 2025-01)" in article.text and "(since 2025-01)" in article.text
+    assert "rewards for valid reports" in [q.text for q in article.find_all("q")]
 
 
 def test_the_page_names_the_profile_with_its_version_and_the_catalogue_with_citations(

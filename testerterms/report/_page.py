@@ -14,7 +14,7 @@ from ..model import Program, Source
 from ..profiles import Profile
 from ..render._base import paragraphs
 from ..rules import CATALOGUE, CATEGORIES
-from ..scoring import Finding, Scorecard
+from ..scoring import FactUsed, Finding, Scorecard
 from ._charts import CONTROL, GRADE_COLOURS, UNGRADED, Chart, category_chart, range_chart
 
 EXTRA: Final = "the report command needs the 'report' extra: pip install 'testerterms[report]'"
@@ -89,6 +89,7 @@ def _headline(card: Scorecard, profile: Profile) -> dict[str, Any]:
         "min_coverage": round(profile.min_coverage * 100),
         "blockers": list(card.blockers),
         "disputed_terms": list(card.disputed_terms),
+        "other_disputes": list(card.other_disputes),
         "profile": profile.id,
     }
 
@@ -112,27 +113,34 @@ def _source(sid: str, source: Source, anchor: str) -> dict[str, Any]:
     }
 
 
+def _fact(fact: FactUsed) -> dict[str, Any]:
+    return {
+        "term": fact.term,
+        "value": fact.value,
+        "quote": fact.quote,
+        "sources": list(fact.sources),
+        "party": fact.party,
+        "evidence": fact.evidence,
+        "since": fact.since,
+        "until": fact.until,
+    }
+
+
 def _finding(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule,
         "title": finding.title,
         "outcome": finding.outcome,
         "outcome_text": OUTCOME_WORDS[finding.outcome],
+        "possible": [OUTCOME_WORDS[o] for o in finding.possible]
+        if len(finding.possible) > 1
+        else [],
+        "history": [_fact(fact) for fact in finding.history],
         "evidence": finding.evidence,
         "disputed": finding.disputed,
         "reason": finding.reason,
         "weight": f"{finding.weight:g}",
-        "facts": [
-            {
-                "term": fact.term,
-                "value": fact.value,
-                "quote": fact.quote,
-                "sources": list(fact.sources),
-                "party": fact.party,
-                "evidence": fact.evidence,
-            }
-            for fact in finding.facts
-        ],
+        "facts": [_fact(fact) for fact in finding.facts],
     }
 
 
@@ -167,7 +175,8 @@ def _disagreements(cards: Sequence[Scorecard]) -> list[dict[str, Any]]:
 
 
 def _rank_key(card: Scorecard) -> tuple[Any, ...]:
-    return ("ABCDE".index(card.grade) if card.grade else 5, -card.range[0], card.program_id)
+    """By grade (no grade last), then by the worst case, highest first; ties in file order."""
+    return ("ABCDE".index(card.grade) if card.grade else 5, -card.range[0])
 
 
 def _profile(profile: Profile) -> dict[str, Any]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
-from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, Final
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
 
+from .._escape import csv_cell, finite, json_dumps
 from .._version import __version__
 from ..model import Program
 from ..profiles import Profile
@@ -23,15 +22,19 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         "id": card.program_id,
         "name": card.program_name,
         "organization": card.organization,
-        "score": card.score,
-        "range": list(card.range),
-        "coverage": card.coverage,
+        "score": finite(card.score),
+        "range": [finite(card.range[0]), finite(card.range[1])],
+        "coverage": finite(card.coverage),
         "grade": card.grade,
         "blockers": list(card.blockers),
         "disputed_terms": list(card.disputed_terms),
         "other_disputes": list(card.other_disputes),
         "categories": {
-            c.category: {"score": c.score, "weight": c.weight, "coverage": c.coverage}
+            c.category: {
+                "score": finite(c.score),
+                "weight": finite(c.weight),
+                "coverage": finite(c.coverage),
+            }
             for c in card.categories
         },
         "findings": [
@@ -40,8 +43,8 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
                 "title": f.title,
                 "category": f.category,
                 "outcome": f.outcome,
-                "credit": f.credit,
-                "weight": f.weight,
+                "credit": finite(f.credit),
+                "weight": finite(f.weight),
                 "evidence": f.evidence,
                 "disputed": f.disputed,
                 "possible": list(f.possible),
@@ -78,7 +81,7 @@ def _fact_json(fact: FactUsed) -> dict[str, Any]:
     return entry
 
 
-def document_json(scored: Sequence[Scored], profile: Profile) -> dict[str, Any]:
+def document_json(scored: Iterable[Scored], profile: Profile) -> dict[str, Any]:
     return {
         "tool_version": __version__,
         "profile": {"id": profile.id, "version": profile.version},
@@ -87,45 +90,38 @@ def document_json(scored: Sequence[Scored], profile: Profile) -> dict[str, Any]:
 
 
 class JsonReporter(Reporter):
-    def render(self, scored: Sequence[Scored]) -> str:
-        return json.dumps(document_json(scored, self.profile), indent=2, ensure_ascii=False) + "\n"
+    """One JSON document (DESIGN section 4), written as it goes: the header, each program as
+    it is scored, then the closing brackets; the same text ``json.dumps(indent=2)`` gives."""
+
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+        header = {
+            "tool_version": __version__,
+            "profile": {"id": self.profile.id, "version": self.profile.version},
+        }
+        yield json_dumps(header, indent=2)[: -len("\n}")] + ',\n  "programs": ['
+        separator = "\n"
+        for program, card in scored:
+            entry = json_dumps(program_json(program, card), indent=2)
+            yield separator + "\n".join("    " + line for line in entry.splitlines())
+            separator = ",\n"
+        yield ("\n  ]" if separator != "\n" else "]") + "\n}\n"
 
 
 class JsonLinesReporter(Reporter):
-    streams: ClassVar[bool] = True
-
-    def render(self, scored: Sequence[Scored]) -> str:
-        return "".join(self.stream(scored))
-
-    def stream(self, scored: Iterable[Scored]) -> Iterable[str]:
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
         profile = {"id": self.profile.id, "version": self.profile.version}
         for program, card in scored:
             entry = {"tool_version": __version__, "profile": profile}
             entry.update(program_json(program, card, details=self.details))
-            yield json.dumps(entry, ensure_ascii=False) + "\n"
+            yield json_dumps(entry) + "\n"
 
 
-FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
-"""How a spreadsheet cell starts a formula (or hides one behind a control character)."""
-
-
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def csv_cell(value: object) -> object:
-    """One CSV cell: booleans as true/false, None as empty, and text that a spreadsheet would
-    run as a formula made inert with a leading apostrophe (numbers stay numbers). Control
-    characters other than tab and line breaks (which YAML escapes such as "\\0" can put in
-    a name) become U+FFFD: Python 3.10's csv cannot even write a NUL."""
+def _cell(value: object) -> object:
+    """One CSV cell: booleans as ``true``/``false``, everything else through
+    :func:`testerterms._escape.csv_cell` (no cell starts a formula, no control character)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = _CONTROL.sub("\ufffd", value)
-        if value.startswith(FORMULA_STARTS):
-            return "'" + value
-    return value
+    return csv_cell(value)
 
 
 def is_example(program: Program) -> bool:
@@ -219,12 +215,17 @@ class CsvReporter(Reporter):
         row.update({f.rule: f.outcome for f in card.findings})
         yield row
 
-    def render(self, scored: Sequence[Scored]) -> str:
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+        """A header, then each program's row (or finding rows) as it is scored. Every cell
+        goes through :func:`csv_cell`: no cell starts a formula."""
         out = io.StringIO()
         # RFC 4180 line ends: a cell holding a lone \r or \n is then quoted like any line end.
         writer = csv.DictWriter(out, fieldnames=self.fields(), lineterminator="\r\n")
         writer.writeheader()
+        yield out.getvalue()
         for program, card in scored:
+            out.seek(0)
+            out.truncate()
             for row in self.rows(program, card):
-                writer.writerow({key: csv_cell(value) for key, value in row.items()})
-        return out.getvalue()
+                writer.writerow({key: _cell(value) for key, value in row.items()})
+            yield out.getvalue()

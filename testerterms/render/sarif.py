@@ -7,12 +7,12 @@ never reads a file.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar, Final
 from urllib.parse import quote
 
+from .._escape import json_dumps
 from .._version import __version__
 from ..loading import ProgramFile
 from ..rules import CATALOGUE, CATEGORIES
@@ -108,13 +108,16 @@ class SarifReporter(Reporter):
             ]
         return result
 
-    def render(self, scored: Sequence[Scored]) -> str:
-        if len(self.files) != len(scored):
-            raise ValueError("SARIF needs the file of every program scored")
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+        """One SARIF document, written once every program is scored (``files`` grows as the
+        caller loads them: the n-th program scored has the n-th file)."""
         rules = self.rules()
         index = {entry["id"]: n for n, entry in enumerate(rules)}
         results = []
-        for (_, card), where in zip(scored, self.files, strict=True):
+        for number, (_, card) in enumerate(scored):
+            if number >= len(self.files):
+                raise ValueError("SARIF needs the file of every program scored")
+            where = self.files[number]
             for f in card.findings:
                 if f.outcome in LEVELS:
                     result = self._result(index[f.rule], where, card.program_name, f)
@@ -139,4 +142,4 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        yield json_dumps(document, indent=2) + "\n"

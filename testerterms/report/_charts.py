@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from .. import _escape
 from ..rules import CATEGORIES
 from ..scoring import Scorecard
 
@@ -52,13 +53,10 @@ class Chart:
     png: bytes
 
 
-CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Characters XML does not allow in an SVG file, nor a page should show: U+FFFD instead."""
-
-
 def _label(text: str, width: int = 34) -> str:
-    """A name for an axis: wrapped at spaces and hyphens, never cut."""
-    text = CONTROL.sub("\ufffd", text)
+    """A name for an axis: wrapped at spaces and hyphens, never cut. Control characters
+    (which XML does not allow in an SVG file) and bidi overrides are shown as escapes."""
+    text = _escape.terminal(text)
     return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or " "
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urlsplit
 
+from .. import _escape
 from .._version import __version__
 from ..errors import UsageError
 from ..model import Program, Source
@@ -15,7 +16,7 @@ from ..profiles import Profile
 from ..render._base import paragraphs
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import FactUsed, Finding, Scorecard
-from ._charts import CONTROL, GRADE_COLOURS, UNGRADED, Chart, category_chart, range_chart
+from ._charts import GRADE_COLOURS, UNGRADED, Chart, category_chart, range_chart
 
 EXTRA: Final = "the report command needs the 'report' extra: pip install 'testerterms[report]'"
 OUTCOME_WORDS: Final = {
@@ -54,7 +55,7 @@ def safe_href(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in LINK_SCHEMES or not parts.netloc:
         return None
-    return url
+    return url if _escape.link_target(url) == url else None
 
 
 def is_example(program: Program) -> bool:
@@ -284,10 +285,11 @@ def build_report(
         charts = (category_chart(cards_in_order, examples), range_chart(cards_in_order, examples))
 
     def shown(value: Any) -> Any:
-        """Every value a template prints: control characters become U+FFFD (the SVG of the
-        charts, already markup, is left as it is)."""
+        """Every value a template prints: control characters and bidi overrides shown as
+        escapes, as in a terminal (the SVG of the charts, already markup, is left as it is).
+        Autoescaping then makes it text."""
         if isinstance(value, str) and not isinstance(value, Markup):
-            return CONTROL.sub("\ufffd", value)
+            return _escape.terminal(value, keep_newlines=True)
         return value
 
     environment = jinja2.Environment(

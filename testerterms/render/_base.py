@@ -25,6 +25,11 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
+def program_label(card: Scorecard) -> str:
+    """The program's id, marked when it is an example rather than a real program."""
+    return f"{card.program_id} (example)" if card.example else card.program_id
+
+
 def grade_text(card: Scorecard) -> str:
     return card.grade or "none (not enough evidence)"
 

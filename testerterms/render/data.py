@@ -22,6 +22,7 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         "id": card.program_id,
         "name": card.program_name,
         "organization": card.organization,
+        "example": card.example,
         "score": finite(card.score),
         "range": [finite(card.range[0]), finite(card.range[1])],
         "coverage": finite(card.coverage),
@@ -124,11 +125,6 @@ def _cell(value: object) -> object:
     return csv_cell(value)
 
 
-def is_example(program: Program) -> bool:
-    """An example built for comparison (the reference program), not a real program."""
-    return bool(getattr(program, "example", False)) or program.kind == "reference"
-
-
 class CsvReporter(Reporter):
     """One row per program (or, with ``details``, one per finding). Documented in the README:
     grade ``none`` when there is not enough evidence, coverage in percent, a score column per
@@ -181,7 +177,7 @@ class CsvReporter(Reporter):
             "profile_version": self.profile.version,
             "id": card.program_id,
             "name": card.program_name,
-            "example": is_example(program),
+            "example": card.example,
         }
         if self.details:
             for f in card.findings:

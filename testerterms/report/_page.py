@@ -60,7 +60,7 @@ def safe_href(url: str | None) -> str | None:
 
 def is_example(program: Program) -> bool:
     """An example built for comparison (the reference program), not a real program."""
-    return bool(getattr(program, "example", False)) or program.kind == "reference"
+    return program.kind == "reference"  # as Scorecard.example says
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,7 @@ def build_report(
                 "name": program.name,
                 "organization": program.organization,
                 "kind": program.kind,
-                "example": is_example(program),
+                "example": card.example,
                 "period": str(program.period)
                 if program.period.start or program.period.end
                 else None,

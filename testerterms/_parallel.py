@@ -36,6 +36,7 @@ from .errors import LoadError, Problem, TesterTermsError
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from .loading import ProgramFile
     from .model import Program
     from .profiles import Profile
     from .render import Reporter, Scored
@@ -94,6 +95,7 @@ def render_scores(
     on_error: OnError,
     on_scored: OnScored,
     keep: Keep | None = None,
+    located: list[ProgramFile] | None = None,
 ) -> Iterator[str]:
     """The reporter's output for the files ``found``, in pieces; ``jobs=None`` chooses.
 
@@ -101,16 +103,21 @@ def render_scores(
     found in place of a file), ``on_scored`` with what ``gate`` said of each program's
     scorecard (or None for a program ``keep`` leaves out), in the order of the files and
     before the text of the programs that follow. Nothing scored, no text.
+
+    A reporter that reads where each program's keys stand (``needs_files``: SARIF) gets
+    them in ``located``, one per program written; it is written from one process.
     """
     found = iter(found)
-    if sys.platform != "linux":
+    if sys.platform != "linux" or getattr(reporter, "needs_files", False):
         jobs = 1
     elif jobs is None:
         ahead = list(itertools.islice(found, PARALLEL_FROM))
         jobs = available_cores() if len(ahead) == PARALLEL_FROM else 1
         found = itertools.chain(ahead, found)
     if jobs <= 1:
-        scored = _scored_here(found, profile, gate, on_error, on_scored, keep)
+        if not getattr(reporter, "needs_files", False):
+            located = None
+        scored = _scored_here(found, profile, gate, on_error, on_scored, keep, located)
         return _rendered(reporter, scored)
     return _render_in_workers(found, profile, reporter, jobs, gate, on_error, on_scored, keep)
 
@@ -122,8 +129,9 @@ def _scored_here(
     on_error: OnError,
     on_scored: OnScored,
     keep: Keep | None,
+    located: list[ProgramFile] | None,
 ) -> Iterator[Scored]:
-    from .loading import load_program
+    from .loading import load_located, load_program
     from .scoring import score
 
     for path in found:
@@ -131,7 +139,10 @@ def _scored_here(
             on_error(path if isinstance(path, LoadError) else LoadError([path]))
             continue
         try:
-            program = load_program(path)
+            if located is None:
+                program = load_program(path)
+            else:
+                where, program = load_located(path)
         except LoadError as exc:
             on_error(exc)
             continue
@@ -140,6 +151,8 @@ def _scored_here(
             continue
         card = score(program, profile)
         on_scored(gate(card))
+        if located is not None:
+            located.append(where)
         yield program, card
 
 

@@ -61,11 +61,6 @@ def test_the_catalogue_commands_import_neither_the_program_model_nor_the_scorer(
     assert not modules & HEAVY
 
 
-def test_one_rule_explained_imports_neither_the_program_model_nor_the_scorer() -> None:
-    modules = imported_by("rules", "PAY001")
-    assert not modules & HEAVY
-
-
 def test_schema_imports_the_model_but_not_the_scorer_or_the_profiles() -> None:
     modules = imported_by("schema")
     assert "testerterms.model" in modules

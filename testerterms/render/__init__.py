@@ -1,4 +1,4 @@
-"""Scorecards, rules and profiles as text: table, markdown, json, jsonl, csv.
+"""Scorecards, rules and profiles as text: table, markdown, json, jsonl, csv, sarif.
 
 Renderers only format what the scorer produced; they never score and never print. The CLI's
 ``--format`` choices are the keys of :data:`REPORTERS`.
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         rules_text,
     )
     from .data import CsvReporter, JsonLinesReporter, JsonReporter, document_json, program_json
+    from .sarif import SarifReporter
     from .text import MarkdownReporter, TableReporter
 
     REPORTERS: dict[str, type[Reporter]]
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 def _reporters() -> dict[str, type[Reporter]]:
     from .data import CsvReporter, JsonLinesReporter, JsonReporter
+    from .sarif import SarifReporter
     from .text import MarkdownReporter, TableReporter
 
     return {
@@ -38,6 +40,7 @@ def _reporters() -> dict[str, type[Reporter]]:
         "json": JsonReporter,
         "jsonl": JsonLinesReporter,
         "csv": CsvReporter,
+        "sarif": SarifReporter,
     }
 
 
@@ -52,6 +55,7 @@ _LAZY = {
         "data",
     ),
     **dict.fromkeys(["MarkdownReporter", "TableReporter"], "text"),
+    "SarifReporter": "sarif",
 }
 
 
@@ -77,6 +81,7 @@ __all__ = [
     "JsonReporter",
     "MarkdownReporter",
     "Reporter",
+    "SarifReporter",
     "Scored",
     "TableReporter",
     "document_json",

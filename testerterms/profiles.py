@@ -25,6 +25,41 @@ DEFAULT_PROFILE: Final = "articles"
 PROFILES_DIR: Final = Path(__file__).resolve().parent / "profiles"
 
 
+class Standard(BaseModel):
+    """The published text a profile is built from: who issued it, its title, date and URL."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    publisher: str
+    title: str
+    date: str
+    """When it was published, as text (2023-07-27, 2024); "undated" where the page has none."""
+    url: str | None = Field(None, pattern=r"^https?://")
+    """Where to read it (None only for texts read as files, like the seed articles)."""
+
+
+class ProfileCitation(BaseModel):
+    """A published text's own words behind a profile's choice: a weight, a rule, a parameter."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    url: str = Field(pattern=r"^https?://")
+    quote: str = Field(min_length=1)
+    publisher: str | None = None
+    date: str | None = None
+    rules: tuple[str, ...] = ()
+    """The rule codes the quote stands behind in this profile."""
+
+    @field_validator("rules")
+    @classmethod
+    def _known_codes(cls, rules: tuple[str, ...]) -> tuple[str, ...]:
+        for code in rules:
+            if code not in CATALOGUE:
+                raise ValueError(f"unknown rule {code!r}")
+        return rules
+
+
 class Profile(BaseModel):
     """A complete profile, with ``extends`` already resolved."""
 
@@ -45,6 +80,10 @@ class Profile(BaseModel):
     """Which claim a disputed term's headline outcome follows."""
     blockers: dict[str, Grade] = {}
     """A rule not met caps the grade at this letter."""
+    standard: Standard | None = None
+    """The published standard the profile is built from, if it is built from one."""
+    citations: tuple[ProfileCitation, ...] = ()
+    """The texts behind the profile's choices, each with a quote and the rules it backs."""
     source: str | None = None
     """The file the profile came from (None for a profile built in code)."""
 
@@ -72,6 +111,10 @@ class Profile(BaseModel):
                 raise ValueError(f"blocker {code} is not a rule of this profile")
         return self
 
+    def citations_for(self, code: str) -> tuple[ProfileCitation, ...]:
+        """The profile's own citations that stand behind rule ``code``."""
+        return tuple(c for c in self.citations if code in c.rules)
+
     def grade_for(self, score: float) -> Grade:
         bands: tuple[Literal["A", "B", "C", "D"], ...] = ("A", "B", "C", "D")
         for grade in bands:
@@ -97,6 +140,8 @@ class _ProfileFile(BaseModel):
     min_coverage: float | None = None
     disputes: str | None = None
     blockers: dict[str, str | None] | None = None
+    standard: dict[str, Any] | None = None
+    citations: list[Any] | None = None
 
 
 def bundled_profiles() -> list[str]:

@@ -8,10 +8,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from testerterms import CATALOGUE, Profile, Program, load_profile, score
+from testerterms import CATALOGUE, Profile, Program, bundled_profiles, load_profile, score
 from testerterms.scoring import term_domain
 
-PROFILES = [load_profile(name) for name in ("articles", "testers-letter", "industry-practice")]
+PROFILES = [load_profile(name) for name in bundled_profiles()]  # the standards' profiles too
 KEYS = sorted({key for rule in CATALOGUE.values() for key in rule.terms})
 PARTIES = ["organization", "participants", "press", "other"]
 GRADE_ORDER = "EDCBA"
@@ -23,6 +23,8 @@ def values_for(key: str) -> st.SearchStrategy[Any]:
     if key == "compensation.conditions":
         return st.lists(st.sampled_from(CONDITIONS), unique=True, max_size=3)
     domain = term_domain(key)
+    if domain == (None,):  # free text, such as the date a rate was stated
+        return st.sampled_from(["2019-07", "2024", "2025-01-15"])
     if domain == (0.0, float("inf")):
         return st.sampled_from(NUMBERS)
     return st.sampled_from(domain)

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._version import __version__
-from ..profiles import Profile
-from ..rules import CATALOGUE, CATEGORIES, Rule
+from ..profiles import Profile, ProfileCitation, Standard
+from ..rules import CATALOGUE, CATEGORIES, TEXTS, Citation, Rule
 
 
 def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
@@ -18,7 +18,12 @@ def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
         "category": rule.category,
         "basis": rule.basis,
         "rationale": rule.rationale,
-        "citations": [{"source": c.source, "quote": c.quote} for c in rule.citations],
+        "citations": [_citation_json(c) for c in rule.citations],
+        "profile_citations": {
+            p.id: [_profile_citation_json(c) for c in p.citations_for(rule.code)]
+            for p in profiles
+            if p.citations_for(rule.code)
+        },
         "terms": list(rule.terms),
         "remedy": {
             "terms": dict(rule.remedy.terms),
@@ -41,7 +46,64 @@ def profile_json(profile: Profile) -> dict[str, Any]:
         "min_coverage": profile.min_coverage,
         "disputes": profile.disputes,
         "blockers": profile.blockers,
+        "standard": None if profile.standard is None else profile.standard.model_dump(),
+        "citations": [_profile_citation_json(c) for c in profile.citations],
     }
+
+
+def _citation_json(citation: Citation) -> dict[str, Any]:
+    return {
+        "source": citation.source,
+        "title": citation.title,
+        "url": citation.url,
+        "quote": citation.quote,
+    }
+
+
+def _profile_citation_json(citation: ProfileCitation) -> dict[str, Any]:
+    return citation.model_dump(mode="json")
+
+
+def _citation_line(citation: Citation) -> str:
+    """A rule's citation as one line: the text's name, its title, the quote, its URL."""
+    titled = f" ({citation.title})" if citation.title and citation.title != citation.source else ""
+    where = f" <{citation.url}>" if citation.url else ""
+    return f'  - {citation.source}{titled}: "{citation.quote}"{where}'
+
+
+def _profile_citation_line(citation: ProfileCitation) -> str:
+    by = f"{citation.publisher}, " if citation.publisher else ""
+    dated = f" ({citation.date})" if citation.date else ""
+    return f'{by}{citation.title}{dated}: "{citation.quote}" <{citation.url}>'
+
+
+def standard_text(standard: Standard | None) -> str:
+    """A profile's standard in one line: publisher, title, date (and URL where it has one)."""
+    if standard is None:
+        return "–"
+    where = f" <{standard.url}>" if standard.url else ""
+    return f"{standard.publisher}: {standard.title} ({standard.date}){where}"
+
+
+def sources_text() -> str:
+    """Every text the catalogue cites: its name, title and URL (the seed articles have none)."""
+    cited = dict.fromkeys(c.source for r in CATALOGUE.values() for c in r.citations)
+    lines = ["Sources the rules cite:"]
+    for name in cited:
+        text = TEXTS.get(name)
+        if text is None:
+            lines.append(f"- {name}")
+            continue
+        title = f" — {text.title}" if text.title != name else ""
+        by = (
+            f" ({text.publisher}" + (f", {text.date}" if text.date else "") + ")"
+            if text.publisher
+            else ""
+        )
+        where = f" <{text.url}>" if text.url else " (a seed article, read as a file)"
+        note = f"; {text.note}" if text.note else ""
+        lines.append(f"- {name}{title}{by}{where}{note}")
+    return "\n".join(lines)
 
 
 def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
@@ -62,7 +124,7 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
     headers = ["code", "category", "basis", "title"] + [p.id for p in profiles]
     tablefmt = "github" if fmt == "markdown" else "simple"
     table = tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
-    return table + "\n\n" + grades_text(profiles, fmt) + "\n"
+    return table + "\n\n" + grades_text(profiles, fmt) + "\n\n" + sources_text() + "\n"
 
 
 def _weight(profile: Profile, code: str) -> str:
@@ -119,7 +181,7 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         rule.rationale,
         "",
         "Citations:",
-        *(f'  - {c.source}: "{c.quote}"' for c in rule.citations),
+        *(_citation_line(c) for c in rule.citations),
         "",
         "Terms read: " + ", ".join(rule.terms),
         "",
@@ -128,6 +190,10 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         "",
         "Weight per profile: " + ", ".join(f"{p.id} {_weight(p, rule.code)}" for p in profiles),
     ]
+    backing = [(p, c) for p in profiles for c in p.citations_for(rule.code)]
+    if backing:
+        lines += ["", "Profiles that weigh it, and the words they rest on:"]
+        lines += [f"  - {p.id}: {_profile_citation_line(c)}" for p, c in backing]
     if rule.folds_into:
         lines.append(
             f"Does not apply without its subject; its weight then counts toward {rule.folds_into}."
@@ -146,11 +212,24 @@ def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
         return json.dumps([profile_json(p) for p in profiles], indent=2, ensure_ascii=False) + "\n"
     from tabulate import tabulate
 
-    rows = [[p.id, p.version, p.title, len(p.rules), p.disputes] for p in profiles]
+    rows = [
+        [p.id, p.version, p.title, len(p.rules), p.disputes, _standard_cell(p.standard)]
+        for p in profiles
+    ]
     table = tabulate(
         rows,
-        headers=["profile", "version", "title", "rules", "disputes"],
+        headers=["profile", "version", "title", "rules", "disputes", "standard"],
         tablefmt="github" if fmt == "markdown" else "simple",
         disable_numparse=True,
     )
-    return table + "\n"
+    lines = ["", "Sources:"]
+    for p in profiles:
+        lines.append(f"- {p.id}: {standard_text(p.standard)}")
+        lines += [f"  - {_profile_citation_line(c)}" for c in p.citations]
+    return table + "\n" + "\n".join(lines) + "\n"
+
+
+def _standard_cell(standard: Standard | None) -> str:
+    if standard is None:
+        return "–"
+    return f"{standard.publisher} ({standard.date})"

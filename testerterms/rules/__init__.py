@@ -8,15 +8,30 @@ registers every rule in :data:`CATALOGUE`, ordered by category (the order of
 
 from __future__ import annotations
 
-from . import confidentiality, control, credit, pay, security, transparency, voice
+from . import (  # published standards
+    confidentiality,
+    control,
+    credit,
+    due_process,
+    likeness,
+    pay,
+    payment,
+    representation,
+    research,
+    security,
+    transparency,
+    voice,
+)
 from ._core import (
     CATALOGUE,
     CATEGORIES,
     CREDIT,
     OUTCOMES,
+    TEXTS,
     Basis,
     Check,
     Citation,
+    CitedText,
     Outcome,
     Parameters,
     Remedy,
@@ -33,6 +48,7 @@ from ._core import (
 )
 
 _MODULES = (pay, control, credit, transparency, confidentiality, voice, security)  # registered
+_STANDARDS = (payment, likeness, research, representation, due_process)  # registered
 
 
 def _in_category_order() -> None:
@@ -49,9 +65,11 @@ __all__ = [
     "CATEGORIES",
     "CREDIT",
     "OUTCOMES",
+    "TEXTS",
     "Basis",
     "Check",
     "Citation",
+    "CitedText",
     "Outcome",
     "Parameters",
     "Remedy",

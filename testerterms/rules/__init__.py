@@ -1,9 +1,11 @@
 """The rule catalogue: one entry per recommendation, the single source of every rule's text.
 
 Each rule is a check function decorated with its metadata, in a module per category; its
-docstring is the rule's rationale (``rules CODE`` prints it). Importing this package
-registers every rule in :data:`CATALOGUE`, ordered by category (the order of
-:data:`CATEGORIES`) and, within a category, in the order the rules are defined.
+docstring is the rule's rationale (``rules CODE`` prints it). The first fifteen cite the seed
+articles (``_seeds``); the rules of the published standards (payment, likeness, research,
+representation, due_process) cite the standards' own words with their URLs (``_standards``).
+Importing this package registers every rule in :data:`CATALOGUE`, ordered by category (the
+order of :data:`CATEGORIES`) and, within a category, in the order the rules are defined.
 """
 
 from __future__ import annotations

@@ -99,14 +99,15 @@ SAFE_HARBOR_PAPER: Final = cited_text(
     "A Safe Harbor for AI Evaluation and Red Teaming (Longpre et al., ICML 2024)",
     "https://arxiv.org/html/2403.04893v1",
     publisher="Longpre et al.",
-    date="2024-03",
+    date="2024-03-07",
 )
 SAFE_HARBOR_LETTER: Final = cited_text(
     "AI safe harbor open letter",
-    "A Safe Harbor for Independent AI Evaluation (open letter)",
+    "Open letter on a safe harbor for independent AI evaluation (We propose that AI companies "
+    "make simple policy changes to protect good faith research on their models)",
     "https://sites.mit.edu/ai-safe-harbor",
     publisher="Longpre et al. and signatories",
-    date="2024-03",
+    date="2024-03-07",
 )
 FLAW_DISCLOSURE_2025: Final = cited_text(
     "In-House Evaluation Is Not Enough",
@@ -186,7 +187,6 @@ NY_GOB_5_302: Final = cited_text(
     "replicas",
     "https://nysenate.gov/legislation/laws/GOB/5-302",
     publisher="New York State",
-    date="2024",
 )
 NAVA: Final = cited_text(
     "NAVA synthetic voice guidance",

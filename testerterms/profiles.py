@@ -25,6 +25,12 @@ DEFAULT_PROFILE: Final = "articles"
 PROFILES_DIR: Final = Path(__file__).resolve().parent / "profiles"
 
 
+def _web_url(url: str) -> str:
+    if not url.startswith(("https://", "http://")):
+        raise ValueError("a URL must start with https:// or http://")
+    return url
+
+
 class Standard(BaseModel):
     """The published text a profile is built from: who issued it, its title, date and URL."""
 
@@ -34,8 +40,13 @@ class Standard(BaseModel):
     title: str
     date: str
     """When it was published, as text (2023-07-27, 2024); "undated" where the page has none."""
-    url: str | None = Field(None, pattern=r"^https?://")
+    url: str | None = None
     """Where to read it (None only for texts read as files, like the seed articles)."""
+
+    @field_validator("url")
+    @classmethod
+    def _web(cls, url: str | None) -> str | None:
+        return None if url is None else _web_url(url)
 
 
 class ProfileCitation(BaseModel):
@@ -44,12 +55,17 @@ class ProfileCitation(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     title: str
-    url: str = Field(pattern=r"^https?://")
+    url: str
     quote: str = Field(min_length=1)
     publisher: str | None = None
     date: str | None = None
     rules: tuple[str, ...] = ()
     """The rule codes the quote stands behind in this profile."""
+
+    @field_validator("url")
+    @classmethod
+    def _web(cls, url: str) -> str:
+        return _web_url(url)
 
     @field_validator("rules")
     @classmethod

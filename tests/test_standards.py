@@ -336,7 +336,7 @@ def test_a_standard_needs_a_web_url(tmp_path: Path) -> None:
         "id: std\nversion: '1'\nextends: articles\n"
         "standard: {publisher: P, title: T, date: '2024', url: 'file:///etc/passwd'}\n"
     )
-    with pytest.raises(LoadError, match="standard"):
+    with pytest.raises(LoadError, match="a URL must start with https:// or http://"):
         load_profile(own)
 
 

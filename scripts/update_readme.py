@@ -34,8 +34,9 @@ def command_output(args: list[str]) -> str:
 
 
 def grade_matrix() -> str:
-    """Every bundled program (rows) under every bundled profile (columns): the grade, then the
-    score and the coverage; "–" where the evidence is too thin for a grade."""
+    """Every bundled program (rows) under every bundled profile (columns): the grade with the
+    score and the coverage; where the evidence is too thin for a grade, "–" with the range
+    the score could still take and the coverage (no bare score for an ungraded program)."""
     from tabulate import tabulate
 
     from testerterms import bundled_profiles, load_profile, load_programs, score
@@ -51,8 +52,12 @@ def grade_matrix() -> str:
         row = [program.id]
         for profile in profiles:
             card = score(program, profile)
-            shown = "–" if card.score is None else f"{card.score:.0f}"
-            row.append(f"{card.grade or '–'} ({shown}, {card.coverage * 100:.0f}%)")
+            coverage = f"{card.coverage * 100:.0f}%"
+            if card.grade is not None and card.score is not None:
+                row.append(f"{card.grade} ({card.score:.0f}, {coverage})")
+            else:
+                worst, best = card.range
+                row.append(f"– ({worst:.0f}–{best:.0f}, {coverage})")
         rows.append(row)
     table = tabulate(rows, headers=["program", *names], tablefmt="github", disable_numparse=True)
     return table + "\n"

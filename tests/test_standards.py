@@ -136,12 +136,22 @@ STANDARD_CASES: list[tuple[str, dict[str, Any], str]] = [
     ("REP001", {"voice.representation": "consultation"}, "partly"),
     ("REP001", {"voice.representation": "none"}, "not-met"),
     ("REP001", {}, "unknown"),
-    ("DUE001", {"access.reason_given": True, "access.appeal": True}, "met"),
     (
         "DUE001",
-        {"access.reason_given": True, "access.appeal": True, "access.suspension_notice_days": 14},
+        {"access.reason_given": True, "access.appeal": True, "access.notice": True},
         "met",
     ),
+    (
+        "DUE001",
+        {
+            "access.reason_given": True,
+            "access.appeal": True,
+            "access.notice": True,
+            "access.suspension_notice_days": 14,
+        },
+        "met",
+    ),
+    ("DUE001", {"access.reason_given": True, "access.appeal": True}, "unknown"),
     (
         "DUE001",
         {"access.reason_given": True, "access.appeal": True, "access.notice": False},

@@ -32,8 +32,8 @@ from ._standards import (
         ),
         (FAIRWORK_RATING, "There is due process for decisions affecting workers"),
     ],
-    reads=("access.reason_given", "access.appeal"),
-    refines=("access.notice", "access.suspension_notice_days"),
+    reads=("access.reason_given", "access.appeal", "access.notice"),
+    refines=("access.suspension_notice_days",),
     remedy={"access.reason_given": True, "access.appeal": True, "access.notice": True},
     clause=(
         "A participant is suspended or removed only after notice, told the reason in writing, "
@@ -45,18 +45,18 @@ def due001(t: Values, p: Parameters) -> Verdict:
     safe-harbor letter says, and Fairwork's fair-management principle asks for "a documented
     due process for decisions affecting workers". A participant removed without a reason
     cannot contest it, and one removed without an appeal has no one to contest it with. Met
-    with a reason and an appeal, where the terms do not deny notice; partly with a reason and
-    an appeal but no notice, or with one of the two; not met with neither. Notice (a yes/no,
-    or a number of days where 0 means none) can only lower a met outcome to partly: it never
-    decides the rule alone."""
+    with notice, a reason and an appeal; partly with a reason and an appeal but no notice,
+    or with only one of reason and appeal; not met with neither. Notice is read as a yes or
+    no (``access.notice``); a number of days, where the terms state one, is named in the
+    reason but does not change the outcome."""
     reason = t["access.reason_given"]
     appeal = t["access.appeal"]
     if reason and appeal:
-        days = t["access.suspension_notice_days"]
-        if t["access.notice"] is False or days == 0:
+        if not t["access.notice"]:
             return partly("a suspended participant is told why and may appeal, but gets no notice")
-        ahead = f", after {days:g} days' notice" if days else ""
-        return met(f"a suspended participant is told why and may appeal{ahead}")
+        days = t["access.suspension_notice_days"]
+        ahead = f" ({days:g} days' notice)" if days else ""
+        return met(f"a suspended participant gets notice{ahead}, is told why, and may appeal")
     if reason:
         return partly("a suspended participant is told why, but cannot appeal")
     if appeal:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from .. import _escape
+from .._escape import json_dumps
 from .._version import __version__
 from ..profiles import Profile, ProfileCitation, Standard
 from ..rules import CATALOGUE, CATEGORIES, TEXTS, Citation, Rule
@@ -71,21 +72,24 @@ def _citation_line(citation: Citation) -> str:
     return f'  - {citation.source}{titled}: "{citation.quote}"{where}'
 
 
-def _profile_citation_line(citation: ProfileCitation) -> str:
+def _profile_citation_line(citation: ProfileCitation, fmt: str = "table") -> str:
+    """A profile's citation as one line, escaped for ``fmt`` (its text comes from a file)."""
+    t = _text_for(fmt)
     by = f"{citation.publisher}, " if citation.publisher else ""
     dated = f" ({citation.date})" if citation.date else ""
-    return f'{by}{citation.title}{dated}: "{citation.quote}" <{citation.url}>'
+    line = t(f'{by}{citation.title}{dated}: "{citation.quote}"')
+    return line + _link(citation.url, fmt)
 
 
-def standard_text(standard: Standard | None) -> str:
-    """A profile's standard in one line: publisher, title, date (and URL where it has one)."""
+def standard_text(standard: Standard | None, fmt: str = "table") -> str:
+    """A profile's standard in one line, escaped for ``fmt``: publisher, title, date, URL."""
     if standard is None:
         return "–"
-    where = f" <{standard.url}>" if standard.url else ""
-    return f"{standard.publisher}: {standard.title} ({standard.date}){where}"
+    line = _text_for(fmt)(f"{standard.publisher}: {standard.title} ({standard.date})")
+    return line + (_link(standard.url, fmt) if standard.url else "")
 
 
-def sources_text() -> str:
+def sources_text(fmt: str = "table") -> str:
     """Every text the catalogue cites: its name, title and URL (the seed articles have none)."""
     cited = dict.fromkeys(c.source for r in CATALOGUE.values() for c in r.citations)
     lines = ["Sources the rules cite:"]
@@ -94,15 +98,16 @@ def sources_text() -> str:
         if text is None:
             lines.append(f"- {name}")
             continue
+        t = _text_for(fmt)
         title = f" — {text.title}" if text.title != name else ""
         by = (
             f" ({text.publisher}" + (f", {text.date}" if text.date else "") + ")"
             if text.publisher
             else ""
         )
-        where = f" <{text.url}>" if text.url else " (a seed article, read as a file)"
-        note = f"; {text.note}" if text.note else ""
-        lines.append(f"- {name}{title}{by}{where}{note}")
+        where = _link(text.url, fmt) if text.url else t(" (a seed article, read as a file)")
+        note = t(f"; {text.note}") if text.note else ""
+        lines.append(f"- {t(name + title + by)}{where}{note}")
     return "\n".join(lines)
 
 
@@ -114,17 +119,24 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
             "profiles": [profile_json(p) for p in profiles],
             "rules": [rule_json(r, profiles) for r in CATALOGUE.values()],
         }
-        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(payload, indent=2) + "\n"
     from tabulate import tabulate
 
+    t = _text_for(fmt)
     rows = [
-        [r.code, CATEGORIES[r.category], r.basis, r.title] + [_weight(p, r.code) for p in profiles]
+        [t(r.code), t(CATEGORIES[r.category]), t(r.basis), t(r.title)]
+        + [t(_weight(p, r.code)) for p in profiles]
         for r in CATALOGUE.values()
     ]
-    headers = ["code", "category", "basis", "title"] + [p.id for p in profiles]
+    headers = ["code", "category", "basis", "title"] + [t(p.id) for p in profiles]
     tablefmt = "github" if fmt == "markdown" else "simple"
     table = tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
-    return table + "\n\n" + grades_text(profiles, fmt) + "\n\n" + sources_text() + "\n"
+    return table + "\n\n" + grades_text(profiles, fmt) + "\n\n" + sources_text(fmt) + "\n"
+
+
+def _text_for(fmt: str) -> Callable[[object], str]:
+    """The escape for text in a table of this format (Markdown cells, or a terminal's)."""
+    return _escape.markdown if fmt == "markdown" else _escape.terminal
 
 
 def _weight(profile: Profile, code: str) -> str:
@@ -138,15 +150,16 @@ def _weight(profile: Profile, code: str) -> str:
 def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
     from tabulate import tabulate
 
+    t = _text_for(fmt)
     rows = [
         [
-            p.id,
-            p.version,
-            *(f"≥{p.grades[g]:g}" for g in ("A", "B", "C", "D")),
+            t(p.id),
+            t(p.version),
+            *(f"≥{p.grades[g]:g}" for g in ("A", "B", "C", "D")),  # numbers: nothing to escape
             f"<{p.grades['D']:g}",
             f"{p.min_coverage * 100:.0f}%",
-            p.disputes,
-            ", ".join(f"{c} not met → at most {g}" for c, g in p.blockers.items()) or "–",
+            t(p.disputes),
+            t(", ".join(f"{c} not met → at most {g}" for c, g in p.blockers.items()) or "–"),
         ]
         for p in profiles
     ]
@@ -173,7 +186,7 @@ def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
 def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
     """One rule explained: rationale, citations, terms read, remedy and weights."""
     if fmt == "json":
-        return json.dumps(rule_json(rule, profiles), indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(rule_json(rule, profiles), indent=2) + "\n"
     lines = [
         f"{rule.code}: {rule.title}",
         f"category: {CATEGORIES[rule.category]}; basis: {rule.basis}",
@@ -198,7 +211,8 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         lines.append(
             f"Does not apply without its subject; its weight then counts toward {rule.folds_into}."
         )
-    return "\n".join(lines) + "\n"
+    # The catalogue is code, but a profile's id and parameters come from a file.
+    return "\n".join(_escape.terminal(line, keep_newlines=True) for line in lines) + "\n"
 
 
 def _yaml_value(value: Any) -> str:
@@ -209,11 +223,12 @@ def _yaml_value(value: Any) -> str:
 
 def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([profile_json(p) for p in profiles], indent=2, ensure_ascii=False) + "\n"
+        return json_dumps([profile_json(p) for p in profiles], indent=2) + "\n"
     from tabulate import tabulate
 
+    t = _text_for(fmt)
     rows = [
-        [p.id, p.version, p.title, len(p.rules), p.disputes, _standard_cell(p.standard)]
+        [t(p.id), t(p.version), t(p.title), len(p.rules), t(p.disputes), t(_standard_cell(p))]
         for p in profiles
     ]
     table = tabulate(
@@ -224,12 +239,23 @@ def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
     )
     lines = ["", "Sources:"]
     for p in profiles:
-        lines.append(f"- {p.id}: {standard_text(p.standard)}")
-        lines += [f"  - {_profile_citation_line(c)}" for c in p.citations]
+        lines.append(f"- {t(p.id)}: {standard_text(p.standard, fmt)}")
+        lines += [f"  - {_profile_citation_line(c, fmt)}" for c in p.citations]
     return table + "\n" + "\n".join(lines) + "\n"
 
 
-def _standard_cell(standard: Standard | None) -> str:
-    if standard is None:
+def _standard_cell(profile: Profile) -> str:
+    if profile.standard is None:
         return "–"
-    return f"{standard.publisher} ({standard.date})"
+    return f"{profile.standard.publisher} ({profile.standard.date})"
+
+
+def _link(url: str, fmt: str) -> str:
+    """A URL after the text it locates: ``<url>``, an autolink in Markdown where the URL is a
+    safe web link; otherwise shown as escaped text, never as a link."""
+    target = _escape.link_target(url)
+    if fmt == "markdown":
+        if target is not None and not any(c in target for c in " <>\\`"):
+            return f" <{target}>"
+        return f" {_escape.markdown(url)}"
+    return f" <{_escape.terminal(url)}>"

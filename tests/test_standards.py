@@ -24,6 +24,7 @@ from testerterms.rules import TEXTS
 from .conftest import REFERENCE, build, run_cli
 
 STANDARDS = Path(__file__).resolve().parent / "standards"
+BUNDLED = Path(__file__).resolve().parent.parent / "programs"
 SEED_PROFILES = ("articles", "testers-letter", "industry-practice")
 NEW_PROFILES = tuple(name for name in bundled_profiles() if name not in SEED_PROFILES)
 STANDARD_PREFIXES = ("PMT", "LIK", "RES", "REP", "DUE")
@@ -462,3 +463,53 @@ def test_scoring_under_a_standard_profile_from_the_cli() -> None:
     document = json.loads(result.stdout)
     assert document["profile"] == {"id": "vdp-norms", "version": "1.0.0"}
     assert document["programs"][0]["grade"] is not None
+
+
+# --- bundled programs read from the standards' positions (the README's examples) ------------------
+
+
+def bundled(program: str, profile: str) -> Any:
+    return score(load_program(BUNDLED / f"{program}.yaml"), load_profile(profile))
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
+        "anthropic-bug-bounty",
+        "bugcrowd-standard-disclosure",
+        "hackerone-disclosure-guidelines",
+        "microsoft-copilot-bounty",
+        "openai-bug-bounty",
+    ],
+)
+def test_bundled_bounties_are_graded_by_the_disclosure_norms_own_rules(program: str) -> None:
+    """Not all unknown: the safe harbor, disclosure and acknowledgement rules the profile adds
+    speak (Bugcrowd's terms do not state a safe harbor, so at least two of three)."""
+    scorecard = bundled(program, "vdp-norms")
+    assert scorecard.grade is not None
+    known = [
+        code
+        for code in ("RES001", "RES003", "DUE002")
+        if scorecard.finding(code).outcome != "unknown"
+    ]
+    assert len(known) >= 2, (program, known)
+
+
+def test_a_bounty_that_forbids_publication_fails_the_disclosure_norms_not_industry_practice() -> (
+    None
+):
+    norms = bundled("openai-bug-bounty", "vdp-norms")
+    assert norms.finding("RES003").outcome == "not-met"
+    assert (norms.grade, norms.blockers) == ("E", ("RES003",))
+    assert bundled("openai-bug-bounty", "industry-practice").grade == "B"
+
+
+def test_stipends_for_a_few_fail_the_pay_floors_but_not_industry_practice() -> None:
+    assert bundled("hypernatural-creative-partnership", "crowd-pay-floor").grade == "E"
+    assert bundled("hypernatural-creative-partnership", "industry-practice").grade == "C"
+
+
+def test_a_training_grant_in_broad_wording_is_graded_only_by_the_writers() -> None:
+    writers = bundled("xbox-360-kinect-beta", "writers-authors")
+    assert (writers.grade, writers.blockers) == ("E", ("LIK002",))
+    assert bundled("xbox-360-kinect-beta", "articles").grade is None

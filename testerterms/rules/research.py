@@ -160,7 +160,9 @@ def res003(t: Values, p: Parameters) -> Verdict:
     model = t["confidentiality.disclosure"]
     if model == "coordinated":
         window = t["confidentiality.disclosure_window_days"]
-        after = f", after {window:g} days at most" if window is not None else ""
+        after = (
+            f" (a finder may publish {window:g} days after reporting)" if window is not None else ""
+        )
         return met(f"findings may be published under coordinated disclosure{after}")
     if model == "discretionary":
         return partly("findings may be published only with the organization's permission")

@@ -134,6 +134,7 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
     headers = ["code", "category", "basis", "title"] + [t(p.id) for p in profiles]
     sources = sources_text(fmt)
     if fmt == "table":
+        sources = wrap_lines(sources, terminal_width())
         return (
             fit_table(rows, headers) + "\n\n" + grades_text(profiles, fmt) + "\n\n" + sources + "\n"
         )
@@ -251,7 +252,10 @@ def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
     for p in profiles:
         lines.append(f"- {t(p.id)}: {standard_text(p.standard, fmt)}")
         lines += [f"  - {_profile_citation_line(c, fmt)}" for c in p.citations]
-    return table + "\n" + "\n".join(lines) + "\n"
+    sources = "\n".join(lines)
+    if fmt == "table":
+        sources = wrap_lines(sources, terminal_width())
+    return table + "\n" + sources + "\n"
 
 
 def _standard_cell(profile: Profile) -> str:

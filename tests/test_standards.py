@@ -420,7 +420,7 @@ def test_the_standards_disagree_on_one_program() -> None:
 
 
 def test_profiles_shows_each_standard_with_its_url() -> None:
-    result = run_cli("profiles")
+    result = run_cli("profiles", env={"COLUMNS": "1000"})  # a URL is not wrapped mid-way
     assert result.returncode == 0, result.stderr
     for name in NEW_PROFILES:
         profile = load_profile(name)

@@ -35,8 +35,9 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
         "--profile",
         default="articles",
         metavar="NAME|FILE",
-        help="a bundled profile (articles, testers-letter, industry-practice) or a profile "
-        "YAML file (default: articles)",
+        help="a bundled profile (articles, testers-letter, industry-practice, or one built from "
+        "a published standard: see 'testerterms profiles') or a profile YAML file "
+        "(default: articles)",
     )
 
 
@@ -96,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     rules.set_defaults(run=cmd_rules)
 
-    profiles = commands.add_parser("profiles", help="the profiles available, with versions")
+    profiles = commands.add_parser(
+        "profiles", help="the profiles available, with versions and the standards they come from"
+    )
     profiles.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     profiles.set_defaults(run=cmd_profiles)
     _add_authoring_commands(commands)

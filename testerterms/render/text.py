@@ -91,6 +91,7 @@ class TableReporter(Reporter):
                     )
         if card.disputed_terms:
             lines += ["", "Disputed terms: " + ", ".join(card.disputed_terms)]
+        lines += self.asks(card)
         if cited:
             lines += ["", "Sources:"]
             for sid in cited:
@@ -98,6 +99,13 @@ class TableReporter(Reporter):
                 where = source.url or (f"seed {source.seed}" if source.seed else source.path)
                 lines.append(f"  {sid}: {source.title} ({source.party}; {where})")
         return "\n".join(lines)
+
+    def asks(self, card: Scorecard) -> list[str]:
+        """What to ask for: the remedy clause of each rule not met, and the findings that
+        alone would change the grade."""
+        from ..advice.render import ask_lines
+
+        return ask_lines(card, self.profile)
 
     def render(self, scored: Sequence[Scored]) -> str:
         parts = [self.heading(), "", self.summary(scored)]

@@ -1,13 +1,25 @@
 """testerterms: compare the terms of early-access tester programs against fairness recommendations.
 
 >>> import testerterms
->>> program = testerterms.load_program("programs/sora-alpha-artists.yaml")
->>> card = testerterms.score(program, testerterms.load_profile("articles"))
+>>> program = testerterms.load_program("sora-alpha-artists")  # a bundled program, or a path
+>>> card = testerterms.score(program, "articles")
 >>> card.grade
 'E'
 """
 
 from ._version import __version__
+from .advice import (
+    Comparison,
+    ProgramDiff,
+    Suggestion,
+    TermSheet,
+    compare,
+    diff,
+    draft,
+    render_term_sheet,
+    robustness,
+    suggest,
+)
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 from .loading import (
     LoadResult,
@@ -16,6 +28,7 @@ from .loading import (
     load_program,
     load_programs,
     parse_program,
+    resolve_program,
 )
 from .model import (
     Access,
@@ -36,12 +49,14 @@ from .model import (
 )
 from .profiles import Profile, bundled_profiles, load_profile
 from .rules import CATALOGUE, Parameters, Remedy, Rule, get_rule, remedy_terms
+from .render.data import scorecard_dict
 from .scoring import CategoryScore, Finding, Scorecard, evaluate, score, score_all
 
 __all__ = [
     "CATALOGUE",
     "Access",
     "CategoryScore",
+    "Comparison",
     "Compensation",
     "Confidentiality",
     "ContentReview",
@@ -56,12 +71,15 @@ __all__ = [
     "Problem",
     "Profile",
     "Program",
+    "ProgramDiff",
     "Remedy",
     "Rule",
     "Scorecard",
     "Source",
     "Span",
+    "Suggestion",
     "Term",
+    "TermSheet",
     "Terms",
     "TesterTermsError",
     "TimeCommitment",
@@ -70,6 +88,9 @@ __all__ = [
     "__version__",
     "bundled_profiles",
     "bundled_programs_dir",
+    "compare",
+    "diff",
+    "draft",
     "evaluate",
     "find_files",
     "get_rule",
@@ -78,6 +99,11 @@ __all__ = [
     "load_programs",
     "parse_program",
     "remedy_terms",
+    "render_term_sheet",
+    "resolve_program",
+    "robustness",
     "score",
     "score_all",
+    "scorecard_dict",
+    "suggest",
 ]

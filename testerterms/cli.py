@@ -367,6 +367,12 @@ def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.file == "-":
         out.write(text)
         return EXIT_OK
+    if not path.parent.exists():  # `init programs/x.yaml` in an empty folder: make programs/
+        try:
+            path.parent.mkdir(parents=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+        print(f"testerterms: created the folder {path.parent}", file=err)
     written = write_file(path, text, force=args.force)
     print(
         f"testerterms: wrote {written}; fill in the terms, then run "

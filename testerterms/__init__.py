@@ -7,6 +7,7 @@
 'E'
 """
 
+from ._authoring import dump_program
 from ._version import __version__
 from .advice import (
     Comparison,
@@ -16,6 +17,9 @@ from .advice import (
     compare,
     diff,
     draft,
+    render_comparison,
+    render_diff,
+    render_suggestion,
     render_term_sheet,
     robustness,
     suggest,
@@ -91,6 +95,7 @@ __all__ = [
     "compare",
     "diff",
     "draft",
+    "dump_program",
     "evaluate",
     "find_files",
     "get_rule",
@@ -99,6 +104,9 @@ __all__ = [
     "load_programs",
     "parse_program",
     "remedy_terms",
+    "render_comparison",
+    "render_diff",
+    "render_suggestion",
     "render_term_sheet",
     "resolve_program",
     "robustness",

@@ -67,9 +67,7 @@ def test_the_library_raises_one_load_error_with_the_same_problems(name: str) -> 
     with pytest.raises(LoadError) as caught:
         load_program(INVALID / name)
     path = str(INVALID / name)
-    expected = [
-        Problem(path, e["line"], e["col"], e["message"]) for e in EXPECTED[name]["errors"]
-    ]
+    expected = [Problem(path, e["line"], e["col"], e["message"]) for e in EXPECTED[name]["errors"]]
     assert list(caught.value.problems) == expected
     first = expected[0]
     assert (caught.value.path, caught.value.line, caught.value.col) == (path, first.line, first.col)

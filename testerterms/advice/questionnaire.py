@@ -25,7 +25,9 @@ PARTIES: Final = (
     ("the press", "press"),
     ("someone else", "other"),
 )
-KINDS: Final = tuple((kind, kind) for kind in get_args(Kind) if kind != "reference")
+KINDS: Final = tuple(
+    (kind.replace("-", " "), kind) for kind in get_args(Kind) if kind != "reference"
+)
 _URL: Final = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 Read = Callable[[], "str | None"]
@@ -53,8 +55,13 @@ def parse_answer(question: Question, text: str | None) -> tuple[bool, Any]:
         return True, question.options[int(answer) - 1][1]
     for label, value in question.options:
         written = "true" if value is True else "false" if value is False else str(value)
-        if answer in (_normal(label), written.lower()):
+        words = _normal(label)
+        if answer in (words, written.lower(), words.split(", ")[-1]):
             return True, value
+    # The start of one option's words is enough ("the part" for "the participants").
+    starts = [v for label, v in question.options if _normal(label).startswith(answer)]
+    if len(answer) >= 3 and len(starts) == 1:
+        return True, starts[0]
     return False, None
 
 

@@ -30,7 +30,8 @@ def main(names: list[str]) -> int:
         for card in sorted(view.cards, key=lambda c: view.ranks[c.program_id]):
             kept = view.robustness.kept[card.program_id] if view.robustness else 1.0
             print(
-                f"  #{view.ranks[card.program_id]} {card.program_id}: grade {card.grade or 'none'}, "
+                f"  #{view.ranks[card.program_id]} {card.program_id}: "
+                f"grade {card.grade or 'none'}, "
                 f"range {card.range[0]:.0f}-{card.range[1]:.0f}, "
                 f"keeps its rank in {kept:.0%} of weight samples"
             )

@@ -52,8 +52,8 @@ from .model import (
     Voice,
 )
 from .profiles import Profile, bundled_profiles, load_profile
-from .rules import CATALOGUE, Parameters, Remedy, Rule, get_rule, remedy_terms
 from .render.data import scorecard_dict
+from .rules import CATALOGUE, Parameters, Remedy, Rule, get_rule, remedy_terms
 from .scoring import CategoryScore, Finding, Scorecard, evaluate, score, score_all
 
 __all__ = [

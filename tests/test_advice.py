@@ -14,7 +14,7 @@ import pytest
 import testerterms
 from testerterms import CATALOGUE, Program, load_profile, load_program, score
 from testerterms.advice import apply_changes, compare, diff, draft, render_term_sheet, suggest
-from testerterms.advice._outcomes import possible_outcomes, worst_grade
+from testerterms.advice._outcomes import worst_grade
 from testerterms.model import Terms
 
 from .conftest import REFERENCE, SORA, build, run_cli

@@ -343,3 +343,60 @@ def test_a_bundled_program_loads_by_its_id_from_any_folder(tmp_path: Path) -> No
     card = testerterms.score(program, "articles")
     assert json.loads(json.dumps(testerterms.scorecard_dict(program, card))) == printed
     assert card.grade == "E" and worst_grade(card.findings, load_profile()) == "E"
+
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_readme_drafting_flow_runs_as_written_in_an_empty_folder(tmp_path: Path) -> None:
+    import shlex
+    import subprocess
+    import sys
+
+    block = README.split("<!-- drafting flow: tests/test_advice.py runs these lines -->")[1]
+    commands = block.split("```sh\n")[1].split("```")[0].strip().splitlines()
+    assert len(commands) >= 5
+    (tmp_path / "answers.txt").write_text(
+        "Offer\nStudio\nbeta\nOffer letter\nhttps://example.org/offer\n1\n1\n25\n",
+        encoding="utf-8",
+    )
+    for line in commands:
+        words = shlex.split(line.split("  #")[0])
+        assert words[0] == "testerterms"
+        stdin = None
+        if "<" in words:
+            at = words.index("<")
+            stdin = (tmp_path / words[at + 1]).read_text(encoding="utf-8")
+            words = words[:at] + words[at + 2 :]
+        result = subprocess.run(
+            [sys.executable, "-m", "testerterms", *words[1:]],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+        )
+        assert result.returncode == 0, (line, result.stderr)
+    assert (tmp_path / "term-sheet.md").read_text(encoding="utf-8").startswith("# Term sheet")
+    assert load_program(tmp_path / "my-offer.yaml").terms.compensation.hourly_rate.value == 25
+
+
+def test_the_readme_python_snippet_runs_in_an_empty_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    snippet = README.split("## Library")[1].split("```python\n")[1].split("```")[0]
+    monkeypatch.chdir(tmp_path)
+    exec(compile(snippet, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert printed.startswith("E ")
+
+
+def test_the_readme_shows_the_sora_suggestion_the_tool_prints(sora: Program) -> None:
+    suggestion = suggest(sora, "articles", "B")
+    for step in suggestion.steps:
+        old, new = step.change.old, render_value(step.change.new)
+        assert f"{step.change.term}" in README and f"{old} -> {new}" in README
+
+
+def render_value(value: Any) -> str:
+    return "true" if value is True else "false" if value is False else str(value)

@@ -139,7 +139,10 @@ def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.Argume
 
 
 def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from .advice.render import COMPARE_FORMATS, DIFF_FORMATS, SUGGEST_FORMATS
+    # Literal, not imported: --help must not import the advice package (start-up time).
+    # tests/test_advice.py checks these against testerterms.advice.render.
+    COMPARE_FORMATS = ("table", "markdown", "json", "csv")
+    SUGGEST_FORMATS = DIFF_FORMATS = ("table", "markdown", "json")
 
     program_help = "a program file, or the id of a bundled program (such as sora-alpha-artists)"
     compare = commands.add_parser(
@@ -388,7 +391,10 @@ def _load_named(name: str) -> LoadedProgram:
     return load_program(name)
 
 
-def _load_many(names: Sequence[str]) -> list[LoadedProgram]:
+def _load_many(names: Sequence[str], err: TextIO | None = None) -> list[LoadedProgram]:
+    """The programs of ``names`` (files, folders or bundled ids). Without ``err``, any
+    problem raises; with it, problems are reported there and the files that load are kept
+    (the caller exits 2 when ``err`` got any)."""
     from .loading import find_files, load_program, resolve_program
 
     programs: list[LoadedProgram] = []
@@ -403,8 +409,10 @@ def _load_many(names: Sequence[str]) -> list[LoadedProgram]:
                 programs.append(load_program(file))
             except LoadError as exc:
                 problems += exc.problems
-    if problems:
+    if problems and (err is None or not programs):
         raise LoadError(problems)
+    if err is not None:
+        _report(problems, err)
     ids = [p.id for p in programs]
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
@@ -429,12 +437,13 @@ def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.samples < 0:
         raise UsageError("--samples must be 0 or more")
-    programs = _load_many(args.paths)
     profiles = [load_profile(p) for p in (args.profile or ["articles"])]
+    reported = _Counting(err)
+    programs = _load_many(args.paths, reported)
     comparison = compare(programs, profiles, samples=args.samples, seed=args.seed)
     ascii_only = args.ascii or _ascii_terminal(out)
     out.write(render_comparison(comparison, args.format, ascii_only=ascii_only))
-    return EXIT_OK
+    return EXIT_USAGE if reported.lines else EXIT_OK
 
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -400,3 +400,28 @@ def test_the_readme_shows_the_sora_suggestion_the_tool_prints(sora: Program) -> 
 
 def render_value(value: Any) -> str:
     return "true" if value is True else "false" if value is False else str(value)
+
+
+def test_the_cli_offers_the_formats_the_advice_renderers_have() -> None:
+    from testerterms.advice import render
+    from testerterms.cli import build_parser
+
+    parser = build_parser()
+    choices = {
+        name: action.choices
+        for name, sub in parser._subparsers._group_actions[0].choices.items()  # type: ignore[union-attr]
+        for action in sub._actions
+        if action.dest == "format"
+    }
+    assert tuple(choices["compare"]) == render.COMPARE_FORMATS
+    assert tuple(choices["suggest"]) == render.SUGGEST_FORMATS
+    assert tuple(choices["diff"]) == render.DIFF_FORMATS
+
+
+def test_compare_goes_on_past_a_bad_file_and_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("id: bad\nname: [unclosed\n", encoding="utf-8")
+    (tmp_path / "good.yaml").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("compare", str(tmp_path), "sora-alpha-artists")
+    assert result.returncode == 2
+    assert "bad.yaml:3:1: error" in result.stderr
+    assert "reference" in result.stdout and "sora-alpha-artists" in result.stdout

@@ -391,10 +391,9 @@ def _load_named(name: str) -> LoadedProgram:
     return load_program(name)
 
 
-def _load_many(names: Sequence[str], err: TextIO | None = None) -> list[LoadedProgram]:
-    """The programs of ``names`` (files, folders or bundled ids). Without ``err``, any
-    problem raises; with it, problems are reported there and the files that load are kept
-    (the caller exits 2 when ``err`` got any)."""
+def _load_many(names: Sequence[str], skipped: list[Problem] | None = None) -> list[LoadedProgram]:
+    """The programs of ``names`` (files, folders or bundled ids). Without ``skipped``, any
+    problem raises; with it, the problems go there and the files that load are kept."""
     from .loading import find_files, load_program, resolve_program
 
     programs: list[LoadedProgram] = []
@@ -409,10 +408,10 @@ def _load_many(names: Sequence[str], err: TextIO | None = None) -> list[LoadedPr
                 programs.append(load_program(file))
             except LoadError as exc:
                 problems += exc.problems
-    if problems and (err is None or not programs):
+    if problems and (skipped is None or not programs):
         raise LoadError(problems)
-    if err is not None:
-        _report(problems, err)
+    if skipped is not None:
+        skipped += problems
     ids = [p.id for p in programs]
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
@@ -438,12 +437,13 @@ def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.samples < 0:
         raise UsageError("--samples must be 0 or more")
     profiles = [load_profile(p) for p in (args.profile or ["articles"])]
-    reported = _Counting(err)
-    programs = _load_many(args.paths, reported)
+    skipped: list[Problem] = []
+    programs = _load_many(args.paths, skipped)
+    _report(skipped, err)
     comparison = compare(programs, profiles, samples=args.samples, seed=args.seed)
     ascii_only = args.ascii or _ascii_terminal(out)
     out.write(render_comparison(comparison, args.format, ascii_only=ascii_only))
-    return EXIT_USAGE if reported.lines else EXIT_OK
+    return EXIT_USAGE if skipped else EXIT_OK
 
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

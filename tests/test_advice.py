@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import testerterms
 from testerterms import CATALOGUE, Program, load_profile, load_program, score
@@ -24,7 +26,8 @@ GRADES = "ABCDE"
 
 def certainly_reaches(program: Program, target: str) -> bool:
     """The target holds with every unknown at its worst: the worst case of the range reaches
-    the band, coverage the minimum, and no blocker rule is or could be not met."""
+    the band, coverage the minimum, and no blocker that caps the grade below the target is
+    or could be not met."""
     profile = load_profile("articles")
     card = score(program, profile)
     if card.coverage < profile.min_coverage:
@@ -32,7 +35,9 @@ def certainly_reaches(program: Program, target: str) -> bool:
     if target != "E" and card.range[0] < profile.grades[target]:  # type: ignore[index]
         return False
     return not any(
-        f.rule in profile.blockers and (f.outcome in ("not-met", "unknown") or f.disputed)
+        f.rule in profile.blockers
+        and GRADES.index(profile.blockers[f.rule]) > GRADES.index(target)
+        and (f.outcome in ("not-met", "unknown") or f.disputed)
         for f in card.findings
     )
 
@@ -111,7 +116,9 @@ class Oracle:
             f.weight * f.credit for f in counted if f.credit is not None and not f.disputed
         )
         blocked = any(
-            f.rule in self.profile.blockers and (f.outcome in ("not-met", "unknown") or f.disputed)
+            f.rule in self.profile.blockers
+            and GRADES.index(self.profile.blockers[f.rule]) > GRADES.index(self.target)
+            and (f.outcome in ("not-met", "unknown") or f.disputed)
             for f in findings
         )
         band = 0.0 if self.target == "E" else self.profile.grades[self.target]  # type: ignore[index]
@@ -425,3 +432,37 @@ def test_compare_goes_on_past_a_bad_file_and_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "bad.yaml:3:1: error" in result.stderr
     assert "reference" in result.stdout and "sora-alpha-artists" in result.stdout
+
+
+def _term_values() -> dict[str, list[Any]]:
+    from typing import get_args
+
+    from testerterms.scoring import term_domain
+
+    values: dict[str, list[Any]] = {}
+    for rule in CATALOGUE.values():
+        for key in rule.reads:
+            domain = [v for v in term_domain(key) if v is not None]
+            values[key] = [7.0, 30.0] if domain == [0.0, float("inf")] else domain
+    del get_args
+    return values
+
+
+TERM_VALUES = _term_values()
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.fixed_dictionaries({}, optional={k: st.sampled_from(v) for k, v in TERM_VALUES.items()}),
+    st.sampled_from(["A", "B", "C"]),
+)
+def test_suggest_reaches_the_target_and_every_change_is_needed(
+    terms: dict[str, Any], target: str
+) -> None:
+    program = build(terms)
+    suggestion = suggest(program, "articles", target)
+    assert suggestion.reached
+    assert certainly_reaches(suggestion.program, target)
+    for step in suggestion.steps:
+        fewer = {k: v for k, v in suggestion.changes.items() if k != step.change.term}
+        assert not certainly_reaches(apply_changes(program, fewer), target)

@@ -2,7 +2,8 @@
 
 "Reaches" means for certain: the grade holds however the terms that stay unknown or
 disputed are settled. The worst case of the range reaches the target's band, coverage
-reaches the profile's minimum, and no blocker rule can still turn out not met.
+reaches the profile's minimum, and no blocker rule that caps the grade below the target can
+still turn out not met.
 
 The search is exact. The candidate changes are the terms of the remedies of the rules not
 yet certainly met, each set to its remedy value; sets are tried by size, smallest first,

@@ -112,9 +112,7 @@ class Oracle:
         counted = [f for f in findings if f.outcome != "n/a" and f.weight > 0]
         total = sum(f.weight for f in counted)
         known = sum(f.weight for f in counted if f.credit is not None)
-        settled = sum(
-            f.weight * f.credit for f in counted if f.credit is not None and not f.disputed
-        )
+        settled = sum(f.weight * worst_credit(f) for f in counted)
         blocked = any(
             f.rule in self.profile.blockers
             and GRADES.index(self.profile.blockers[f.rule]) > GRADES.index(self.target)

@@ -31,8 +31,15 @@ def possible_outcomes(finding: Finding) -> tuple[str, ...]:
 
 
 def worst_credit(finding: Finding) -> float:
-    """The lowest credit the finding can still take."""
-    credits = [CREDIT[o] for o in possible_outcomes(finding) if CREDIT.get(o) is not None]
+    """The lowest credit the finding can still take, counting its weight.
+
+    A finding that may still turn out not to apply counts at 0: had it not applied, its
+    weight would have left the sum (or moved to the rule it folds into), which can only
+    give a score at or above the one where it counts 0."""
+    possible = possible_outcomes(finding)
+    if "n/a" in possible:
+        return 0.0
+    credits = [CREDIT[o] for o in possible]
     return min((c for c in credits if c is not None), default=0.0)
 
 

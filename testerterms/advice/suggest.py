@@ -1,9 +1,12 @@
 """The smallest set of term changes, from the rules' remedies, that reaches a target grade.
 
 "Reaches" means for certain: the grade holds however the terms that stay unknown or
-disputed are settled. The worst case of the range reaches the target's band, coverage
-reaches the profile's minimum, and no blocker rule that caps the grade below the target can
-still turn out not met.
+disputed are settled. The worst case reaches the target's band, coverage reaches the
+profile's minimum, and no blocker rule that caps the grade below the target can still turn
+out not met. The worst case here takes each open rule at the worst outcome it can still
+take (its finding's ``possible`` outcomes), each on its own: never above the worst case of
+the scorecard's range, so a suggestion that reaches the target by it reaches it by the
+scorecard too.
 
 The search is exact. The candidate changes are the terms of the remedies of the rules not
 yet certainly met, each set to its remedy value; sets are tried by size, smallest first,

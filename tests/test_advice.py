@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import testerterms
 from testerterms import CATALOGUE, Program, load_profile, load_program, score
 from testerterms.advice import apply_changes, compare, diff, draft, render_term_sheet, suggest
-from testerterms.advice._outcomes import worst_grade
+from testerterms.advice._outcomes import worst_credit, worst_grade
 from testerterms.model import Terms
 
 from .conftest import REFERENCE, SORA, build, run_cli

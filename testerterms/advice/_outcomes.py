@@ -8,14 +8,17 @@ outcome, which is the cautious reading).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Final
 
 from ..profiles import GRADES, Grade, Profile
-from ..rules import CREDIT
+from ..rules import CATALOGUE, CREDIT
 from ..scoring import Finding, Scorecard
 
 _ALL: Final = ("met", "partly", "not-met")
+_MOST_UNSURE: Final = 10
+"""Findings that may or may not apply, beyond which the rest simply count at credit 0."""
 
 
 def possible_outcomes(finding: Finding) -> tuple[str, ...]:
@@ -30,16 +33,9 @@ def possible_outcomes(finding: Finding) -> tuple[str, ...]:
     return (finding.outcome,)
 
 
-def worst_credit(finding: Finding) -> float:
-    """The lowest credit the finding can still take, counting its weight.
-
-    A finding that may still turn out not to apply counts at 0: had it not applied, its
-    weight would have left the sum (or moved to the rule it folds into), which can only
-    give a score at or above the one where it counts 0."""
-    possible = possible_outcomes(finding)
-    if "n/a" in possible:
-        return 0.0
-    credits = [CREDIT[o] for o in possible]
+def lowest_credit(finding: Finding) -> float:
+    """The lowest credit the finding can take where it applies."""
+    credits = [CREDIT[o] for o in possible_outcomes(finding)]
     return min((c for c in credits if c is not None), default=0.0)
 
 
@@ -48,12 +44,35 @@ def _applicable(findings: Sequence[Finding]) -> list[Finding]:
 
 
 def worst_score(findings: Sequence[Finding]) -> float:
-    """The worst case of the range: each open finding at the lowest credit it can take."""
+    """The worst case: each open finding at the lowest credit it can still take, on its own.
+
+    A finding that may still turn out not to apply is tried both ways: counted at its lowest
+    credit, and left out (its weight leaving the sum, or moving to the rule it folds into,
+    there at that rule's lowest credit); the lower score counts. Past ``_MOST_UNSURE`` such
+    findings, the rest count at credit 0 (never above either way)."""
     counted = _applicable(findings)
-    total = sum(f.weight for f in counted)
-    if total == 0:
+    if not counted:
         return 0.0
-    return 100.0 * sum(f.weight * worst_credit(f) for f in counted) / total
+    by_rule = {f.rule: f for f in counted}
+    unsure = [f for f in counted if "n/a" in possible_outcomes(f)]
+    tried, zero = unsure[:_MOST_UNSURE], unsure[_MOST_UNSURE:]
+    sure = [f for f in counted if f not in unsure]
+    base_num = sum(f.weight * lowest_credit(f) for f in sure)
+    base_den = sum(f.weight for f in sure) + sum(f.weight for f in zero)
+    lowest = 100.0
+    for applies in itertools.product((True, False), repeat=len(tried)):
+        num, den = base_num, base_den
+        for finding, counts in zip(tried, applies, strict=True):
+            if counts:
+                num += finding.weight * lowest_credit(finding)
+                den += finding.weight
+                continue
+            host = by_rule.get(CATALOGUE[finding.rule].folds_into or "")
+            if host is not None:
+                num += finding.weight * lowest_credit(host)
+                den += finding.weight
+        lowest = min(lowest, 0.0 if den == 0 else 100.0 * num / den)
+    return lowest
 
 
 def coverage(findings: Sequence[Finding]) -> float:

@@ -171,7 +171,7 @@ class _Tables:
 
     def worst_weight(self, chosen: frozenset[str]) -> float:
         """Weight x the worst credit, summed over the rules, with ``chosen`` changed."""
-        return sum(_counted(f) * _outcomes.worst_credit(f) for f in self.findings(chosen))
+        return sum(_counted(f) * _outcomes.lowest_credit(f) for f in self.findings(chosen))
 
     def least_total(self) -> float:
         """The least applicable weight any combination of changes can leave."""
@@ -181,8 +181,8 @@ class _Tables:
         """For each candidate, the most worst-case weight it can add, alone or with others."""
         gain = dict.fromkeys(self.candidates, 0.0)
         for code, rows in self.table.items():
-            base = _counted(rows[frozenset()]) * _outcomes.worst_credit(rows[frozenset()])
-            most = max(_counted(f) * _outcomes.worst_credit(f) for f in rows.values()) - base
+            base = _counted(rows[frozenset()]) * _outcomes.lowest_credit(rows[frozenset()])
+            most = max(_counted(f) * _outcomes.lowest_credit(f) for f in rows.values()) - base
             for key in self.keys[code]:
                 gain[key] += max(most, 0.0)
         return gain

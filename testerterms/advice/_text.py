@@ -14,8 +14,8 @@ _CONTROL: Final = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
 )
 _BREAKS: Final = re.compile(r"[\t\n\r\x85\u2028\u2029]+")
-_MARKDOWN: Final = re.compile(r"([\\`*_\[\]<>|~])")
-_LEADING: Final = re.compile(r"^(\d*)([#+\-=>!.)])")
+_MARKDOWN: Final = re.compile(r"([\\`*\[\]<>|~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
+_LEADING: Final = re.compile(r"^(\d*)([#+\-=>!.)])(?=\s|$)")
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
 
 

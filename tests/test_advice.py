@@ -466,3 +466,27 @@ def test_suggest_reaches_the_target_and_every_change_is_needed(
         card = score(apply_changes(program, fewer), profile)
         grade = worst_grade(card.findings, profile)
         assert grade is None or GRADES.index(grade) > GRADES.index(target)
+
+
+def test_compare_and_suggest_escape_a_hostile_profile_title(tmp_path: Path) -> None:
+    profile = tmp_path / "hostile.yaml"
+    profile.write_text(
+        'id: hostile\nversion: "1"\nextends: articles\ntitle: "\\e[2J\\e]0;owned\\a | x"\n',
+        encoding="utf-8",
+    )
+    for args in (
+        ["compare", str(SORA), "--profile", str(profile)],
+        ["compare", str(SORA), "--profile", str(profile), "--format", "markdown"],
+        ["suggest", str(SORA), "--profile", str(profile)],
+    ):
+        result = run_cli(*args)
+        assert result.returncode == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_draft_writes_a_term_sheet_file_and_never_over_one(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.md"
+    assert run_cli("draft", "sora-alpha-artists", "-o", str(sheet)).returncode == 0
+    assert sheet.read_text(encoding="utf-8").startswith("# Term sheet: Sora")
+    again = run_cli("draft", "sora-alpha-artists", "-o", str(sheet))
+    assert again.returncode == 2 and "--force" in again.stderr

@@ -151,8 +151,8 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         description="A rule x program matrix (met, partly, not met, unknown, disputed: readable "
         "without colour), category subtotals, range, coverage, grade and rank per program. "
         "With several --profile, where the profiles disagree on a program's grade or rank. "
-        "--samples adds how often each program keeps its rank when every weight varies by up "
-        "to 50%% (seeded, reproducible).",
+        "'keeps rank': how often each program keeps its rank when every weight varies by up "
+        "to 50%% (--samples, --seed: reproducible).",
     )
     compare.add_argument("paths", nargs="+", metavar="PATH", help=program_help + ", or a folder")
     compare.add_argument(
@@ -168,9 +168,9 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     compare.add_argument(
         "--samples",
         type=int,
-        default=0,
+        default=100,
         metavar="N",
-        help="weight samples for the ranking's robustness (default 0: not measured; try 200)",
+        help="weight samples for the ranking's robustness (default 100; 0 leaves it out)",
     )
     compare.add_argument("--seed", type=int, default=0, help="seed of the samples (default 0)")
     compare.set_defaults(run=cmd_compare)

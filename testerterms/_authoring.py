@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterator
+from types import UnionType
 from typing import Annotated, Any, Final, Literal, Union, get_args, get_origin
 
 import yaml
@@ -34,13 +35,20 @@ Write down what the program's terms say, with the source each fact rests on, and
 the rest `unknown`: unknown is a value, never counted as met or as not met. Check the file
 with `testerterms validate FILE`; score it with `testerterms score FILE`.
 
-A term is written in one of three ways:
+A term is written in one of four ways:
   money: everyone                     # a plain value, backed by the section's `source:`
+  conditions: [winners]               # a list is a plain value too
   money: {value: everyone, source: S1, quote: "every participant is paid"}
   money:                              # sources that disagree: the term is disputed
     claims:
       - {value: some, source: S1}
       - {value: none, source: S2, party: participants}
+  money:                              # a value that changed: not a dispute
+    history:                          # the entries without `until` are current and score
+      - {value: per-result, until: "2025-01", source: S1}
+      - {value: none, since: "2025-01", source: S2}
+Outside the sections (participants, events) there is no section source: write
+participants: {value: 200, source: S1}.
 Dates and numbers-as-words are text: write "2024-11-26" or 2024-11-26, both stay text.
 Booleans are true or false (yes/no are not booleans here)."""
 
@@ -172,8 +180,10 @@ def describe_values(annotation: Any, metadata: Any = ()) -> str:
     at_least_zero = any(getattr(b, "ge", None) == 0 for b in _flatten(bounds))
     if origin is Literal:
         return ", ".join(str(a) for a in get_args(annotation))
-    if origin is Union:
-        return " or ".join(describe_values(a) for a in get_args(annotation))
+    if origin in (Union, UnionType):
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        described = " or ".join(describe_values(a) for a in members)
+        return described + (" (optional)" if len(members) < len(get_args(annotation)) else "")
     if origin is tuple:
         return f"a list of: {describe_values(get_args(annotation)[0])}"
     if annotation is bool:
@@ -203,6 +213,7 @@ def _comment(
     text: str, *, indent: int = 0, keep_lines: bool = False, lead: str = "", hanging: str = ""
 ) -> list[str]:
     prefix = " " * indent + "# " + lead
+    text = text.replace("``", "`")  # docstrings use reST literals; a comment reads Markdown
     if keep_lines:
         return [(prefix + line).rstrip() for line in text.splitlines()]
     return textwrap.wrap(
@@ -243,6 +254,8 @@ def dump_program(program: Program, *, schema: str | None = None) -> str:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Term):
+        if value.history:
+            return {"history": [_plain(fact) for fact in value.history]}
         facts = [_plain(fact) for fact in value.claims]
         if not facts:
             return UNKNOWN
@@ -250,7 +263,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Fact):
         fact = {"value": _plain(value.value), "source": _source_ids(value.source)}
         fact.update(
-            {k: v for k in ("quote", "party", "note") if (v := getattr(value, k)) is not None}
+            {
+                k: v
+                for k in ("quote", "party", "note", "since", "until")
+                if (v := getattr(value, k)) is not None
+            }
         )
         return fact
     if isinstance(value, BaseModel):

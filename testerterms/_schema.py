@@ -6,7 +6,9 @@ bounds and the descriptions (the docstring under each field) all come from
 generic class (``Term[Literal[...]]``), and describes a term as the ``{claims: [...]}``
 object it becomes after validation. A program file is what a person writes, so this
 module describes each term as it is written: ``unknown``; a plain value (in a section
-with a ``source:``); ``{value, source, quote, party, note}``; or ``{claims: [...]}``.
+with a ``source:``: a scalar, a list, or a mapping such as ``{hours: 5}``);
+``{value, source, quote, party, note, since, until}``; ``{claims: [...]}``; or
+``{history: [...]}``.
 
 The schema is looser than :func:`testerterms.parse_program` in two ways JSON Schema
 cannot say: it does not check that cited source ids exist, and it allows a plain value
@@ -34,7 +36,6 @@ SCHEMA_FILE: Final = "program.schema.json"
 """The name the schema is published under (``schema/program.schema.json`` in the repository)."""
 
 _REF: Final = "#/definitions/"
-_SCALAR_TYPES: Final = frozenset({"string", "number", "integer", "boolean"})
 _SOURCE_IDS: Final = {
     "description": "The id of a source under `sources:`, or a list of ids.",
     "anyOf": [
@@ -183,7 +184,7 @@ class _Builder:
         value_type = term_value_type(term)
         value = self.value(value_type, plain=False)
         shapes: list[dict[str, Any]] = [{"const": UNKNOWN}]
-        if plain and _is_scalar(value):
+        if plain:  # any plain value (a list, a mapping such as {hours: 5}) in a section
             shapes.append(value)
         shapes.append(self.fact(value, source_required=not plain))
         shapes.append(
@@ -197,6 +198,24 @@ class _Builder:
                     }
                 },
                 "required": ["claims"],
+                "additionalProperties": False,
+            }
+        )
+        dated = self.fact(value, source_required=not plain)
+        dated["anyOf"] = [{"required": ["since"]}, {"required": ["until"]}]
+        shapes.append(
+            {
+                "type": "object",
+                "properties": {
+                    "history": {
+                        "description": "The values the term had over time, each with `since` "
+                        "and/or `until`; the entries without `until` are current.",
+                        "type": "array",
+                        "items": dated,
+                        "minItems": 1,
+                    }
+                },
+                "required": ["history"],
                 "additionalProperties": False,
             }
         )
@@ -215,6 +234,14 @@ class _Builder:
             "quote": _TEXT_OR_EMPTY,
             "party": {"description": docs.get("party", ""), "allOf": [{"$ref": _REF + "Party"}]},
             "note": _TEXT_OR_EMPTY,
+            "since": {
+                "description": docs.get("since", ""),
+                "type": ["string", "integer", "null"],
+            },
+            "until": {
+                "description": docs.get("until", ""),
+                "type": ["string", "integer", "null"],
+            },
         }
         return {
             "type": "object",
@@ -241,12 +268,6 @@ def _type_name(annotation: Any) -> str:
 
 def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
-def _is_scalar(schema: dict[str, Any]) -> bool:
-    if "anyOf" in schema:
-        return all(_is_scalar(s) for s in schema["anyOf"])
-    return schema.get("type") in _SCALAR_TYPES
 
 
 def _leaf(generated: dict[str, Any]) -> dict[str, Any]:

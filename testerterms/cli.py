@@ -64,7 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-under",
         type=float,
         metavar="N",
-        help="exit 1 when a program scores below N (or has no score)",
+        help="exit 1 when a program scores below N, or has no grade (too little is known: "
+        "leaving terms out cannot pass the gate)",
+    )
+    score.add_argument(
+        "--fail-under-worst",
+        type=float,
+        metavar="N",
+        help="exit 1 when the worst case of a program's range (every unknown term and "
+        "disputed claim at its worst) is below N; stricter than --fail-under",
     )
     score.set_defaults(run=cmd_score)
 
@@ -277,9 +285,13 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 _report(loaded.problems, err)
                 continue
             card = score(loaded, profile)
-            if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
-                shown = "no score" if card.score is None else card.score
-                below.append(f"{card.program_id} ({shown})")
+            if args.fail_under is not None:
+                if card.grade is None:
+                    below.append(f"{card.program_id} (no grade: {card.coverage:.0%} known)")
+                elif card.score is None or card.score < args.fail_under:
+                    below.append(f"{card.program_id} (score {card.score})")
+            if args.fail_under_worst is not None and card.range[0] < args.fail_under_worst:
+                below.append(f"{card.program_id} (worst case {card.range[0]})")
             yield loaded, card
 
     reporter = REPORTERS[args.format](profile, details=args.details)
@@ -294,7 +306,15 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if failed:
         return EXIT_USAGE
     if below:
-        print(f"testerterms: below --fail-under {args.fail_under:g}: {', '.join(below)}", file=err)
+        gates = [
+            f"{flag} {value:g}"
+            for flag, value in (
+                ("--fail-under", args.fail_under),
+                ("--fail-under-worst", args.fail_under_worst),
+            )
+            if value is not None
+        ]
+        print(f"testerterms: below {' and '.join(gates)}: {', '.join(below)}", file=err)
         return EXIT_FAILED
     return EXIT_OK
 

@@ -165,11 +165,16 @@ def iter_programs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Program |
 
 def _facts(raw: Any, loc: _yaml.Loc) -> Iterator[tuple[_yaml.Loc, Any]]:
     """(loc of the source value, source value) for each fact written in a raw term."""
-    if isinstance(raw, dict) and isinstance(raw.get("claims"), list):
-        for index, claim in enumerate(raw["claims"]):
-            if isinstance(claim, dict) and "source" in claim:
-                yield (*loc, "claims", index, "source"), claim["source"]
-    elif isinstance(raw, dict) and "source" in raw:
+    listed = False
+    for key in ("claims", "history"):
+        if isinstance(raw, dict) and isinstance(raw.get(key), list):
+            listed = True
+            for index, claim in enumerate(raw[key]):
+                if isinstance(claim, dict) and "source" in claim:
+                    yield (*loc, key, index, "source"), claim["source"]
+    if listed:
+        return
+    if isinstance(raw, dict) and "source" in raw:
         yield (*loc, "source"), raw["source"]
 
 
@@ -434,6 +439,8 @@ def locate_error(document: _yaml.Document, error: Any, model: type[BaseModel]) -
     if kind == "too_short":
         return document.problem(loc, "must not be empty")
     message = str(error["msg"]).removeprefix("Value error, ")
+    if message.startswith("a value needs a source") and loc[:1] == ("terms",):
+        message += ", or give the section a `source:`"
     return document.problem(loc, message)
 
 

@@ -19,7 +19,7 @@ In YAML a term is written in one of three ways::
 from __future__ import annotations
 
 from functools import cache, cached_property
-from typing import Annotated, Any, ClassVar, Generic, Literal, TypeVar, Union
+from typing import Annotated, Any, ClassVar, Final, Generic, Literal, TypeVar, Union
 
 from pydantic import (
     BaseModel,
@@ -147,16 +147,37 @@ class Fact(Frozen, Generic[V]):
     def _one_or_many(cls, raw: Any) -> Any:
         return (raw,) if isinstance(raw, str) else tuple(raw) if isinstance(raw, list) else raw
 
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _date_text(cls, raw: Any) -> Any:
+        # A year written as a number (2024) is a date as text, as in `period`.
+        return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+
+
+class Dated(Fact[V], Generic[V]):
+    """One entry of a term's ``history``: a value with the dates it held."""
+
+    @model_validator(mode="after")
+    def _dated(self) -> Dated[V]:
+        if self.since is None and self.until is None:
+            raise ValueError(
+                "a history entry needs `since` (when this value began to hold) or `until` "
+                "(when it stopped), or both"
+            )
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise ValueError(f"`until` {self.until} comes before `since` {self.since}")
+        return self
+
 
 class Term(Frozen, Generic[V]):
     """What the sources say about one term: no claims means unknown.
 
     ``history`` records a value that changed over time (a reward later halted): each entry
-    has ``since`` and/or ``until``; the entries without ``until`` are the current claims.
-    A change over time is not a dispute."""
+    has ``since`` and/or ``until``; the entries without ``until`` are the current claims,
+    and only they are scored. A change over time is not a dispute."""
 
     claims: tuple[Fact[V], ...] = ()
-    history: tuple[Fact[V], ...] = ()
+    history: tuple[Dated[V], ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -167,23 +188,44 @@ class Term(Frozen, Generic[V]):
             return {"claims": ()}
         if isinstance(raw, dict) and "value" in raw:
             return {"claims": (raw,)}
-        if isinstance(raw, dict) and "history" in raw and "claims" not in raw:
-            history = raw["history"]
-            if isinstance(history, (list, tuple)):
-                current = [
-                    entry
-                    for entry in history
-                    if not (isinstance(entry, dict) and entry.get("until") is not None)
-                ]
-                return {**raw, "claims": tuple(current)}
+        if isinstance(raw, dict) and raw.get("history") and raw.get("claims"):
+            if not _claims_are_current(raw["claims"], raw["history"]):  # not a dump's echo
+                raise ValueError(
+                    "write `history:` (dated values; the entries without `until` are the "
+                    "current ones) or `claims:`, not both"
+                )
+            return {**raw, "claims": ()}
         if raw is None:
             raise ValueError("empty value: write `unknown`, or leave the key out")
         if not isinstance(raw, dict):
             raise ValueError(
-                "a value needs a source: write {value: ..., source: ID}, "
-                "or give the section a `source:`"
+                f"a value needs a source: write {{value: {_written(raw)}, source: ID}}"
             )
         return raw
+
+    @field_validator("history", mode="after")
+    @classmethod
+    def _current(cls, history: tuple[Dated[V], ...]) -> tuple[Dated[V], ...]:
+        if history and all(entry.until is not None for entry in history):
+            raise ValueError(
+                "every history entry has `until`, so nothing says what holds now: add the "
+                "current value as an entry without `until` (with its `since`)"
+            )
+        return history
+
+    @model_validator(mode="after")
+    def _current_claims(self) -> Term[V]:
+        # The history's current entries are the claims that score; set once, while the
+        # model is built (it is frozen afterwards).
+        if self.history and not self.claims:
+            current = tuple(entry for entry in self.history if entry.until is None)
+            object.__setattr__(self, "claims", current)
+        return self
+
+    @property
+    def facts(self) -> tuple[Fact[V], ...]:
+        """Every fact written for the term: its claims, or its whole history."""
+        return self.history or self.claims
 
     @property
     def known(self) -> bool:
@@ -209,8 +251,32 @@ class Term(Frozen, Generic[V]):
         return values[0] if len(values) == 1 else None
 
 
+def _claims_are_current(claims: Any, history: Any) -> bool:
+    """Whether ``claims`` are exactly the current entries of ``history`` (as a model dump
+    writes them)."""
+
+    def plain(entry: Any) -> Any:
+        return entry.model_dump() if isinstance(entry, BaseModel) else entry
+
+    entries = [plain(entry) for entry in history]
+    current = [e for e in entries if not (isinstance(e, dict) and e.get("until") is not None)]
+    return [plain(claim) for claim in claims] == current
+
+
+def _written(value: Any) -> str:
+    """A plain value as YAML would show it in a message (``true``, ``200``, ``[a, b]``)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_written(item) for item in value) + "]"
+    text = str(value)
+    return text if len(text) <= 40 else "..."
+
+
 class Section(Frozen):
-    """A group of terms. ``source`` (and ``quote``) back plain values written without one."""
+    """A group of terms. ``source`` (and ``quote``) back plain values written without one:
+    a plain value (``money: everyone``), a list (``conditions: [first-reporter]``), a fact
+    or a history entry written without ``source``."""
 
     source: tuple[str, ...] | None = None
     quote: str | None = None
@@ -234,7 +300,17 @@ class Section(Frozen):
                 continue
             if isinstance(value, dict) and "value" in value and "source" not in value:
                 filled[name] = {**default, **value}
-            elif value is not None and value != UNKNOWN and not isinstance(value, (dict, list)):
+            elif isinstance(value, dict) and isinstance(value.get("history"), list):
+                filled[name] = {
+                    **value,
+                    "history": [
+                        {**default, **entry}
+                        if isinstance(entry, dict) and "source" not in entry
+                        else entry
+                        for entry in value["history"]
+                    ],
+                }
+            elif _is_plain(cls, name, value):
                 filled[name] = {**default, "value": value}
         return filled
 
@@ -245,6 +321,27 @@ class Section(Frozen):
 
     def terms(self) -> dict[str, Term[Any]]:
         return {name: getattr(self, name) for name in _term_names(type(self))}
+
+
+_TERM_KEYS: Final = frozenset({"value", "claims", "history", "source"})
+
+
+def _is_plain(section: type[Section], name: str, value: Any) -> bool:
+    """Whether ``value`` is a plain value (``everyone``, ``[winners]``, or for a term that
+    holds a mapping, ``time: {hours: 5}``), not a term written as a mapping or unknown."""
+    if value is None or value == UNKNOWN:
+        return False
+    if not isinstance(value, dict):
+        return True
+    term = section.model_fields[name].annotation
+    args = getattr(term, "__pydantic_generic_metadata__", {}).get("args", ())
+    inner = args[0] if args else None
+    return (
+        isinstance(inner, type)
+        and issubclass(inner, BaseModel)
+        and not set(value) & _TERM_KEYS
+        and set(value) <= set(inner.model_fields)
+    )
 
 
 @cache
@@ -622,14 +719,15 @@ class Program(Frozen):
         return [
             (key, source)
             for key, term in self.all_terms()
-            for fact in term.claims
+            for fact in term.facts
             for source in fact.source
             if source not in self.sources
         ]
 
     def cited_sources(self) -> set[str]:
+        """Every source id a fact cites: claims, history entries, identity terms, events."""
         return {
-            source for _, term in self.all_terms() for fact in term.claims for source in fact.source
+            source for _, term in self.all_terms() for fact in term.facts for source in fact.source
         }
 
     def party_of(self, fact: Fact[Any]) -> Party:

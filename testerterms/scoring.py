@@ -5,6 +5,19 @@ rule's terms can take: one value for an agreed term, every value the schema allo
 unknown term, and each claimed value for a disputed term. A rule's outcome is known only
 when it is the same whatever the unknown terms are; when it changes with a disputed term's
 claims, the finding is disputed and the profile's policy picks the headline outcome.
+
+The range is worked out jointly, not rule by rule: rules share terms (``compensation.money``
+decides PAY001, PAY002 and TRN003), and a rule that does not apply changes the
+denominator (or moves its weight to the rule it folds into). The open rules (unknown or
+disputed) are grouped by the open terms they share; within a group every joint assignment
+of the shared terms is tried, and the terms only one rule reads are left to that rule; the
+groups' (credit, weight) sums are then added up. So each end of the range is the score of
+some assignment of the unknown terms and the disputed claims: no end is a sum of
+outcomes that cannot happen together. A term that only refines a rule is not assigned:
+it stays unstated, as it does for the headline.
+
+The score is over known rules, the range over every applicable rule, so the score can lie
+outside the range (known rules all met while an open rule can at best be partly met).
 """
 
 from __future__ import annotations
@@ -17,11 +30,12 @@ from functools import cache, lru_cache
 from typing import Any, Final, Literal, get_args, get_origin
 
 from ._version import __version__
-from .model import EVIDENCE_STRENGTH, Evidence, Program, Term, Terms
+from .model import EVIDENCE_STRENGTH, Evidence, Fact, Program, Term, Terms
 from .profiles import Grade, Profile
 from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule, Values, Verdict
 
 _OUTCOME_RANK: Final = {"not-met": 0, "partly": 1, "met": 2, "n/a": 3}
+_POSSIBLE_ORDER: Final[tuple[Outcome, ...]] = ("met", "partly", "not-met", "n/a")
 
 
 # Results are plain frozen dataclasses, not pydantic models: they are built by the scorer,
@@ -38,6 +52,8 @@ class FactUsed:
     party: str
     evidence: Evidence
     quote: str | None = None
+    since: str | None = None
+    until: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +73,11 @@ class Finding:
     """The terms whose facts the outcome rests on."""
     facts: tuple[FactUsed, ...] = ()
     disputed: bool = False
+    possible: tuple[Outcome, ...] = ()
+    """Every outcome the rule can still take given what is known: one for a known finding,
+    several for an unknown or disputed one (in the order met, partly, not-met, n/a)."""
+    history: tuple[FactUsed, ...] = ()
+    """The dated history of the terms used (``since``/``until``), past and current entries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +108,9 @@ class Scorecard:
     categories: tuple[CategoryScore, ...]
     findings: tuple[Finding, ...]
     disputed_terms: tuple[str, ...]
+    """Disputed terms that move a finding (its outcome depends on which claim holds)."""
+    other_disputes: tuple[str, ...] = ()
+    """Disputed terms that no finding depends on (a headcount, an event date)."""
 
     def finding(self, code: str) -> Finding:
         for finding in self.findings:
@@ -169,6 +193,7 @@ class _Judgement:
     reason: str
     used: frozenset[str]
     disputed: bool
+    possible: tuple[Outcome, ...]
 
 
 def evaluate(
@@ -194,19 +219,9 @@ def evaluate(
         evidence = "disputed"
     elif used_known:
         evidence = _weakest(_term_evidence(program, terms[k]) for k in used_known)
-    facts = tuple(
-        FactUsed(
-            term=k,
-            value=_show(f.value),
-            sources=f.source,
-            party=program.party_of(f),
-            evidence=program.evidence_of(f),
-            quote=f.quote,
-        )
-        for k in used_known
-        for f in terms[k].claims
-    )
-    sources = {s for fact in facts for s in fact.sources}
+    facts = tuple(_fact_used(program, k, f) for k in used_known for f in terms[k].claims)
+    history = tuple(_fact_used(program, k, f) for k in used_known for f in terms[k].history)
+    sources = {s for fact in facts + history for s in fact.sources}
     return Finding(
         rule=rule.code,
         title=rule.title,
@@ -220,6 +235,21 @@ def evaluate(
         terms=used_known,
         facts=facts,
         disputed=judged.disputed,
+        possible=judged.possible,
+        history=history,
+    )
+
+
+def _fact_used(program: Program, key: str, fact: Fact[Any]) -> FactUsed:
+    return FactUsed(
+        term=key,
+        value=show_value(fact.value),
+        sources=fact.source,
+        party=program.party_of(fact),
+        evidence=program.evidence_of(fact),
+        quote=fact.quote,
+        since=fact.since,
+        until=fact.until,
     )
 
 
@@ -244,6 +274,7 @@ def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]
 
     # One result per combination of disputed claims: (choice, outcome, verdict, terms used).
     results: list[tuple[dict[str, Any], Outcome, Verdict, frozenset[str]]] = []
+    reached: set[Outcome] = set()
     for picked in itertools.product(*((value for value, _ in sides) for _, sides in disputed)):
         choice = {key: value for (key, _), value in zip(disputed, picked, strict=True)}
         verdicts = [
@@ -253,6 +284,7 @@ def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]
             )
         ]
         used = frozenset().union(*(u for _, u in verdicts))
+        reached.update(v.outcome for v, _ in verdicts)
         if len({v.outcome for v, _ in verdicts}) == 1:
             clean = [v for v, u in verdicts if not set(u) & unknown]
             known = {k: st[1] for k, st in zip(keys, states, strict=True) if st[0] == "known"}
@@ -262,17 +294,18 @@ def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]
             results.append((choice, "unknown", verdicts[0][0], used))
 
     all_used = frozenset().union(*(r[3] for r in results))
+    possible = tuple(o for o in _POSSIBLE_ORDER if o in reached)
     if len({outcome for _, outcome, _, _ in results}) > 1:
         outcome, verdict = _settle(policy, dict(disputed), results)
-        return _Judgement(outcome, verdict.reason, all_used, True)
+        return _Judgement(outcome, verdict.reason, all_used, True, possible)
     # Claims that disagree without changing the outcome: the reason must not depend on
     # the order they were written in.
     _, outcome, verdict, _ = min(results, key=lambda r: r[2].reason)
     if outcome == "unknown":
         missing = [k for k in keys if k in unknown and k in all_used] or sorted(unknown)
         reason = f"not known: depends on {', '.join(missing)}, which no source states"
-        return _Judgement(outcome, reason, all_used, False)
-    return _Judgement(outcome, verdict.reason, all_used, False)
+        return _Judgement(outcome, reason, all_used, False, possible)
+    return _Judgement(outcome, verdict.reason, all_used, False, possible)
 
 
 _OUTCOME_WORDS: Final = {
@@ -294,7 +327,7 @@ def _either(
         return Verdict(outcome, shortest)
     open_keys = sorted(k for k in unknown if any(k in used for _, used in verdicts))
     used = {k for _, u in verdicts for k in u}
-    given = ", ".join(f"{k}: {_show(v)}" for k, v in known.items() if k in used)
+    given = ", ".join(f"{k}: {show_value(v)}" for k, v in known.items() if k in used)
     return Verdict(
         outcome,
         f"{_OUTCOME_WORDS[outcome]} whatever {', '.join(open_keys)} is (no source states it)"
@@ -333,7 +366,7 @@ def _dispute_reason(
     sides = []
     for key in disputed:
         claims = sorted(
-            f"{_show(f.value)} ({program.party_of(f)}, {', '.join(f.source)})"
+            f"{show_value(f.value)} ({program.party_of(f)}, {', '.join(f.source)})"
             for f in terms[key].claims
         )
         sides.append(f"{key}: " + " vs ".join(claims))
@@ -345,13 +378,16 @@ def _dispute_reason(
     return f"disputed ({'; '.join(sides)}); headline follows {taken}: {reason}"
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
+    """A term's value as a program file spells it (``true``, ``[a, b]``, ``24``)."""
     if value is True:
-        return "yes"
+        return "true"
     if value is False:
-        return "no"
+        return "false"
     if isinstance(value, tuple):
-        return ", ".join(map(str, value))
+        return "[" + ", ".join(map(show_value, value)) + "]"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     return str(value)
 
 
@@ -371,7 +407,8 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
 
         profile = load_profile(profile)
     states = {key: _state(program, term) for key, term in program.terms.items()}
-    findings = {code: evaluate(CATALOGUE[code], program, profile, states) for code in profile.rules}
+    judged = {code: evaluate(CATALOGUE[code], program, profile, states) for code in profile.rules}
+    findings = dict(judged)
     for code, finding in list(findings.items()):
         target = CATALOGUE[code].folds_into
         if finding.outcome == "n/a" and target in findings and findings[target].credit is not None:
@@ -384,7 +421,8 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
             findings[code] = replace(finding, weight=0.0)
     ordered = tuple(findings[code] for code in CATALOGUE if code in findings)
 
-    known_score, worst, best, coverage = _summary(ordered)
+    known_score, _, _, coverage = _summary(ordered)
+    worst, best = _range(profile, states, judged, findings)
     grade: Grade | None = None
     hit: tuple[str, ...] = ()
     if known_score is not None and coverage >= profile.min_coverage:
@@ -408,6 +446,14 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
                 coverage=round(cat_coverage, 3),
             )
         )
+    moving = {
+        key
+        for f in ordered
+        if f.disputed
+        for key in CATALOGUE[f.rule].terms
+        if states[key][0] == "disputed"
+    }
+    disputed = [key for key, term in program.all_terms() if term.disputed]
     return Scorecard(
         tool_version=__version__,
         profile_id=profile.id,
@@ -422,8 +468,226 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         blockers=hit,
         categories=tuple(categories),
         findings=ordered,
-        disputed_terms=tuple(key for key, term in program.all_terms() if term.disputed),
+        disputed_terms=tuple(key for key in disputed if key in moving),
+        other_disputes=tuple(key for key in disputed if key not in moving),
     )
+
+
+# --- the range ---------------------------------------------------------------------------------
+
+_MAX_JOINT: Final = 4096
+"""Most joint assignments of shared terms tried for one group of open rules. A larger group
+(none of the bundled profiles has one) has its shared terms assigned rule by rule instead,
+which can widen the range beyond what is attainable; it never narrows it."""
+
+Sums = tuple[tuple[float, float, float], ...]
+"""What a set of rules can reach together: for each total weight (the denominator: a rule
+that does not apply leaves it), the lowest and the highest sum of weight x credit. Only
+these two matter for the ends of a ratio with that denominator."""
+
+_ZERO: Final[Sums] = ((0.0, 0.0, 0.0),)
+
+
+def _range(
+    profile: Profile,
+    states: dict[str, State],
+    judged: dict[str, Finding],
+    folded: dict[str, Finding],
+) -> tuple[float, float]:
+    """The lowest and highest score some joint assignment of the open terms gives.
+
+    ``judged`` are the findings before weights fold, ``folded`` after."""
+    is_open = {
+        code: finding.outcome == "unknown" or finding.disputed for code, finding in judged.items()
+    }
+    opened = {
+        code: _open_terms(code, tuple(states[k] for k in CATALOGUE[code].terms))
+        if is_open[code]
+        else ()
+        for code in judged
+    }
+    # Groups: open rules that share an open term, and a rule with the rule it folds into.
+    parent = {code: code for code in judged}
+
+    def root(code: str) -> str:
+        while parent[code] != code:
+            parent[code] = parent[parent[code]]
+            code = parent[code]
+        return code
+
+    holders: dict[str, str] = {}
+    for code, terms in opened.items():
+        for key, _ in terms:
+            if key in holders:
+                parent[root(code)] = root(holders[key])
+            else:
+                holders[key] = code
+    grouped: set[str] = {code for code in judged if is_open[code]}
+    for code in judged:
+        target = CATALOGUE[code].folds_into
+        if target in judged and (is_open[code] or is_open[target]):
+            parent[root(code)] = root(target)
+            grouped |= {code, target}
+    groups: dict[str, list[str]] = {}
+    for code in judged:
+        if code in grouped:
+            groups.setdefault(root(code), []).append(code)
+
+    fixed_num = fixed_den = 0.0
+    for code, finding in folded.items():
+        if code not in grouped and finding.credit is not None and finding.weight > 0:
+            fixed_num += finding.weight * finding.credit
+            fixed_den += finding.weight
+    totals: Sums = ((fixed_den, fixed_num, fixed_num),)
+    for members in groups.values():
+        keys = tuple(sorted({k for code in members for k in CATALOGUE[code].terms}))
+        totals = _add(
+            totals,
+            _group_sums(
+                profile.parameters,
+                tuple(members),
+                tuple(profile.rules[code] for code in members),
+                tuple((k, states[k]) for k in keys),
+                tuple(None if is_open[code] else judged[code].outcome for code in members),
+            ),
+        )
+    ends = [(100.0 * low / den, 100.0 * high / den) for den, low, high in totals if den > 1e-12]
+    if not ends:
+        return 0.0, 100.0
+    return max(0.0, min(low for low, _ in ends)), min(100.0, max(high for _, high in ends))
+
+
+@lru_cache(maxsize=4096)
+def _open_terms(code: str, states: tuple[State, ...]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    """The terms of an open rule that can still change, each with the values it can take:
+    an unknown term it reads (its whole domain), a disputed term (its claimed values)."""
+    rule = CATALOGUE[code]
+    found = []
+    for key, state in zip(rule.terms, states, strict=True):
+        if state[0] == "disputed":
+            found.append((key, tuple(value for value, _ in state[1])))
+        elif state[0] == "unknown" and key in rule.reads:
+            found.append((key, term_domain(key)))
+    return tuple(found)
+
+
+def _add(left: Sums, right: Sums) -> Sums:
+    merged: dict[float, tuple[float, float]] = {}
+    for den_a, low_a, high_a in left:
+        for den_b, low_b, high_b in right:
+            den = round(den_a + den_b, 9)
+            low, high = low_a + low_b, high_a + high_b
+            if den in merged:
+                old_low, old_high = merged[den]
+                low, high = min(low, old_low), max(high, old_high)
+            merged[den] = (low, high)
+    return tuple((den, low, high) for den, (low, high) in sorted(merged.items()))
+
+
+@lru_cache(maxsize=4096)
+def _group_sums(
+    params: Parameters,
+    members: tuple[str, ...],
+    weights: tuple[float, ...],
+    states: tuple[tuple[str, State], ...],
+    fixed: tuple[Outcome | None, ...],
+) -> Sums:
+    """What one group of rules can reach together. ``fixed`` holds the outcome of a member
+    that is not open (a rule another one folds into), None for an open one.
+
+    Cached: programs in a folder share groups (everything unknown but a few terms)."""
+    state_of = dict(states)
+    weight = dict(zip(members, weights, strict=True))
+    opened = {
+        code: dict(_open_terms(code, tuple(state_of[k] for k in CATALOGUE[code].terms)))
+        if outcome is None
+        else {}
+        for code, outcome in zip(members, fixed, strict=True)
+    }
+    fixed_of = dict(zip(members, fixed, strict=True))
+    readers: dict[str, int] = {}
+    for code in members:
+        for key in opened[code]:
+            readers[key] = readers.get(key, 0) + 1
+    hosts = {CATALOGUE[code].folds_into: code for code in members}
+    folds = {code for code in members if CATALOGUE[code].folds_into in members}
+    paired = folds | {CATALOGUE[code].folds_into for code in folds}
+    domains: dict[str, tuple[Any, ...]] = {}
+    for code in members:
+        for key, values in opened[code].items():
+            if readers[key] > 1 or code in paired:
+                domains[key] = values
+    shared = sorted(domains)
+    if math.prod(len(values) for values in domains.values()) > _MAX_JOINT:
+        shared = []
+
+    def outcomes(code: str, choice: dict[str, Any]) -> set[Outcome]:
+        outcome = fixed_of[code]
+        if outcome is not None:
+            return {outcome}
+        rule = CATALOGUE[code]
+        options = []
+        for key in rule.terms:
+            state = state_of[key]
+            if key in choice:
+                options.append((choice[key],))
+            elif key in opened[code]:
+                options.append(opened[code][key])
+            else:
+                options.append((state[1],) if state[0] == "known" else (None,))
+        return {
+            _run(code, params, rule.terms, combo)[0].outcome
+            for combo in itertools.product(*options)
+        }
+
+    reached: Sums = ()
+    for picked in itertools.product(*(domains[key] for key in shared)):
+        choice = dict(zip(shared, picked, strict=True))
+        reach = {code: outcomes(code, choice) for code in members}
+        sums = _ZERO
+        for code in members:
+            if code in folds:
+                continue
+            if code in hosts and hosts[code] in folds:
+                sums = _add(sums, _fold(code, hosts[code], reach, weight))
+            else:
+                sums = _add(sums, _credits(weight[code], reach[code]))
+        reached = _union(reached, sums)
+    return reached
+
+
+def _fold(host: str, guest: str, reach: dict[str, set[Outcome]], weight: dict[str, float]) -> Sums:
+    """A host rule and the rule that folds into it when it does not apply: the guest's
+    weight counts toward the host's credit."""
+    sums: Sums = ()
+    for own in reach[guest]:
+        for outcome in reach[host]:
+            if own == "n/a" and CREDIT[outcome] is not None:
+                pair = _credits(weight[host] + weight[guest], {outcome})
+            else:
+                pair = _add(_credits(weight[guest], {own}), _credits(weight[host], {outcome}))
+            sums = _union(sums, pair)
+    return sums
+
+
+def _union(left: Sums, right: Sums) -> Sums:
+    merged: dict[float, tuple[float, float]] = {}
+    for den, low, high in left + right:
+        if den in merged:
+            low, high = min(low, merged[den][0]), max(high, merged[den][1])
+        merged[den] = (low, high)
+    return tuple((den, low, high) for den, (low, high) in sorted(merged.items()))
+
+
+def _credits(weight: float, outcomes: set[Outcome]) -> Sums:
+    sums: Sums = ()
+    for outcome in outcomes:
+        credit = CREDIT[outcome]
+        if credit is None or weight == 0:
+            sums = _union(sums, _ZERO)
+        else:
+            sums = _union(sums, ((round(weight, 9), weight * credit, weight * credit),))
+    return sums
 
 
 def _summary(findings: Sequence[Finding]) -> tuple[float | None, float, float, float]:

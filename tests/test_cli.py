@@ -77,7 +77,9 @@ def test_details_explain_every_finding_with_its_sources() -> None:
         assert code in result.stdout
     assert "every output needs approval" in result.stdout
     assert "S1: PR-Puppets open letter" in result.stdout
-    assert "Disputed terms:" in result.stdout
+    # Under `articles` no finding turns on a dispute: the disputes are listed apart.
+    assert "Other disputes (no finding depends on them): participants" in result.stdout
+    assert "Disputed terms (they move a finding)" not in result.stdout
 
 
 def test_fail_under_exits_1_when_a_program_scores_below() -> None:

@@ -37,8 +37,11 @@ def test_sora_keeps_the_testers_claims_as_claims(sora: Any, articles: Profile) -
 
 def test_sora_disputed_terms_are_marked(sora: Any) -> None:
     card = score(sora, load_profile("articles"))
-    assert "expectations.feedback_required" in card.disputed_terms
-    assert "events.leak" in card.disputed_terms  # the seeds disagree on the leak date
+    assert "expectations.feedback_required" in card.other_disputes  # moves no finding here
+    assert "events.leak" in card.other_disputes  # the seeds disagree on the leak date
+    assert card.disputed_terms == ()
+    industry = score(sora, load_profile("industry-practice"))
+    assert "expectations.feedback_required" in industry.disputed_terms  # it moves PAY001
 
 
 def test_sora_leak_dates_that_the_seeds_disagree_on_are_all_recorded(sora: Any) -> None:

@@ -205,6 +205,225 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("SEC002", {"access.revocation": "collective", "access.notice": True}, "partly"),
     ("SEC002", {"access.revocation": "collective", "access.notice": False}, "not-met"),
     ("SEC002", {"access.revocation": "collective"}, "unknown"),
+    # content_review.share_ban (CTL001): a ban on all sharing is not met whatever approval is.
+    ("CTL001", {"content_review.share_ban": "all"}, "not-met"),
+    (
+        "CTL001",
+        {"content_review.share_ban": "all", "content_review.pre_approval": "none"},
+        "not-met",
+    ),
+    (
+        "CTL001",
+        {"content_review.share_ban": "narrow", "content_review.pre_approval": "none"},
+        "partly",
+    ),
+    (
+        "CTL001",
+        {"content_review.share_ban": "narrow", "content_review.pre_approval": "all"},
+        "not-met",
+    ),
+    ("CTL001", {"content_review.share_ban": "none", "content_review.pre_approval": "none"}, "met"),
+    ("CTL001", {"content_review.share_ban": "narrow"}, "unknown"),
+    ("CTL002", {"content_review.share_ban": "all", "content_review.pre_approval": "none"}, "n/a"),
+    # ownership.output_limits and the output licence (CTL003).
+    (
+        "CTL003",
+        {"ownership.outputs": "participant", "ownership.output_limits": ["non-commercial"]},
+        "partly",
+    ),
+    ("CTL003", {"ownership.outputs": "participant", "ownership.output_limits": []}, "met"),
+    (
+        "CTL003",
+        {"ownership.outputs": "organization", "ownership.output_limits": ["personal-use"]},
+        "not-met",
+    ),
+    ("CTL003", {"ownership.output_limits": ["non-commercial"]}, "unknown"),
+    (
+        "CTL003",
+        {
+            "ownership.outputs": "participant",
+            "ownership.output_licence": "broad",
+            "ownership.output_licence_perpetual": True,
+            "ownership.output_licence_paid": False,
+        },
+        "partly",
+    ),
+    (
+        "CTL003",
+        {
+            "ownership.outputs": "participant",
+            "ownership.output_licence": "broad",
+            "ownership.output_licence_perpetual": False,
+            "ownership.output_licence_irrevocable": False,
+            "ownership.output_licence_paid": True,
+        },
+        "met",
+    ),
+    ("CTL003", {"ownership.outputs": "participant", "ownership.output_licence": "broad"}, "partly"),
+    ("CTL003", {"ownership.outputs": "participant", "ownership.output_licence": "limited"}, "met"),
+    ("CTL003", {"ownership.outputs": "participant", "ownership.output_licence": "none"}, "met"),
+    (
+        "CTL003",
+        {"ownership.output_licence": "limited", "ownership.output_licence_exclusive": True},
+        "not-met",
+    ),
+    (
+        "CTL003",
+        {
+            "ownership.outputs": "participant",
+            "ownership.output_licence": "limited",
+            "ownership.output_licence_exclusive": False,
+            "ownership.output_licence_irrevocable": True,
+        },
+        "met",
+    ),
+    ("CTL003", {"ownership.output_licence": "broad"}, "unknown"),
+    # An output licence that covers marketing, display or repost is marketing use (CRD002).
+    (
+        "CRD002",
+        {
+            "credit.marketing_use": False,
+            "ownership.output_licence": "broad",
+            "ownership.output_licence_uses": ["use", "display", "repost"],
+            "ownership.output_licence_paid": False,
+        },
+        "not-met",
+    ),
+    (
+        "CRD002",
+        {
+            "ownership.output_licence": "broad",
+            "ownership.output_licence_uses": ["marketing"],
+            "ownership.output_licence_paid": True,
+            "credit.marketing_consent": "opt-in",
+            "credit.attribution": "everyone",
+        },
+        "met",
+    ),
+    (
+        "CRD002",
+        {
+            "ownership.output_licence": "broad",
+            "ownership.output_licence_uses": ["marketing"],
+            "ownership.output_licence_paid": True,
+            "credit.marketing_consent": "opt-out",
+            "credit.attribution": "everyone",
+        },
+        "partly",
+    ),
+    (
+        "CRD002",
+        {
+            "credit.marketing_use": False,
+            "ownership.output_licence": "limited",
+            "ownership.output_licence_uses": ["use", "training"],
+        },
+        "met",
+    ),
+    (
+        "CRD002",
+        {"ownership.output_licence": "broad", "ownership.output_licence_uses": ["display"]},
+        "unknown",
+    ),
+    # expectations.terms_changes (TRN001): at-will terms are at most partly met.
+    (
+        "TRN001",
+        {
+            "expectations.written_terms": True,
+            "expectations.states_expectations": True,
+            "expectations.states_compensation": True,
+            "expectations.states_content_use": True,
+            "expectations.terms_changes": "at-will",
+        },
+        "partly",
+    ),
+    (
+        "TRN001",
+        {
+            "expectations.written_terms": True,
+            "expectations.states_expectations": True,
+            "expectations.states_compensation": True,
+            "expectations.states_content_use": True,
+            "expectations.terms_changes": "with-notice",
+        },
+        "met",
+    ),
+    (
+        "TRN001",
+        {"expectations.written_terms": False, "expectations.terms_changes": "at-will"},
+        "not-met",
+    ),
+    ("TRN001", {"expectations.terms_changes": "at-will"}, "unknown"),
+    # voice.arbitration and voice.class_waiver (VOI001).
+    (
+        "VOI001",
+        {"voice.channel": True, "voice.organising": True, "voice.arbitration": True},
+        "partly",
+    ),
+    (
+        "VOI001",
+        {"voice.channel": True, "voice.organising": True, "voice.class_waiver": True},
+        "partly",
+    ),
+    (
+        "VOI001",
+        {
+            "voice.channel": True,
+            "voice.organising": True,
+            "voice.arbitration": False,
+            "voice.class_waiver": False,
+        },
+        "met",
+    ),
+    ("VOI001", {"voice.channel": False, "voice.arbitration": True}, "not-met"),
+    ("VOI001", {"voice.class_waiver": True}, "unknown"),
+    # confidentiality.carve_outs (NDA001, NDA002).
+    (
+        "NDA001",
+        {
+            "confidentiality.nda": True,
+            "confidentiality.scope": "narrow",
+            "confidentiality.carve_outs": ["after-release"],
+        },
+        "met",
+    ),
+    (
+        "NDA001",
+        {
+            "confidentiality.nda": True,
+            "confidentiality.scope": "broad",
+            "confidentiality.carve_outs": ["after-release", "public-information"],
+        },
+        "partly",
+    ),
+    (
+        "NDA001",
+        {
+            "confidentiality.nda": True,
+            "confidentiality.scope": "broad",
+            "confidentiality.ends_at_release": False,
+            "confidentiality.duration_months": 24,
+            "confidentiality.carve_outs": ["public-information"],
+        },
+        "not-met",
+    ),
+    (
+        "NDA001",
+        {"confidentiality.nda": True, "confidentiality.carve_outs": ["public-information"]},
+        "unknown",
+    ),
+    ("NDA002", {"confidentiality.carve_outs": ["own-experience"]}, "met"),
+    (
+        "NDA002",
+        {"confidentiality.own_experience": False, "confidentiality.carve_outs": ["own-experience"]},
+        "met",
+    ),
+    (
+        "NDA002",
+        {"confidentiality.own_experience": False, "confidentiality.carve_outs": ["after-release"]},
+        "not-met",
+    ),
+    ("NDA002", {"confidentiality.carve_outs": ["public-information"]}, "unknown"),
 ]
 
 

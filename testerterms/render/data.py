@@ -27,6 +27,7 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         "grade": card.grade,
         "blockers": list(card.blockers),
         "disputed_terms": list(card.disputed_terms),
+        "other_disputes": list(card.other_disputes),
         "categories": {
             c.category: {"score": c.score, "weight": c.weight, "coverage": c.coverage}
             for c in card.categories
@@ -41,10 +42,12 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
                 "weight": f.weight,
                 "evidence": f.evidence,
                 "disputed": f.disputed,
+                "possible": list(f.possible),
                 "terms": list(f.terms),
                 "sources": list(f.sources),
                 "reason": f.reason,
                 "facts": [_fact_json(fact) for fact in f.facts],
+                "history": [_fact_json(fact) for fact in f.history],
             }
             for f in card.findings
         ],
@@ -72,6 +75,10 @@ def _fact_json(fact: FactUsed) -> dict[str, Any]:
     }
     if fact.quote is not None:
         entry["quote"] = fact.quote
+    if fact.since is not None:
+        entry["since"] = fact.since
+    if fact.until is not None:
+        entry["until"] = fact.until
     return entry
 
 

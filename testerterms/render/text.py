@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 from ..model import Program
+from ..profiles import Profile
 from ..rules import CATEGORIES
-from ..scoring import Scorecard
+from ..scoring import FactUsed, Finding, Scorecard
 from ._base import Reporter, Scored, _num, grade_text
 
 
@@ -28,14 +29,14 @@ class TableReporter(Reporter):
             [
                 card.program_id,
                 card.organization,
-                _num(card.score),
+                headline_score(card),
                 f"{_num(card.range[0])}–{_num(card.range[1])}",
                 f"{card.coverage * 100:.0f}%",
                 grade_text(card),
                 ", ".join(card.blockers) or "–",
                 len(card.disputed_terms) or "–",
             ]
-            for _, card in scored
+            for _, card in ranked(scored)
         ]
         headers = [
             "program",
@@ -53,7 +54,7 @@ class TableReporter(Reporter):
         rows = [
             [
                 f.rule,
-                f.outcome + (" (disputed)" if f.disputed else ""),
+                _outcome_text(f),
                 _num(f.credit),
                 f"{f.weight:g}",
                 f.evidence or "–",
@@ -65,9 +66,7 @@ class TableReporter(Reporter):
         headers = ["rule", "outcome", "credit", "weight", "evidence", "sources", "reason"]
         cited = sorted({s for f in card.findings for s in f.sources})
         lines = [
-            f"{card.program_name} ({card.program_id}): score {_num(card.score)}, range "
-            f"{_num(card.range[0])}–{_num(card.range[1])}, coverage {card.coverage * 100:.0f}%, "
-            f"grade {grade_text(card)}",
+            f"{card.program_name} ({card.program_id}): {self._headline(card)}",
             "",
             self._table(rows, headers),
         ]
@@ -84,13 +83,20 @@ class TableReporter(Reporter):
             lines += ["", "Facts used:"]
             for f in used:
                 for fact in f.facts:
-                    quote = f' "{fact.quote}"' if fact.quote else ""
-                    lines.append(
-                        f"  {f.rule}  {fact.term} = {fact.value}  "
-                        f"[{', '.join(fact.sources)}; {fact.party}, {fact.evidence}]{quote}"
-                    )
+                    lines.append(f"  {f.rule}  {_fact_text(fact)}")
+        dated = [f for f in card.findings if f.history]
+        if dated:
+            lines += ["", "History (the current value scores):"]
+            for f in dated:
+                for fact in f.history:
+                    lines.append(f"  {f.rule}  {_fact_text(fact)}")
         if card.disputed_terms:
-            lines += ["", "Disputed terms: " + ", ".join(card.disputed_terms)]
+            lines += ["", "Disputed terms (they move a finding): " + ", ".join(card.disputed_terms)]
+        if card.other_disputes:
+            lines += [
+                "",
+                "Other disputes (no finding depends on them): " + ", ".join(card.other_disputes),
+            ]
         lines += self.asks(card)
         if cited:
             lines += ["", "Sources:"]
@@ -107,12 +113,68 @@ class TableReporter(Reporter):
 
         return ask_lines(card, self.profile)
 
+    def _headline(self, card: Scorecard) -> str:
+        span = f"range {_num(card.range[0])}–{_num(card.range[1])}"
+        coverage = f"coverage {card.coverage * 100:.0f}%"
+        if below_coverage(card, self.profile):
+            minimum = f"{self.profile.min_coverage * 100:.0f}%"
+            return (
+                f"{span}, {coverage} (below the profile's minimum {minimum}), "
+                f"grade {grade_text(card)}"
+            )
+        return f"score {_num(card.score)}, {span}, {coverage}, grade {grade_text(card)}"
+
     def render(self, scored: Sequence[Scored]) -> str:
         parts = [self.heading(), "", self.summary(scored)]
         if self.details:
             for program, card in scored:
                 parts += ["", self.findings(program, card)]
         return "\n".join(parts) + "\n"
+
+
+_GRADE_RANK: Final = {grade: rank for rank, grade in enumerate("ABCDE")}
+
+
+def ranked(scored: Sequence[Scored]) -> list[Scored]:
+    """Programs in ranking order: by grade (no grade last), then by the worst case of the
+    range, highest first; ties in file order."""
+    return sorted(
+        scored,
+        key=lambda pair: (
+            _GRADE_RANK.get(pair[1].grade or "", len(_GRADE_RANK)),
+            -pair[1].range[0],
+        ),
+    )
+
+
+def below_coverage(card: Scorecard, profile: Profile) -> bool:
+    """Whether too little is known for a headline score (no grade for lack of evidence)."""
+    return card.score is None or card.coverage < profile.min_coverage
+
+
+def headline_score(card: Scorecard) -> str:
+    """The score cell: the score over known rules, or a dash where there is no grade."""
+    return "–" if card.grade is None else _num(card.score)
+
+
+def _outcome_text(finding: Finding) -> str:
+    text = finding.outcome + (" (disputed)" if finding.disputed else "")
+    if len(finding.possible) > 1:
+        text += f"; can be {'/'.join(finding.possible)}"
+    return text
+
+
+def _fact_text(fact: FactUsed) -> str:
+    dated = ""
+    if fact.since or fact.until:
+        dated = f" ({'since ' + fact.since if fact.since else ''}"
+        dated += f"{', ' if fact.since and fact.until else ''}"
+        dated += f"{'until ' + fact.until if fact.until else ''})"
+    quote = f' "{fact.quote}"' if fact.quote else ""
+    return (
+        f"{fact.term} = {fact.value}{dated}  "
+        f"[{', '.join(fact.sources)}; {fact.party}, {fact.evidence}]{quote}"
+    )
 
 
 class MarkdownReporter(TableReporter):

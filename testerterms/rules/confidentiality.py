@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ._core import Parameters, Values, Verdict, met, not_met, partly, rule
 from ._seeds import LETTER, S001, S002, S003
 
@@ -21,6 +23,7 @@ from ._seeds import LETTER, S001, S002, S003
         "confidentiality.ends_at_release",
         "confidentiality.duration_months",
     ),
+    refines=("confidentiality.carve_outs",),
     remedy={"confidentiality.scope": "narrow", "confidentiality.ends_at_release": True},
     clause=(
         "Confidentiality covers only the information the agreement defines as confidential, "
@@ -31,24 +34,41 @@ def nda001(t: Values, p: Parameters) -> Verdict:
     """Derived from the restrictions the testers describe: a duty of silence with no edge
     and no end keeps participants from ever showing or discussing their work. Met with no
     NDA, or one narrow in scope that ends at release or within the profile's longest period;
-    partly with one of the two; not met with neither."""
+    partly with one of the two; not met with neither.
+
+    A carve-out for what becomes public at release (``carve_outs: [after-release]``) is an
+    end at release. A carve-out for public information does not narrow a duty that covers
+    the whole program: what was public was never confidential. A fixed duration longer
+    than the profile's longest period is not an end that counts, and the reason says how
+    long it is."""
     if not t["confidentiality.nda"]:
         return met("there is no confidentiality duty")
     narrow = t["confidentiality.scope"] == "narrow"
-    ends = (
-        bool(t["confidentiality.ends_at_release"])
-        or t["confidentiality.duration_months"] <= p.max_nda_months
-    )
+    carve_outs = t["confidentiality.carve_outs"] or ()
+    limit = p.max_nda_months
+    if "after-release" in carve_outs:
+        ends, end = True, "ends at public release (a carve-out)"
+    elif t["confidentiality.ends_at_release"]:
+        ends, end = True, "ends at public release"
+    else:
+        months = t["confidentiality.duration_months"]
+        if months <= limit:
+            ends, end = True, f"ends after {months:g} months"
+        elif months == math.inf:
+            ends, end = False, "has no end: not at release, not at a fixed date"
+        else:
+            ends = False
+            end = (
+                f"ends only after {months:g} months (beyond the {limit:g}-month limit), "
+                "not at release"
+            )
     if narrow and ends:
-        return met("confidentiality is narrow and ends")
+        return met(f"confidentiality is narrow and {end}")
     if narrow:
-        return partly(
-            "confidentiality is narrow, but has no end at release or within "
-            f"{p.max_nda_months:g} months"
-        )
+        return partly(f"confidentiality is narrow, but {end}")
     if ends:
-        return partly("confidentiality ends, but covers the whole program")
-    return not_met("confidentiality covers the whole program and does not end")
+        return partly(f"confidentiality {end}, but covers the whole program")
+    return not_met(f"confidentiality covers the whole program and {end}")
 
 
 @rule(
@@ -61,6 +81,7 @@ def nda001(t: Values, p: Parameters) -> Verdict:
         (LETTER, "less about creative expression and critique"),
     ],
     reads=("confidentiality.own_experience",),
+    refines=("confidentiality.carve_outs",),
     remedy={"confidentiality.own_experience": True},
     clause=(
         "Nothing in these terms stops a participant from describing their own experience of "
@@ -70,7 +91,10 @@ def nda001(t: Values, p: Parameters) -> Verdict:
 def nda002(t: Values, p: Parameters) -> Verdict:
     """Derived: participants who cannot describe how they were treated cannot warn others or
     bargain. Met when participants may speak about their experience and criticise; not met
-    when they may not."""
+    when they may not. A confidentiality carve-out for one's own experience
+    (``carve_outs: [own-experience]``) meets the rule."""
+    if "own-experience" in (t["confidentiality.carve_outs"] or ()):
+        return met("confidentiality carves out participants' own experience")
     if t["confidentiality.own_experience"]:
         return met("participants may speak about their own experience")
     return not_met("participants may not speak about their own experience")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ._core import Parameters, Values, Verdict, met, not_applicable, not_met, partly, rule
 from ._seeds import S001, S003
 
@@ -16,18 +18,37 @@ from ._seeds import S001, S003
         (S003, "required approval from OpenAI before sharing, leaving artists feeling stifled"),
     ],
     reads=("content_review.pre_approval",),
-    remedy={"content_review.pre_approval": "none"},
+    refines=("content_review.share_ban",),
+    # The ban first: lifting approval while a ban on all sharing stands gains nothing.
+    remedy={"content_review.share_ban": "none", "content_review.pre_approval": "none"},
     clause=(
         "Participants may share what they make with the tool without asking for approval "
-        "first; only the confidential information the agreement defines stays private."
+        "first, and no output is barred from sharing outright; only the confidential "
+        "information the agreement defines stays private."
     ),
 )
 def ctl001(t: Values, p: Parameters) -> Verdict:
     """Requiring approval of every output before it is shared turns participants' work into
     the company's messaging. The Sora testers said "every output needs to be approved by the
     OpenAI team before sharing". Met with no pre-approval; partly when approval covers only
-    some outputs or topics; not met when every output needs approval."""
+    some outputs or topics; not met when every output needs approval.
+
+    A ban on sharing (``share_ban``) is the same control without even a review: sharing
+    forbidden for every output is not met whatever the approval terms say, and a ban on
+    some outputs or topics (or until release) makes the rule at most partly met. The ban
+    refines the rule: only a stated ban lowers it; where no source states one, the rule
+    judges from the approval terms."""
+    ban = t["content_review.share_ban"]
+    if ban == "all":
+        return not_met("sharing the feature and its outputs is forbidden outright")
     review = t["content_review.pre_approval"]
+    if ban == "narrow":
+        if review == "all":
+            return not_met(
+                "every output needs approval before it is shared, and some may not be shared at all"
+            )
+        approval = "no approval is needed" if review == "none" else "approval is needed for some"
+        return partly(f"some outputs or topics may not be shared at all; for the rest {approval}")
     if review == "none":
         return met("participants share their work without approval")
     if review == "narrow":
@@ -74,13 +95,21 @@ def ctl002(t: Values, p: Parameters) -> Verdict:
         return met(f"review has published criteria, a {days:g}-day deadline and release on silence")
     if not criteria and not deadline and not silence:
         return not_met(
-            "review has no published criteria, no timely deadline, no release on silence"
+            "review has no published criteria, "
+            + (
+                "no deadline"
+                if days == math.inf
+                else f"a {days:g}-day deadline (longer than {p.max_review_days:g})"
+            )
+            + ", no release on silence"
         )
     parts = [
         "published criteria" if criteria else "no published criteria",
         f"a {days:g}-day deadline"
         if deadline
-        else f"no deadline within {p.max_review_days:g} days",
+        else f"no deadline within {p.max_review_days:g} days"
+        if days == math.inf
+        else f"a {days:g}-day deadline, longer than {p.max_review_days:g} days",
         "release on silence" if silence else "no release on silence",
     ]
     return partly("review has " + ", ".join(parts))
@@ -93,25 +122,85 @@ def ctl002(t: Values, p: Parameters) -> Verdict:
     basis="explicit",
     cites=[(S001, "providing creators with control over their work")],
     reads=("ownership.outputs",),
-    refines=("ownership.feedback_licence", "ownership.licence_survives"),
-    remedy={"ownership.outputs": "participant", "ownership.feedback_licence": "limited"},
+    refines=(
+        "ownership.feedback_licence",
+        "ownership.licence_survives",
+        "ownership.output_limits",
+        "ownership.output_licence",
+        "ownership.output_licence_exclusive",
+        "ownership.output_licence_perpetual",
+        "ownership.output_licence_irrevocable",
+        "ownership.output_licence_paid",
+    ),
+    # Not `output_licence`: which licence is better also depends on what it covers and
+    # whether it is paid (CRD002), so no one value is the remedy.
+    remedy={
+        "ownership.outputs": "participant",
+        "ownership.feedback_licence": "limited",
+        "ownership.output_licence_exclusive": False,
+    },
     clause=(
-        "Participants own what they create; the company takes a licence limited to improving "
-        "the product during the program."
+        "Participants own what they create and may use it as they wish; the company takes a "
+        "non-exclusive licence to their outputs and feedback limited to running and "
+        "improving the product during the program."
     ),
 )
 def ctl003(t: Values, p: Parameters) -> Verdict:
-    """Creators need control over their work: who owns the outputs, and how far a licence
-    to their feedback reaches. Met when participants own their outputs; partly when
-    ownership is shared, or when they own outputs but grant a broad feedback licence that
-    survives the program; not met when the organization owns the outputs."""
+    """Creators need control over their work: who owns the outputs, what they may do with
+    them, and how far a licence the organization takes reaches. Met when participants own
+    their outputs, free to use them, and any licence they grant is limited to running the
+    program; not met when the organization owns the outputs or takes an exclusive licence
+    to them (an exclusive licence leaves the owner nothing to control); partly when
+    ownership is shared, or participants own their outputs but:
+
+    - may not use them freely (``output_limits``: non-commercial only, not before release,
+      personal use only);
+    - grant a broad licence over them (any use: display, repost, marketing...) that is
+      royalty-free, perpetual or irrevocable. Such a licence, like Hypernatural's
+      "perpetual, worldwide, royalty-free, non-exclusive license to use, display, repost",
+      is partly met, not unmet: participants keep ownership and their own use; what they
+      lose is the say over the company's use. Only a broad licence that is paid and can
+      end (neither perpetual nor irrevocable) keeps the rule met;
+    - grant a broad feedback licence that survives the program.
+
+    The licence and limit terms refine the rule: only what a source states lowers it."""
     outputs = t["ownership.outputs"]
     if outputs == "organization":
         return not_met("the organization owns what participants create")
-    if outputs == "shared":
-        return partly("ownership of outputs is shared")
+    licence = t["ownership.output_licence"]
+    licensed = licence in ("limited", "broad")
+    if licensed and t["ownership.output_licence_exclusive"]:
+        return not_met(f"the organization takes an exclusive {licence} licence to their outputs")
+    owner = (
+        "ownership of outputs is shared"
+        if outputs == "shared"
+        else "participants own their outputs"
+    )
+    limits: list[str] = []
+    uses = t["ownership.output_limits"]
+    if uses:
+        limits.append(f"may use them only within limits ({', '.join(uses)})")
+    if licence == "broad":
+        features = [
+            label
+            for key, label in (
+                ("ownership.output_licence_perpetual", "perpetual"),
+                ("ownership.output_licence_irrevocable", "irrevocable"),
+            )
+            if t[key]
+        ]
+        paid = t["ownership.output_licence_paid"]
+        if paid is False:
+            features.append("royalty-free")
+        if features or not paid:
+            grant = ", ".join([*features, "broad"])
+            limits.append(f"grant the organization a {grant} licence to them")
     if t["ownership.feedback_licence"] == "broad" and t["ownership.licence_survives"]:
-        return partly(
-            "participants own their outputs, but grant a broad feedback licence that survives"
-        )
+        limits.append("grant a broad feedback licence that survives")
+    if outputs == "shared":
+        return partly(owner + (", and participants " + " and ".join(limits) if limits else ""))
+    if limits:
+        return partly(f"{owner}, but " + " and ".join(limits))
+    if licence == "limited":
+        return met("participants own what they create; the licence they grant is limited")
     return met("participants own what they create")

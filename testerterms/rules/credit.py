@@ -37,6 +37,10 @@ def crd001(t: Values, p: Parameters) -> Verdict:
     return not_met("participants are not credited")
 
 
+# Uses of a licence over outputs that put participants' work in front of the public.
+_PUBLIC_USES = ("marketing", "display", "repost")
+
+
 @rule(
     "CRD002",
     "Participants' work is used in marketing only with opt-in consent, credit and pay",
@@ -53,6 +57,11 @@ def crd001(t: Values, p: Parameters) -> Verdict:
         "credit.marketing_pay",
         "credit.attribution",
     ),
+    refines=(
+        "ownership.output_licence",
+        "ownership.output_licence_uses",
+        "ownership.output_licence_paid",
+    ),
     remedy={
         "credit.marketing_consent": "opt-in",
         "credit.marketing_pay": True,
@@ -67,18 +76,34 @@ def crd002(t: Values, p: Parameters) -> Verdict:
     """The testers' central charge was "artwashing": their work used as PR while they were
     unpaid. Marketing use needs the creator's opt-in consent, credit and pay. Met when work
     is not used in marketing, or used with all three; partly with consent and pay but no
-    credit, or with opt-out consent only; not met when use is unpaid or without consent."""
-    if not t["credit.marketing_use"]:
-        return met("participants' work is not used in marketing")
-    if not t["credit.marketing_pay"]:
-        return not_met("participants' work is used in marketing without pay for it")
+    credit, or with opt-out consent only; not met when use is unpaid or without consent.
+
+    A licence over participants' outputs that covers marketing, display or repost
+    (``output_licence_uses``) is marketing use, whatever ``marketing_use`` says: the terms
+    give the company the right to show the work publicly. A royalty-free licence
+    (``output_licence_paid: false``) is use without pay."""
+    licence = t["ownership.output_licence"]
+    uses = t["ownership.output_licence_uses"] or ()
+    public = [use for use in uses if use in _PUBLIC_USES] if licence != "none" else []
+    if public:
+        what = f"a licence over their outputs covers {', '.join(public)}"
+        paid = t["ownership.output_licence_paid"]
+        if paid is None:
+            paid = t["credit.marketing_pay"]
+    else:
+        if not t["credit.marketing_use"]:
+            return met("participants' work is not used in marketing")
+        what = "participants' work is used in marketing"
+        paid = t["credit.marketing_pay"]
+    if not paid:
+        return not_met(f"{what}, without pay for it")
     consent = t["credit.marketing_consent"]
     if consent == "none":
-        return not_met("participants' work is used in marketing without their consent")
+        return not_met(f"{what}, without their consent")
     credited = t["credit.attribution"] != "none"
     if consent == "opt-in" and credited:
-        return met("marketing use is opt-in, credited and paid")
+        return met(f"{what}; the use is opt-in, credited and paid")
     missing = [] if credited else ["no credit"]
     if consent == "opt-out":
         missing.append("consent is opt-out only")
-    return partly("marketing use is paid, but " + " and ".join(missing))
+    return partly(f"{what}; the use is paid, but " + " and ".join(missing))

@@ -23,22 +23,31 @@ from ._seeds import S000, S001, S002, S003
         "expectations.states_compensation",
         "expectations.states_content_use",
     ),
+    refines=("expectations.terms_changes",),
     remedy={
         "expectations.written_terms": True,
         "expectations.states_expectations": True,
         "expectations.states_compensation": True,
         "expectations.states_content_use": True,
+        "expectations.terms_changes": "agreed",
     },
     clause=(
         "Before anyone joins, written terms state the time and deliverables expected, the "
-        "compensation (even when it is none), and how participants' work will be used."
+        "compensation (even when it is none), and how participants' work will be used; the "
+        "terms change only with the participant's agreement."
     ),
 )
 def trn001(t: Values, p: Parameters) -> Verdict:
     """Participants can only judge an offer they can read. Article 003 asks that early
     access programs "explicitly outline participant expectations, compensation, and content
     usage". Met when written terms state all three; partly when written terms leave one
-    out; not met without written terms."""
+    out; not met without written terms.
+
+    Terms the organization may change at any time without notice (``terms_changes:
+    at-will``, as in "we may change these Terms at any time") are not terms stated up
+    front: what they state holds only until the next change, so the rule is at most
+    partly met. Changes after notice, or only by agreement, keep it met. The change terms
+    refine the rule: only a stated at-will clause lowers it."""
     if not t["expectations.written_terms"]:
         return not_met("there are no written terms")
     stated = {
@@ -47,9 +56,16 @@ def trn001(t: Values, p: Parameters) -> Verdict:
         "content use": t["expectations.states_content_use"],
     }
     missing = [name for name, yes in stated.items() if not yes]
+    at_will = t["expectations.terms_changes"] == "at-will"
+    change = "the organization may change them at any time without notice"
     if not missing:
+        if at_will:
+            return partly(
+                f"written terms state expectations, compensation and content use, but {change}"
+            )
         return met("written terms state expectations, compensation and content use")
-    return partly(f"written terms do not state {' or '.join(missing)}")
+    gap = f"written terms do not state {' or '.join(missing)}"
+    return partly(f"{gap}, and {change}" if at_will else gap)
 
 
 @rule(

@@ -18,21 +18,40 @@ from ._seeds import S001
         )
     ],
     reads=("voice.channel", "voice.organising"),
-    refines=("voice.grievance",),
-    remedy={"voice.channel": True, "voice.grievance": True, "voice.organising": True},
+    refines=("voice.grievance", "voice.arbitration", "voice.class_waiver"),
+    remedy={
+        "voice.channel": True,
+        "voice.grievance": True,
+        "voice.organising": True,
+        "voice.arbitration": False,
+        "voice.class_waiver": False,
+    },
     clause=(
         "Participants have a named contact who answers concerns within 14 days, a grievance "
-        "process, and may organise and be represented collectively."
+        "process, and may organise and be represented collectively; disputes may go to a "
+        "court, alone or together, with no binding arbitration or class-action waiver."
     ),
 )
 def voi001(t: Values, p: Parameters) -> Verdict:
     """The Sora testers went public because they had no other way to be heard. Met with a
     channel that answers and freedom to organise; partly with a channel only, or where the
-    terms state there is no grievance process; not met without a channel."""
+    terms state there is no grievance process; not met without a channel.
+
+    Binding arbitration and a class-action waiver (as in the Windows Insider agreement)
+    take away the places where participants are heard together and in public: either one
+    makes the rule at most partly met, even with a channel and freedom to organise. They
+    refine the rule: only a stated clause lowers it."""
     if not t["voice.channel"]:
         return not_met("there is no channel for concerns")
+    gaps = []
     if not t["voice.organising"]:
-        return partly("there is a channel for concerns, but participants may not organise")
+        gaps.append("participants may not organise")
     if t["voice.grievance"] is False:
-        return partly("participants may raise concerns and organise, but no process decides them")
+        gaps.append("no process decides concerns")
+    if t["voice.arbitration"]:
+        gaps.append("disputes go to binding arbitration")
+    if t["voice.class_waiver"]:
+        gaps.append("participants waive class actions")
+    if gaps:
+        return partly("there is a channel for concerns, but " + "; ".join(gaps))
     return met("there is a channel for concerns and participants may organise")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ..model import Fact, Program, Source, Term
+from ..scoring import show_value
 
 PROPOSAL: Final = "proposal"
 
@@ -26,18 +27,6 @@ class TermChange:
     new: Any
     settles_unknown: bool
     """The program says nothing of this term yet: the change only states it."""
-
-
-def show_value(value: Any) -> str:
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, float) and value.is_integer():
-        return f"{value:g}"
-    if isinstance(value, (tuple, list)):
-        return "[" + ", ".join(map(str, value)) + "]"
-    return str(value)
 
 
 def show_term(term: Term[Any]) -> str:

@@ -2,8 +2,8 @@
 
 Advice reads findings, never the scorer's internals. A finding that is unknown or disputed
 may still take several outcomes; :func:`possible_outcomes` says which, from what the
-finding exposes (its ``possible`` outcomes where the scorer gives them; otherwise every
-outcome, which is the cautious reading).
+finding exposes (its ``possible`` outcomes; a finding built without them is read
+cautiously: every outcome).
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ _MOST_UNSURE: Final = 10
 
 def possible_outcomes(finding: Finding) -> tuple[str, ...]:
     """The outcomes a finding can still take once its unknown and disputed terms are settled."""
-    exposed = getattr(finding, "possible", None)
-    if exposed:
-        return tuple(exposed)
+    if finding.possible:
+        return tuple(finding.possible)
     if finding.outcome == "n/a":
         return ("n/a",)
     if finding.outcome == "unknown" or finding.disputed:

@@ -16,9 +16,8 @@ from .._schema import field_docs, model_doc
 from ..model import Program, Terms
 from ..profiles import Profile, load_profile
 from ..rules import CATALOGUE
-from ..scoring import Scorecard, score
+from ..scoring import Scorecard, score, show_value
 from . import _outcomes
-from ._changes import show_value
 from ._text import headline, md
 from .questions import BY_TERM
 

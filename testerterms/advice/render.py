@@ -13,8 +13,7 @@ from typing import Any, Final
 from .._version import __version__
 from ..profiles import Profile
 from ..rules import CATALOGUE, CATEGORIES
-from ..scoring import Scorecard
-from ._changes import show_value
+from ..scoring import Scorecard, show_value
 from ._text import csv_cell, grade_words, headline, md, num, plain, table
 from .compare import Comparison
 from .diff import ProgramDiff

@@ -400,6 +400,8 @@ def test_the_readme_shows_the_sora_suggestion_the_tool_prints(sora: Program) -> 
     for step in suggestion.steps:
         old, new = step.change.old, render_value(step.change.new)
         assert f"{step.change.term}" in README and f"{old} -> {new}" in README
+    worst, best = suggestion.after.range
+    assert f"after which the range is {worst:.1f}–{best:.1f}" in README
 
 
 def render_value(value: Any) -> str:

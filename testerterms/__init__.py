@@ -7,6 +7,8 @@
 'E'
 """
 
+# First: when this is the command, Ctrl-C while it starts is one line, not a traceback.
+from . import _entry  # noqa: F401  (imported for that effect)
 from ._authoring import dump_program
 from ._version import __version__
 from .advice import (

@@ -1,13 +1,21 @@
 """Writing files the way every command does: never over an existing file unless asked, and
 atomically (a temporary file in the same folder, then a rename), so a reader never sees a
-half-written file and an interrupted write leaves the old one intact."""
+half-written file and an interrupted write leaves the old one intact.
+
+The file written gets ordinary permissions: a replaced file's read and write bits are kept,
+never its setuid, setgid or sticky bits. The temporary file is removed however the write
+ends: an error, Ctrl-C, or SIGTERM (which ends the process with status 143 once it is gone).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from .errors import UsageError
 
@@ -23,8 +31,15 @@ def write_file(path: str | Path, text: str, *, force: bool = False) -> Path:
     if not folder.is_dir():
         raise UsageError(f"no such folder: {folder}")
     mode = _mode_for(path)
+    with _terminate_cleanly():
+        return _write(path, folder, text, mode, force=force)
+
+
+def _write(path: Path, folder: Path, text: str, mode: int, *, force: bool) -> Path:
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{path.name[:100]}.", suffix=".tmp"
+        )
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
@@ -57,10 +72,30 @@ def _link_new(temporary: str, path: Path) -> None:
         os.replace(temporary, path)
 
 
-def _mode_for(path: Path) -> int:
-    """Keep an overwritten file's permissions; give a new file the usual ones (umask)."""
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """While writing, SIGTERM unwinds like an exception (so ``finally`` removes the temporary
+    file), then ends the process with status 143."""
+
+    def terminated(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
     try:
-        return path.stat().st_mode & 0o7777
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an overwritten file's read/write/execute bits (never setuid, setgid or sticky);
+    give a new file the usual ones (umask)."""
+    try:
+        return path.stat().st_mode & 0o777
     except OSError:
         umask = os.umask(0)
         os.umask(umask)

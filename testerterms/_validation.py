@@ -6,15 +6,17 @@
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, TextIO
 
+from ._escape import github_data, github_property, json_dumps, json_path
+from ._escape import path as shown_path
 from ._version import __version__
 from .errors import LoadError, Problem
-from .loading import find_files, load_program_with_warnings
+from .loading import load_program_with_warnings, walk
 
 
 @dataclass(frozen=True)
@@ -65,22 +67,28 @@ def validate_paths(paths: Iterable[str | Path], summary: Summary) -> Iterator[Fi
 
     A path that names nothing to validate is recorded in ``summary.unusable`` and yields
     a report of its own, so it is shown where it was given; the others are still validated.
+    What a folder walk cannot use (a subfolder that cannot be listed) is an invalid entry;
+    what it skips (a link out of the folder) is a warning.
     """
     for given in paths:
-        path = Path(given)
-        files = find_files([path]) if path.exists() else []
-        if not files:
-            reason = (
-                "no program files (*.yaml, *.yml) in this folder"
-                if path.is_dir()
-                else ("no such file or folder")
-            )
-            summary.unusable.append(str(given))
-            yield FileReport(str(given), errors=(Problem(str(given), 1, 1, reason),))
-        for file in files:
-            report = validate_file(file)
+        found = 0
+        reason = "no program files (*.yaml, *.yml) in this folder"
+        for entry in walk(given):
+            if isinstance(entry, Path):
+                found += 1
+                report = validate_file(entry)
+            elif entry.severity == "warning":
+                report = FileReport(entry.path, warnings=(entry,))
+            elif entry.path == os.fspath(given) and not found:
+                reason = entry.message  # the path given names nothing: reported below
+                break
+            else:
+                report = FileReport(entry.path, errors=(entry,))
             summary.add(report)
             yield report
+        if not found:
+            summary.unusable.append(os.fspath(given))
+            yield FileReport(os.fspath(given), errors=(Problem(os.fspath(given), 1, 1, reason),))
 
 
 class Reporter:
@@ -108,7 +116,7 @@ def _summary_line(summary: Summary) -> str:
     if summary.warnings:
         verdict += f", {_count(summary.warnings, 'warning')}"
     if summary.unusable:
-        verdict += f"; nothing to validate at: {', '.join(summary.unusable)}"
+        verdict += f"; nothing to validate at: {', '.join(map(shown_path, summary.unusable))}"
     return f"testerterms: {verdict}"
 
 
@@ -163,11 +171,11 @@ class JsonReporter(Reporter):
                 "invalid": summary.invalid,
                 "errors": summary.errors,
                 "warnings": summary.warnings,
-                "unusable": summary.unusable,
+                "unusable": [json_path(p) for p in summary.unusable],
             },
             "files": [
                 {
-                    "path": report.path,
+                    "path": json_path(report.path),
                     "valid": report.valid,
                     "errors": [_problem_json(p) for p in report.errors],
                     "warnings": [_problem_json(p) for p in report.warnings],
@@ -175,7 +183,7 @@ class JsonReporter(Reporter):
                 for report in self.files
             ],
         }
-        self.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        self.out.write(json_dumps(document, indent=2) + "\n")
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:
@@ -185,7 +193,7 @@ def _problem_json(problem: Problem) -> dict[str, object]:
 def github_annotation(problem: Problem) -> str:
     """``::error file=...,line=...,col=...::message``, escaped as GitHub requires."""
     properties = ",".join(
-        f"{name}={_escape_property(str(value))}"
+        f"{name}={github_property(value)}"
         for name, value in (
             ("file", problem.path),
             ("line", problem.line),
@@ -193,15 +201,7 @@ def github_annotation(problem: Problem) -> str:
             ("title", "testerterms"),
         )
     )
-    return f"::{problem.severity} {properties}::{_escape_data(problem.message)}"
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return f"::{problem.severity} {properties}::{github_data(problem.message)}"
 
 
 REPORTERS: dict[str, type[Reporter]] = {

@@ -7,11 +7,18 @@ files); 2 a usage error, or input that cannot be loaded.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
+import math
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from ._escape import path as shown_path
+from ._escape import terminal
 from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
@@ -62,14 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--fail-under",
-        type=float,
+        type=_fail_under,
         metavar="N",
         help="exit 1 when a program scores below N, or has no grade (too little is known: "
         "leaving terms out cannot pass the gate)",
     )
     score.add_argument(
         "--fail-under-worst",
-        type=float,
+        type=_fail_under,
         metavar="N",
         help="exit 1 when the worst case of a program's range (every unknown term and "
         "disputed claim at its worst) is below N; stricter than --fail-under",
@@ -253,14 +260,35 @@ def _report(problems: Sequence[Problem], err: TextIO) -> None:
         print(problem, file=err)
 
 
-def _bundled_or(paths: Sequence[str]) -> list[Path]:
-    from .loading import bundled_programs_dir, resolve_program
+def _bundled_or(paths: Sequence[str]) -> list[str | Path]:
+    from .loading import bundled_programs_dir
 
-    return [resolve_program(p) for p in paths] or [bundled_programs_dir()]
+    if any(p == "" for p in paths):
+        raise UsageError("an empty PATH names nothing (write . for the current folder)")
+    return [_named(p) for p in paths] or [bundled_programs_dir()]
+
+
+def _named(path: str) -> str | Path:
+    """A PATH as given; or, where no such file exists, the bundled program of that id."""
+    from .loading import resolve_program
+
+    resolved = resolve_program(path)
+    return path if resolved == Path(path) else resolved
+
+
+def _fail_under(text: str) -> float:
+    """``--fail-under N``: a finite number (NaN would pass every program)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number, got {text!r}")
+    return value
 
 
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .loading import find_files, iter_programs
+    from .loading import iter_programs
     from .model import Program
     from .profiles import load_profile
     from .render import REPORTERS
@@ -268,41 +296,44 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     profile = load_profile(args.profile)
     given = _bundled_or(args.paths)
-    missing = [p for p in given if not p.exists()]
-    for path in missing:
-        print(Problem(str(path), 1, 1, "no such file or folder"), file=err)
-    files = find_files(p for p in given if p.exists())
-    if not missing and not files:
-        raise UsageError(f"no program files (*.yaml, *.yml) in {', '.join(map(str, given))}")
-    failed = bool(missing)
+    failed = False
+    found = 0
     below: list[str] = []
 
     def scored() -> Iterator[tuple[Program, Scorecard]]:
-        nonlocal failed
-        for _, loaded in iter_programs(files):
+        nonlocal failed, found
+        for _, loaded in iter_programs(given):
             if isinstance(loaded, LoadError):
-                failed = True
+                failed = failed or any(p.severity == "error" for p in loaded.problems)
                 _report(loaded.problems, err)
                 continue
+            found += 1
             card = score(loaded, profile)
             if args.fail_under is not None:
                 if card.grade is None:
                     below.append(f"{card.program_id} (no grade: {card.coverage:.0%} known)")
-                elif card.score is None or card.score < args.fail_under:
+                elif (
+                    card.score is None
+                    or not math.isfinite(card.score)
+                    or card.score < args.fail_under
+                ):
                     below.append(f"{card.program_id} (score {card.score})")
-            if args.fail_under_worst is not None and card.range[0] < args.fail_under_worst:
+            if args.fail_under_worst is not None and not (
+                math.isfinite(card.range[0]) and card.range[0] >= args.fail_under_worst
+            ):
                 below.append(f"{card.program_id} (worst case {card.range[0]})")
             yield loaded, card
 
-    reporter = REPORTERS[args.format](profile, details=args.details)
-    if reporter.streams:
-        for piece in reporter.stream(scored()):
+    programs = scored()
+    first = next(programs, None)  # nothing scored: nothing on stdout, not an empty table
+    if first is not None:
+        reporter = REPORTERS[args.format](profile, details=args.details)
+        for piece in reporter.stream(itertools.chain([first], programs)):
             out.write(piece)
             out.flush()
-    else:
-        results = list(scored())
-        if results:
-            out.write(reporter.render(results))
+    if not failed and not found:
+        shown = ", ".join(shown_path(p) for p in given)
+        raise UsageError(f"no program files (*.yaml, *.yml) in {shown}")
     if failed:
         return EXIT_USAGE
     if below:
@@ -371,7 +402,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._output import write_file
 
     written = write_file(args.output, text, force=args.force)
-    print(f"testerterms: wrote {written}", file=err)
+    print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
 
 
@@ -398,8 +429,8 @@ def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"testerterms: created the folder {path.parent}", file=err)
     written = write_file(path, text, force=args.force)
     print(
-        f"testerterms: wrote {written}; fill in the terms, then run "
-        f"`testerterms validate {written}`",
+        f"testerterms: wrote {shown_path(written)}; fill in the terms, then run "
+        f"`testerterms validate {shown_path(written)}`",
         file=err,
     )
     return EXIT_OK
@@ -575,12 +606,97 @@ def score_program(program: LoadedProgram, profile: Profile) -> ProgramScorecard:
     return score(program, profile)
 
 
+class _Output:
+    """A text stream the command writes to that outlives the reader going away.
+
+    When the reader closes the pipe (``| head -1``) the rest of the output is dropped but
+    the command runs on, so its exit status is still the one it would have had: under
+    ``set -o pipefail`` a failing check stays failing. A write that fails otherwise (a full
+    disk, ``> /dev/full``) is remembered and reported once, at the end.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.closed_by_reader = False
+        self.failure: OSError | None = None
+
+    def write(self, text: str) -> int:
+        if not self.closed_by_reader and self.failure is None:
+            try:
+                self.stream.write(text)
+            except BrokenPipeError:
+                self._reader_gone()
+            except OSError as exc:
+                self.failure = exc
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.closed_by_reader and self.failure is None:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._reader_gone()
+            except OSError as exc:
+                self.failure = exc
+
+    def _reader_gone(self) -> None:
+        self.closed_by_reader = True
+        # Python flushes sys.stdout once more at exit; point it at nothing so that flush
+        # neither fails nor prints "Exception ignored".
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def _tolerant(stream: TextIO) -> None:
+    """Text a terminal's encoding cannot show (PYTHONIOENCODING=ascii) as ``\\u2013``."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line; returns the exit status."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    from ._entry import INTERRUPTED, is_command, quiet_interrupt
+
+    if out is None:
+        _tolerant(sys.stdout)
+    if err is None:
+        _tolerant(sys.stderr)
+    # With stdout or stderr closed (`>&-`) Python has no stream at all: write to nothing.
+    output = _Output(out or sys.stdout or open(os.devnull, "w"))  # noqa: SIM115
+    errors = _Output(err or sys.stderr or open(os.devnull, "w"))  # noqa: SIM115
+    previous = signal.getsignal(signal.SIGINT)
+    with contextlib.suppress(ValueError):  # Ctrl-C is a KeyboardInterrupt while main runs
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        status = _run(argv, cast(TextIO, output), cast(TextIO, errors))
+        output.flush()
+    except KeyboardInterrupt:
+        print("testerterms: interrupted", file=errors)
+        status = INTERRUPTED
+    finally:
+        if is_command():
+            quiet_interrupt()  # from here to the exit, Ctrl-C cannot start a traceback
+        else:  # called from Python: leave Ctrl-C as the caller had it
+            with contextlib.suppress(ValueError, TypeError):
+                signal.signal(signal.SIGINT, previous)
+    if output.failure is not None:
+        reason = output.failure.strerror or str(output.failure)
+        print(f"testerterms: error: cannot write the output: {reason}", file=errors)
+        status = status or EXIT_USAGE
+    errors.flush()
+    return status
+
+
+def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -597,12 +713,20 @@ def main(
     except TesterTermsError as exc:
         if args.debug:
             raise
-        print(f"testerterms: error: {exc}", file=err)
+        print(f"testerterms: error: {terminal(exc)}", file=err)
         return EXIT_USAGE
-    except BrokenPipeError:
-        return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+    except OSError as exc:  # the environment: a name too long, a folder gone, a full disk
+        if args.debug:
+            raise
+        print(f"testerterms: error: {_os_error(exc)}", file=err)
+        return EXIT_USAGE
+
+
+def _os_error(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if exc.filename is not None:
+        return f"{shown_path(os.fsdecode(exc.filename))}: {terminal(reason)}"
+    return terminal(reason)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ._escape import path as _shown_path
+from ._escape import terminal
+
 Severity = Literal["error", "warning"]
 
 
@@ -27,7 +30,9 @@ class Problem:
     severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """One line, whatever the path and message hold (they come from a file)."""
+        where = f"{_shown_path(self.path)}:{self.line}:{self.col}"
+        return f"{where}: {self.severity}: {terminal(self.message)}"
 
 
 class TesterTermsError(Exception):

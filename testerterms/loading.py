@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,16 +45,122 @@ class LoadResult:
         return not self.failed
 
 
-def find_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand folders into their ``*.yaml``/``*.yml`` files (sorted); keep files as given."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+def walk(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> Iterator[Path | Problem]:
+    """Each program file below ``paths``, as a stream, with a problem for what it cannot use.
+
+    A file given by name is yielded as it is (loading it says what is wrong with it). A
+    folder is walked one folder at a time, in sorted order, keeping no list of every path:
+    its ``*.yaml``/``*.yml`` entries are yielded (a FIFO, device or unreadable file among
+    them too, so that loading it reports it); a subfolder that cannot be listed is an
+    error problem, and the walk goes on. Symbolic links are followed only where they stay
+    inside the folder given (a link to a folder is never followed, so a walk cannot loop);
+    a link out of it is skipped with a warning problem that names it.
+    """
+    for given in _given_paths(paths):
+        info = _stat_given(given)
+        if isinstance(info, Problem):
+            yield info
+        elif stat.S_ISDIR(info.st_mode):
+            yield from _walk_folder(Path(given), os.path.realpath(given))
         else:
-            found.append(path)
-    return found
+            yield Path(given)
+
+
+def _stat_given(given: str | os.PathLike[str]) -> os.stat_result | Problem:
+    """What a path given by name is, or the problem that makes it unusable."""
+    shown = os.fspath(given)
+    if shown == "":
+        return Problem(shown, 1, 1, "an empty path names nothing (write . for this folder)")
+    try:
+        return os.stat(given)
+    except ValueError:
+        return Problem(shown, 1, 1, "the path contains a NUL byte")
+    except FileNotFoundError:
+        return Problem(shown, 1, 1, "no such file or folder")
+    except OSError as exc:
+        return Problem(shown, 1, 1, f"cannot use this path: {exc.strerror or exc}")
+
+
+def _given_paths(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> Iterator[str | os.PathLike[str]]:
+    """One path, or each of many: a string is one path, never its characters."""
+    if isinstance(paths, (str, os.PathLike)):
+        yield paths
+        return
+    if isinstance(paths, bytes):
+        raise TypeError("give paths as str or os.PathLike, not bytes")
+    for path in paths:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"a path must be str or os.PathLike, not {type(path).__name__}")
+        yield path
+
+
+def _walk_folder(top: Path, root: str) -> Iterator[Path | Problem]:
+    # A stack of listings, not recursion: a folder nested thousands deep cannot overflow it.
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    listing = _listing(top)
+    if isinstance(listing, Problem):
+        yield listing
+        return
+    stack.append(listing)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = Path(entry.path)
+        try:
+            is_link = entry.is_symlink()
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError as exc:
+            yield Problem(str(path), 1, 1, f"cannot use this entry: {exc.strerror or exc}")
+            continue
+        wanted = path.suffix in SUFFIXES
+        if is_link and (wanted or _is_folder(path)):
+            if not _inside(os.path.realpath(path), root):
+                yield Problem(
+                    str(path), 1, 1, "a link out of the folder: not followed", severity="warning"
+                )
+                continue
+            if not wanted:  # a link to a folder inside: walked where it really is
+                continue
+        if is_dir:
+            listing = _listing(path)
+            if isinstance(listing, Problem):
+                yield listing
+            else:
+                stack.append(listing)
+        elif wanted:
+            yield path
+
+
+def _listing(folder: Path) -> Iterator[os.DirEntry[str]] | Problem:
+    """The entries of one folder, sorted by name, or why it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return iter(sorted(entries, key=lambda entry: entry.name))
+    except OSError as exc:
+        return Problem(str(folder), 1, 1, f"cannot list the folder: {exc.strerror or exc}")
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def find_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Every program file :func:`walk` finds below ``paths``, as a list (its problems are
+    left out: use :func:`walk` or :func:`iter_programs` to see them and to stream)."""
+    return [found for found in walk(paths) if isinstance(found, Path)]
 
 
 def load_program(path: str | Path) -> Program:
@@ -78,10 +186,13 @@ def resolve_program(name: str | Path) -> Path:
 
 def load_program_with_warnings(path: str | Path) -> tuple[Program, list[Problem]]:
     """Load one program file; return it with its warnings (sources never cited)."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"a path must be str or os.PathLike, not {type(path).__name__}")
+    info = _stat_given(path)
+    if isinstance(info, Problem):
+        raise LoadError([info])
     path = Path(path)
-    if not path.exists():
-        raise LoadError([Problem(str(path), 1, 1, "no such file or folder")])
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise LoadError([Problem(str(path), 1, 1, "is a folder: use load_programs for folders")])
     text = _yaml.read_text(path)
     return parse_program(text, str(path))
@@ -126,19 +237,26 @@ def _is_source_summary(error: Any) -> bool:
     return error["loc"] == () and "unknown source ids" in str(error["msg"])
 
 
-def load_programs(paths: Iterable[str | Path] = ()) -> LoadResult:
-    """Load every program below ``paths`` (the bundled ones when empty).
+def load_programs(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = (),
+) -> LoadResult:
+    """Load every program below ``paths``: one path (``str`` or path-like) or several; the
+    bundled programs when empty.
 
-    A file that fails does not stop the others: its problems go to ``problems``.
+    A file that fails does not stop the others: its problems go to ``problems``; what the
+    walk skipped (a link out of a folder) goes to ``warnings``.
     """
-    given = list(paths) or [bundled_programs_dir()]
+    given = list(_given_paths(paths)) or [bundled_programs_dir()]
     result = LoadResult()
-    for given_path in given:
-        if not Path(given_path).exists():
-            result.problems.append(Problem(str(given_path), 1, 1, "no such file or folder"))
-            result.failed.append(Path(given_path))
-    files = find_files(p for p in given if Path(p).exists())
-    for path in files:
+    for found in walk(given):
+        if isinstance(found, Problem):
+            if found.severity == "warning":
+                result.warnings.append(found)
+            else:
+                result.problems.append(found)
+                result.failed.append(Path(found.path))
+            continue
+        path = found
         try:
             program, warnings = load_program_with_warnings(path)
         except LoadError as exc:
@@ -151,13 +269,23 @@ def load_programs(paths: Iterable[str | Path] = ()) -> LoadResult:
     return result
 
 
-def iter_programs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Program | LoadError]]:
-    """Yield each file with its program or its error, one at a time (for streaming output)."""
-    for path in find_files(paths):
+def iter_programs(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[Path, Program | LoadError]]:
+    """Yield each file with its program or its error, one at a time.
+
+    Streams: the folders are walked as the programs are read. What the walk cannot use
+    comes as a :class:`LoadError` at its path (an unreadable folder; a link out of the
+    folder, whose problem is only a warning).
+    """
+    for found in walk(paths):
+        if isinstance(found, Problem):
+            yield Path(found.path), LoadError([found])
+            continue
         try:
-            yield path, load_program(path)
+            yield found, load_program(found)
         except LoadError as exc:
-            yield path, exc
+            yield found, exc
 
 
 # --- sources -----------------------------------------------------------------------------------

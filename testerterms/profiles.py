@@ -7,12 +7,16 @@ change only what differs.
 
 from __future__ import annotations
 
+import contextlib
+import math
+import os
+import stat
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from . import _yaml
+from . import _escape, _yaml
 from .errors import LoadError, Problem, UsageError
 from .rules import CATALOGUE, Parameters
 
@@ -25,6 +29,15 @@ DEFAULT_PROFILE: Final = "articles"
 PROFILES_DIR: Final = Path(__file__).resolve().parent / "profiles"
 
 
+MAX_WEIGHT: Final = 1000.0
+"""Largest weight a rule may have: enough for any emphasis, far from overflowing a sum."""
+MAX_EXTENDS: Final = 20
+"""Longest chain of ``extends:`` followed."""
+
+Weight = Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False)]
+Band = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
 class Profile(BaseModel):
     """A complete profile, with ``extends`` already resolved."""
 
@@ -34,12 +47,12 @@ class Profile(BaseModel):
     version: str
     title: str
     description: str = ""
-    rules: dict[str, float]
-    """Weight per rule code; only these rules are scored."""
+    rules: dict[str, Weight]
+    """Weight per rule code (0 < weight <= 1000); only these rules are scored."""
     parameters: Parameters = Parameters()
-    grades: dict[Literal["A", "B", "C", "D"], float]
-    """Lowest score for each grade; below D's is E."""
-    min_coverage: float = Field(0.5, ge=0, le=1)
+    grades: dict[Literal["A", "B", "C", "D"], Band]
+    """Lowest score for each grade (0-100); below D's is E."""
+    min_coverage: float = Field(0.5, ge=0, le=1, allow_inf_nan=False)
     """Below this share of known weight, no grade is given ("not enough evidence")."""
     disputes: DisputePolicy = "worst"
     """Which claim a disputed term's headline outcome follows."""
@@ -51,11 +64,9 @@ class Profile(BaseModel):
     @field_validator("rules")
     @classmethod
     def _known_rules(cls, rules: dict[str, float]) -> dict[str, float]:
-        for code, weight in rules.items():
+        for code in rules:
             if code not in CATALOGUE:
                 raise ValueError(f"unknown rule {code!r}")
-            if not weight > 0 or weight != weight or weight == float("inf"):
-                raise ValueError(f"weight of {code} must be a positive number")
         if not rules:
             raise ValueError("a profile needs at least one rule")
         return rules
@@ -81,7 +92,12 @@ class Profile(BaseModel):
 
 
 class _ProfileFile(BaseModel):
-    """A profile as written, where ``extends`` lets most keys be left out."""
+    """A profile as written, where ``extends`` lets most keys be left out.
+
+    Read in strict mode, as program files are: ``"3"`` is not a number and ``"yes"`` or
+    ``1`` not a boolean. Rules, grades and the coverage threshold are checked one by one
+    by :func:`_check_numbers`, so that each mistake is located at its own key.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -90,26 +106,28 @@ class _ProfileFile(BaseModel):
     title: str | None = None
     description: str | None = None
     extends: str | None = None
-    rules: dict[str, float | None] | None = None
+    rules: dict[str, Any] | None = None
     """Weights; null removes a rule inherited from the parent."""
-    parameters: dict[str, Any] | None = None
-    grades: dict[str, float] | None = None
-    min_coverage: float | None = None
-    disputes: str | None = None
-    blockers: dict[str, str | None] | None = None
+    parameters: Parameters | None = None
+    grades: dict[str, Any] | None = None
+    min_coverage: Any = None
+    disputes: DisputePolicy | None = None
+    blockers: dict[str, Grade | None] | None = None
 
 
 def bundled_profiles() -> list[str]:
     return sorted(p.stem for p in PROFILES_DIR.glob("*.yaml"))
 
 
-def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
+def load_profile(name_or_path: str | os.PathLike[str] = DEFAULT_PROFILE) -> Profile:
     """A bundled profile by id, or a profile file by path."""
     return _load(name_or_path, Path.cwd(), ())
 
 
-def _resolve(name_or_path: str | Path, base: Path) -> Path:
-    text = str(name_or_path)
+def _resolve(name_or_path: str | os.PathLike[str], base: Path) -> Path:
+    text = os.fspath(name_or_path)
+    if "\x00" in text:
+        raise LoadError([Problem(text, 1, 1, "the profile path contains a NUL byte")])
     if (
         isinstance(name_or_path, str)
         and "/" not in text
@@ -127,19 +145,50 @@ def _resolve(name_or_path: str | Path, base: Path) -> Path:
     return path if path.is_absolute() else base / path
 
 
-def _load(name_or_path: str | Path, base: Path, chain: tuple[Path, ...]) -> Profile:
-    path = _resolve(name_or_path, base).resolve()
-    shown = str(name_or_path) if not chain else str(path)
+def _missing(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a profile file, or None when it can."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "no such profile file"
+    except OSError as exc:
+        return f"cannot read the profile file: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a profile is a YAML file)"
+    return None
+
+
+def _load(
+    name_or_path: str | os.PathLike[str],
+    base: Path,
+    chain: tuple[Path, ...],
+    parent_of: tuple[_yaml.Document, Path] | None = None,
+) -> Profile:
+    path = _resolve(name_or_path, base)
+    with contextlib.suppress(OSError, RuntimeError):
+        path = path.resolve()
+    shown = os.fspath(name_or_path) if not chain else str(path)
+
+    def refuse(message: str) -> LoadError:
+        # A parent that cannot be used is the child's mistake: located at its `extends:`.
+        if parent_of is not None:
+            document, _ = parent_of
+            text = f"{message}: {shown}"
+            return LoadError([document.problem(("extends",), text)])
+        return LoadError([Problem(shown, 1, 1, message)])
+
     if path in chain:
-        raise LoadError([Problem(shown, 1, 1, "profiles extend each other in a circle")])
-    if not path.is_file():
-        raise LoadError([Problem(shown, 1, 1, "no such profile file")])
+        raise refuse("profiles extend each other in a circle")
+    if len(chain) > MAX_EXTENDS:
+        raise refuse(f"profiles extend each other more than {MAX_EXTENDS} deep")
+    missing = _missing(path)
+    if missing:
+        raise refuse(missing)
     document = _yaml.parse(_yaml.read_text(path, shown), shown)
-    written = _validate(document, _ProfileFile)
-    _check_codes(document, written)
+    written = _written(document)
     merged: dict[str, Any] = {}
     if written.extends:
-        parent = _load(written.extends, path.parent, (*chain, path))
+        parent = _load(written.extends, path.parent, (*chain, path), (document, path))
         merged = parent.model_dump(exclude={"source"})
     fields = written.model_dump(exclude_unset=True, exclude={"extends"})
     for key in ("rules", "parameters", "blockers"):
@@ -148,26 +197,103 @@ def _load(name_or_path: str | Path, base: Path, chain: tuple[Path, ...]) -> Prof
             merged[key] = {k: v for k, v in combined.items() if v is not None}
     merged.update(fields)
     merged["source"] = str(path)
+    _check_whole(document, merged)
     profile: Profile = _validate(document, Profile, merged)
     return profile
 
 
-def _check_codes(document: _yaml.Document, written: _ProfileFile) -> None:
-    """Every rule code and weight a profile writes, each located at its own key."""
+def _written(document: _yaml.Document) -> _ProfileFile:
+    """The file as written, with every mistake in it located (as many as a program file's)."""
+    from .loading import MAX_PROBLEMS, _capped, locate_errors
+
+    problems = list(document.problems)
+    written: _ProfileFile | None = None
+    try:
+        written = _ProfileFile.model_validate(document.data, strict=True)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        problems += locate_errors(document, errors, _ProfileFile, limit=MAX_PROBLEMS)
+    problems += _check_numbers(document)
+    if problems or written is None:
+        raise LoadError(_capped(problems, document.path))
+    return written
+
+
+def _check_numbers(document: _yaml.Document) -> list[Problem]:
+    """Every rule code, weight, grade band and threshold a profile writes, each at its key."""
     from .loading import did_you_mean
 
+    data = document.data if isinstance(document.data, dict) else {}
     problems = []
     for section in ("rules", "blockers"):
-        for code, value in (getattr(written, section) or {}).items():
+        entries = data.get(section)
+        if not isinstance(entries, dict):
+            continue
+        for code, value in entries.items():
             if code not in CATALOGUE:
                 hint = did_you_mean(code, CATALOGUE)
+                text = f"unknown rule {_escape.terminal(repr(code)[:60])}{hint}"
+                problems.append(document.problem((section, code), text, key=True))
+            elif section == "rules" and value is not None and not _number_in(value, 0, MAX_WEIGHT):
                 problems.append(
-                    document.problem((section, code), f"unknown rule {code!r}{hint}", key=True)
+                    document.problem(
+                        (section, code),
+                        f"weight of {code} must be a positive number at most {MAX_WEIGHT:g}, "
+                        f"got {_shown(value)}",
+                    )
                 )
-            elif section == "rules" and value is not None and not 0 < value < float("inf"):
-                problems.append(
-                    document.problem((section, code), f"weight of {code} must be a positive number")
-                )
+    grades = data.get("grades")
+    if isinstance(grades, dict):
+        for letter, value in grades.items():
+            if letter not in ("A", "B", "C", "D"):
+                message = f"unknown grade {_shown(letter)}: grades gives the lowest score of A-D"
+                problems.append(document.problem(("grades", letter), message, key=True))
+            elif not _number_in(value, 0, 100, low_included=True):
+                message = f"the lowest score of {letter} must be a number from 0 to 100, got "
+                problems.append(document.problem(("grades", letter), message + _shown(value)))
+    coverage = data.get("min_coverage")
+    if coverage is not None and not _number_in(coverage, 0, 1, low_included=True):
+        message = f"min_coverage must be a number from 0 to 1, got {_shown(coverage)}"
+        problems.append(document.problem(("min_coverage",), message))
+    return problems
+
+
+def _number_in(value: Any, low: float, high: float, *, low_included: bool = False) -> bool:
+    """Whether ``value`` is a real number (not text, not a boolean) within the bounds."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if not math.isfinite(value):
+        return False
+    return (low <= value if low_included else low < value) and value <= high
+
+
+def _shown(value: Any) -> str:
+    from .loading import _show
+
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    return _show(value)
+
+
+def _check_whole(document: _yaml.Document, merged: dict[str, Any]) -> None:
+    """What only the merged profile can show (grade bands in order, blockers among the rules),
+    located at the key of this file that made it so."""
+    problems = []
+    grades = merged.get("grades") or {}
+    if set(grades) != {"A", "B", "C", "D"}:
+        message = "grades must give the lowest score of A, B, C and D"
+        problems.append(document.problem(("grades",), message, key=True))
+    else:
+        bands = [grades[g] for g in ("A", "B", "C", "D")]
+        if bands != sorted(bands, reverse=True) or len(set(bands)) != 4:
+            message = "grade thresholds must fall from A to D"
+            problems.append(document.problem(("grades",), message, key=True))
+    for code in merged.get("blockers") or {}:
+        if code not in (merged.get("rules") or {}):
+            message = f"blocker {code} is not a rule of this profile"
+            problems.append(document.problem(("blockers", code), message, key=True))
+    if not merged.get("rules"):
+        problems.append(document.problem(("rules",), "a profile needs at least one rule", key=True))
     if problems:
         raise LoadError(problems)
 

@@ -31,7 +31,7 @@ from typing import Any, Final, Literal, get_args, get_origin
 
 from ._version import __version__
 from .model import EVIDENCE_STRENGTH, Evidence, Fact, Program, Term, Terms
-from .profiles import Grade, Profile
+from .profiles import MAX_WEIGHT, Grade, Profile
 from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule, Values, Verdict
 
 _OUTCOME_RANK: Final = {"not-met": 0, "partly": 1, "met": 2, "n/a": 3}
@@ -406,6 +406,7 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         from .profiles import load_profile
 
         profile = load_profile(profile)
+    _check_weights(profile)
     states = {key: _state(program, term) for key, term in program.terms.items()}
     judged = {code: evaluate(CATALOGUE[code], program, profile, states) for code in profile.rules}
     findings = dict(judged)
@@ -471,6 +472,16 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         disputed_terms=tuple(key for key in disputed if key in moving),
         other_disputes=tuple(key for key in disputed if key not in moving),
     )
+
+
+def _check_weights(profile: Profile) -> None:
+    """A NaN never reaches a score: a profile loaded from a file is checked where it is read;
+    this refuses one put together without validation (``model_construct``)."""
+    for code, weight in profile.rules.items():
+        if not (isinstance(weight, (int, float)) and 0 < weight <= MAX_WEIGHT):
+            raise ValueError(
+                f"profile {profile.id}: weight of {code} must be in (0, {MAX_WEIGHT:g}]"
+            )
 
 
 # --- the range ---------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from ..model import Program
@@ -13,7 +14,7 @@ Scored = tuple[Program, Scorecard]
 
 
 def _num(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
+    return "–" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
 
 
 def grade_text(card: Scorecard) -> str:
@@ -21,16 +22,23 @@ def grade_text(card: Scorecard) -> str:
 
 
 class Reporter:
-    """Turns scorecards into text. ``stream`` yields pieces as programs arrive."""
+    """Turns scorecards into text, as they arrive.
 
-    streams: ClassVar[bool] = False
+    :meth:`stream` is the reporter: it reads the scored programs one at a time and yields
+    text as soon as it can, keeping none of the programs (a table keeps only its rows, as
+    text). :meth:`render` joins the pieces for a caller that wants one string. Every piece
+    of text that came from a file goes through :mod:`testerterms._escape` for the format.
+    """
 
     def __init__(self, profile: Profile, *, details: bool = False) -> None:
         self.profile = profile
         self.details = details
 
-    def render(self, scored: Sequence[Scored]) -> str:
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
         raise NotImplementedError
 
-    def stream(self, scored: Iterable[Scored]) -> Iterable[str]:
-        yield self.render(list(scored))
+    def render(self, scored: Iterable[Scored]) -> str:
+        return "".join(self.stream(scored))
+
+    streams: ClassVar[bool] = True
+    """Every reporter streams (kept for callers that asked)."""

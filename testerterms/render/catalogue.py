@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from .. import _escape
+from .._escape import json_dumps
 from .._version import __version__
 from ..profiles import Profile
 from ..rules import CATALOGUE, CATEGORIES, Rule
@@ -52,17 +53,24 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
             "profiles": [profile_json(p) for p in profiles],
             "rules": [rule_json(r, profiles) for r in CATALOGUE.values()],
         }
-        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(payload, indent=2) + "\n"
     from tabulate import tabulate
 
+    t = _text_for(fmt)
     rows = [
-        [r.code, CATEGORIES[r.category], r.basis, r.title] + [_weight(p, r.code) for p in profiles]
+        [t(r.code), t(CATEGORIES[r.category]), t(r.basis), t(r.title)]
+        + [t(_weight(p, r.code)) for p in profiles]
         for r in CATALOGUE.values()
     ]
-    headers = ["code", "category", "basis", "title"] + [p.id for p in profiles]
+    headers = ["code", "category", "basis", "title"] + [t(p.id) for p in profiles]
     tablefmt = "github" if fmt == "markdown" else "simple"
     table = tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
     return table + "\n\n" + grades_text(profiles, fmt) + "\n"
+
+
+def _text_for(fmt: str) -> Callable[[object], str]:
+    """The escape for text in a table of this format (Markdown cells, or a terminal's)."""
+    return _escape.markdown if fmt == "markdown" else _escape.terminal
 
 
 def _weight(profile: Profile, code: str) -> str:
@@ -76,15 +84,16 @@ def _weight(profile: Profile, code: str) -> str:
 def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
     from tabulate import tabulate
 
+    t = _text_for(fmt)
     rows = [
         [
-            p.id,
-            p.version,
-            *(f"≥{p.grades[g]:g}" for g in ("A", "B", "C", "D")),
+            t(p.id),
+            t(p.version),
+            *(f"≥{p.grades[g]:g}" for g in ("A", "B", "C", "D")),  # numbers: nothing to escape
             f"<{p.grades['D']:g}",
             f"{p.min_coverage * 100:.0f}%",
-            p.disputes,
-            ", ".join(f"{c} not met → at most {g}" for c, g in p.blockers.items()) or "–",
+            t(p.disputes),
+            t(", ".join(f"{c} not met → at most {g}" for c, g in p.blockers.items()) or "–"),
         ]
         for p in profiles
     ]
@@ -111,7 +120,7 @@ def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
 def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
     """One rule explained: rationale, citations, terms read, remedy and weights."""
     if fmt == "json":
-        return json.dumps(rule_json(rule, profiles), indent=2, ensure_ascii=False) + "\n"
+        return json_dumps(rule_json(rule, profiles), indent=2) + "\n"
     lines = [
         f"{rule.code}: {rule.title}",
         f"category: {CATEGORIES[rule.category]}; basis: {rule.basis}",
@@ -132,7 +141,8 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         lines.append(
             f"Does not apply without its subject; its weight then counts toward {rule.folds_into}."
         )
-    return "\n".join(lines) + "\n"
+    # The catalogue is code, but a profile's id and parameters come from a file.
+    return "\n".join(_escape.terminal(line, keep_newlines=True) for line in lines) + "\n"
 
 
 def _yaml_value(value: Any) -> str:
@@ -143,10 +153,11 @@ def _yaml_value(value: Any) -> str:
 
 def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([profile_json(p) for p in profiles], indent=2, ensure_ascii=False) + "\n"
+        return json_dumps([profile_json(p) for p in profiles], indent=2) + "\n"
     from tabulate import tabulate
 
-    rows = [[p.id, p.version, p.title, len(p.rules), p.disputes] for p in profiles]
+    t = _text_for(fmt)
+    rows = [[t(p.id), t(p.version), t(p.title), len(p.rules), t(p.disputes)] for p in profiles]
     table = tabulate(
         rows,
         headers=["profile", "version", "title", "rules", "disputes"],

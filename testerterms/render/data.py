@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
+from .._escape import csv_cell, finite, json_dumps
 from .._version import __version__
 from ..model import Program
 from ..profiles import Profile
@@ -21,15 +21,19 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         "id": card.program_id,
         "name": card.program_name,
         "organization": card.organization,
-        "score": card.score,
-        "range": list(card.range),
-        "coverage": card.coverage,
+        "score": finite(card.score),
+        "range": [finite(card.range[0]), finite(card.range[1])],
+        "coverage": finite(card.coverage),
         "grade": card.grade,
         "blockers": list(card.blockers),
         "disputed_terms": list(card.disputed_terms),
         "other_disputes": list(card.other_disputes),
         "categories": {
-            c.category: {"score": c.score, "weight": c.weight, "coverage": c.coverage}
+            c.category: {
+                "score": finite(c.score),
+                "weight": finite(c.weight),
+                "coverage": finite(c.coverage),
+            }
             for c in card.categories
         },
         "findings": [
@@ -38,8 +42,8 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
                 "title": f.title,
                 "category": f.category,
                 "outcome": f.outcome,
-                "credit": f.credit,
-                "weight": f.weight,
+                "credit": finite(f.credit),
+                "weight": finite(f.weight),
                 "evidence": f.evidence,
                 "disputed": f.disputed,
                 "possible": list(f.possible),
@@ -82,7 +86,7 @@ def _fact_json(fact: FactUsed) -> dict[str, Any]:
     return entry
 
 
-def document_json(scored: Sequence[Scored], profile: Profile) -> dict[str, Any]:
+def document_json(scored: Iterable[Scored], profile: Profile) -> dict[str, Any]:
     return {
         "tool_version": __version__,
         "profile": {"id": profile.id, "version": profile.version},
@@ -91,22 +95,30 @@ def document_json(scored: Sequence[Scored], profile: Profile) -> dict[str, Any]:
 
 
 class JsonReporter(Reporter):
-    def render(self, scored: Sequence[Scored]) -> str:
-        return json.dumps(document_json(scored, self.profile), indent=2, ensure_ascii=False) + "\n"
+    """One JSON document (DESIGN section 4), written as it goes: the header, each program as
+    it is scored, then the closing brackets; the same text ``json.dumps(indent=2)`` gives."""
+
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+        header = {
+            "tool_version": __version__,
+            "profile": {"id": self.profile.id, "version": self.profile.version},
+        }
+        yield json_dumps(header, indent=2)[: -len("\n}")] + ',\n  "programs": ['
+        separator = "\n"
+        for program, card in scored:
+            entry = json_dumps(program_json(program, card), indent=2)
+            yield separator + "\n".join("    " + line for line in entry.splitlines())
+            separator = ",\n"
+        yield ("\n  ]" if separator != "\n" else "]") + "\n}\n"
 
 
 class JsonLinesReporter(Reporter):
-    streams: ClassVar[bool] = True
-
-    def render(self, scored: Sequence[Scored]) -> str:
-        return "".join(self.stream(scored))
-
-    def stream(self, scored: Iterable[Scored]) -> Iterable[str]:
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
         profile = {"id": self.profile.id, "version": self.profile.version}
         for program, card in scored:
             entry = {"tool_version": __version__, "profile": profile}
             entry.update(program_json(program, card, details=self.details))
-            yield json.dumps(entry, ensure_ascii=False) + "\n"
+            yield json_dumps(entry) + "\n"
 
 
 class CsvReporter(Reporter):
@@ -138,16 +150,22 @@ class CsvReporter(Reporter):
         "reason",
     ]
 
-    def render(self, scored: Sequence[Scored]) -> str:
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+        """A header, then each program's row (or finding rows) as it is scored. Every cell
+        goes through :func:`csv_cell`: no cell starts a formula."""
         out = io.StringIO()
         fields = self.FINDING_FIELDS if self.details else self.PROGRAM_FIELDS
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
+        yield out.getvalue()
         base = {"profile": self.profile.id, "profile_version": self.profile.version}
         for _, card in scored:
+            out.seek(0)
+            out.truncate()
+            rows: list[dict[str, Any]] = []
             if self.details:
                 for f in card.findings:
-                    writer.writerow(
+                    rows.append(
                         {
                             **base,
                             "id": card.program_id,
@@ -162,7 +180,7 @@ class CsvReporter(Reporter):
                         }
                     )
             else:
-                writer.writerow(
+                rows.append(
                     {
                         **base,
                         "id": card.program_id,
@@ -177,4 +195,6 @@ class CsvReporter(Reporter):
                         "disputed_terms": " ".join(card.disputed_terms),
                     }
                 )
-        return out.getvalue()
+            for row in rows:
+                writer.writerow({key: csv_cell(value) for key, value in row.items()})
+            yield out.getvalue()

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Final
 
+from .. import _escape
 from ..model import Program
 from ..profiles import Profile
 from ..rules import CATEGORIES
 from ..scoring import FactUsed, Finding, Scorecard
 from ._base import Reporter, Scored, _num, grade_text
 
+Row = tuple[tuple[int, float], list[str]]
+"""A summary row as text, with its ranking key (the programs themselves are not kept)."""
+
 
 class TableReporter(Reporter):
+    """The terminal table: a heading, then (with ``--details``) each program's findings as it
+    is scored, then the summary table of every program in ranking order (the rows are kept,
+    as text)."""
+
     tablefmt: ClassVar[str] = "simple"
+
+    def text(self, value: object) -> str:
+        """Text from a file, safe for this format (a terminal: no control characters)."""
+        return _escape.terminal(value)
 
     def _table(self, rows: list[list[Any]], headers: list[str]) -> str:
         from tabulate import tabulate
@@ -22,11 +34,15 @@ class TableReporter(Reporter):
 
     def heading(self) -> str:
         p = self.profile
-        return f"Profile: {p.id} {p.version} ({p.title}); disputed terms follow: {p.disputes}"
+        return (
+            f"Profile: {self.text(p.id)} {self.text(p.version)} ({self.text(p.title)}); "
+            f"disputed terms follow: {self.text(p.disputes)}"
+        )
 
-    def summary(self, scored: Sequence[Scored]) -> str:
-        rows = [
-            [
+    def row(self, card: Scorecard) -> Row:
+        cells = [
+            self.text(cell)
+            for cell in (
                 card.program_id,
                 card.organization,
                 headline_score(card),
@@ -35,9 +51,11 @@ class TableReporter(Reporter):
                 grade_text(card),
                 ", ".join(card.blockers) or "–",
                 len(card.disputed_terms) or "–",
-            ]
-            for _, card in ranked(scored)
+            )
         ]
+        return rank_key(card), cells
+
+    def summary(self, rows: Sequence[Row]) -> str:
         headers = [
             "program",
             "organization",
@@ -48,25 +66,27 @@ class TableReporter(Reporter):
             "blockers",
             "disputed",
         ]
-        return self._table(rows, headers)
+        ordered = sorted(rows, key=lambda row: row[0])  # stable: ties in file order
+        return self._table([cells for _, cells in ordered], headers)
 
     def findings(self, program: Program, card: Scorecard) -> str:
+        t = self.text
         rows = [
             [
-                f.rule,
-                _outcome_text(f),
+                t(f.rule),
+                t(_outcome_text(f)),
                 _num(f.credit),
                 f"{f.weight:g}",
-                f.evidence or "–",
-                ", ".join(f.sources) or "–",
-                f.reason,
+                t(f.evidence or "–"),
+                t(", ".join(f.sources) or "–"),
+                t(f.reason),
             ]
             for f in card.findings
         ]
         headers = ["rule", "outcome", "credit", "weight", "evidence", "sources", "reason"]
         cited = sorted({s for f in card.findings for s in f.sources})
         lines = [
-            f"{card.program_name} ({card.program_id}): {self._headline(card)}",
+            f"{t(card.program_name)} ({t(card.program_id)}): {self._headline(card)}",
             "",
             self._table(rows, headers),
         ]
@@ -83,19 +103,20 @@ class TableReporter(Reporter):
             lines += ["", "Facts used:"]
             for f in used:
                 for fact in f.facts:
-                    lines.append(f"  {f.rule}  {_fact_text(fact)}")
+                    lines.append(f"  {t(f.rule)}  {_fact_text(fact, t)}")
         dated = [f for f in card.findings if f.history]
         if dated:
             lines += ["", "History (the current value scores):"]
             for f in dated:
                 for fact in f.history:
-                    lines.append(f"  {f.rule}  {_fact_text(fact)}")
+                    lines.append(f"  {t(f.rule)}  {_fact_text(fact, t)}")
         if card.disputed_terms:
-            lines += ["", "Disputed terms (they move a finding): " + ", ".join(card.disputed_terms)]
+            disputed = t(", ".join(card.disputed_terms))
+            lines += ["", "Disputed terms (they move a finding): " + disputed]
         if card.other_disputes:
             lines += [
                 "",
-                "Other disputes (no finding depends on them): " + ", ".join(card.other_disputes),
+                "Other disputes (no finding depends on them): " + t(", ".join(card.other_disputes)),
             ]
         lines += self.asks(card)
         if cited:
@@ -103,7 +124,7 @@ class TableReporter(Reporter):
             for sid in cited:
                 source = program.sources[sid]
                 where = source.url or (f"seed {source.seed}" if source.seed else source.path)
-                lines.append(f"  {sid}: {source.title} ({source.party}; {where})")
+                lines.append(f"  {t(sid)}: {t(source.title)} ({t(source.party)}; {t(where)})")
         return "\n".join(lines)
 
     def asks(self, card: Scorecard) -> list[str]:
@@ -124,27 +145,28 @@ class TableReporter(Reporter):
             )
         return f"score {_num(card.score)}, {span}, {coverage}, grade {grade_text(card)}"
 
-    def render(self, scored: Sequence[Scored]) -> str:
-        parts = [self.heading(), "", self.summary(scored)]
-        if self.details:
-            for program, card in scored:
-                parts += ["", self.findings(program, card)]
-        return "\n".join(parts) + "\n"
+    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+        yield self.heading() + "\n"
+        rows: list[Row] = []
+        for program, card in scored:
+            rows.append(self.row(card))
+            if self.details:
+                yield "\n" + self.findings(program, card) + "\n"
+        yield "\n" + self.summary(rows) + "\n"
 
 
 _GRADE_RANK: Final = {grade: rank for rank, grade in enumerate("ABCDE")}
 
 
+def rank_key(card: Scorecard) -> tuple[int, float]:
+    """Ranking order: by grade (no grade last), then by the worst case of the range,
+    highest first."""
+    return _GRADE_RANK.get(card.grade or "", len(_GRADE_RANK)), -card.range[0]
+
+
 def ranked(scored: Sequence[Scored]) -> list[Scored]:
-    """Programs in ranking order: by grade (no grade last), then by the worst case of the
-    range, highest first; ties in file order."""
-    return sorted(
-        scored,
-        key=lambda pair: (
-            _GRADE_RANK.get(pair[1].grade or "", len(_GRADE_RANK)),
-            -pair[1].range[0],
-        ),
-    )
+    """Programs in ranking order (see :func:`rank_key`); ties in file order."""
+    return sorted(scored, key=lambda pair: rank_key(pair[1]))
 
 
 def below_coverage(card: Scorecard, profile: Profile) -> bool:
@@ -164,21 +186,26 @@ def _outcome_text(finding: Finding) -> str:
     return text
 
 
-def _fact_text(fact: FactUsed) -> str:
+def _fact_text(fact: FactUsed, t: Callable[[object], str]) -> str:
+    """One fact as the file spells it; ``t`` escapes its text for the format."""
     dated = ""
     if fact.since or fact.until:
         dated = f" ({'since ' + fact.since if fact.since else ''}"
         dated += f"{', ' if fact.since and fact.until else ''}"
         dated += f"{'until ' + fact.until if fact.until else ''})"
-    quote = f' "{fact.quote}"' if fact.quote else ""
+    quote = f' "{t(fact.quote)}"' if fact.quote else ""
     return (
-        f"{fact.term} = {fact.value}{dated}  "
-        f"[{', '.join(fact.sources)}; {fact.party}, {fact.evidence}]{quote}"
+        f"{t(fact.term)} = {t(fact.value)}{t(dated)}  "
+        f"[{t(', '.join(fact.sources))}; {t(fact.party)}, {t(fact.evidence)}]{quote}"
     )
 
 
 class MarkdownReporter(TableReporter):
     tablefmt: ClassVar[str] = "github"
+
+    def text(self, value: object) -> str:
+        """Text from a file, safe in a Markdown table cell or line (no ``|``, newline, HTML)."""
+        return _escape.markdown(value)
 
     def heading(self) -> str:
         return f"**{super().heading()}**"

@@ -1,0 +1,199 @@
+"""Text from a file, made safe for each output it reaches. Every renderer and every error
+line goes through here; a new reporter picks the function for its format:
+
+========================  ===========================================================
+output                    function
+========================  ===========================================================
+terminal / plain text     :func:`terminal` (and :func:`path` for a file name)
+Markdown                  :func:`markdown` (a table cell or a line of prose)
+CSV                       :func:`csv_cell` (every cell, numbers included)
+JSON / JSON lines         :func:`json_dumps` (and :func:`finite` for one number,
+                          :func:`json_path` for a file name)
+GitHub annotations        :func:`github_data` (the message), :func:`github_property`
+HTML                      :func:`html` (text and attribute values), :func:`link_target`
+========================  ===========================================================
+
+What each guards against: a file's name, organization, quote, source title, reason or
+profile title is written by whoever wrote the file. In a terminal an escape sequence can
+set the window title, clear the screen, hide text or make a link; a newline can print a
+line that looks like another file's ``path:line:col: error:``; in a Markdown table a ``|``
+adds a cell; in a spreadsheet a cell starting with ``=`` runs a formula; in JSON a NaN is
+not JSON at all. The functions never fail on any ``str`` (lone surrogates included) and
+never change text that needs no escaping.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import math
+import os
+import re
+from typing import Any, Final
+
+__all__ = [
+    "csv_cell",
+    "finite",
+    "github_data",
+    "github_property",
+    "html",
+    "json_dumps",
+    "json_path",
+    "link_target",
+    "markdown",
+    "path",
+    "terminal",
+]
+
+# C0 controls and DEL, C1 controls, the bidirectional overrides and isolates (they reorder
+# what a reader sees: "Trojan Source"), the line and paragraph separators, and surrogates
+# (a lone one cannot be encoded; from a file name it stands for a byte that was not UTF-8).
+_UNSAFE: Final = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+_UNSAFE_BUT_NEWLINE: Final = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    named = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}.get(code)
+    if named:
+        return named
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def terminal(text: object, *, keep_newlines: bool = False) -> str:
+    """``text`` with every control, escape, bidi-override and surrogate character shown as a
+    visible escape (``\\x1b``, ``\\n``, ``\\u202e``), so nothing in it can act on a terminal.
+
+    Newlines are escaped too (one field stays on one line) unless ``keep_newlines``, for a
+    block of text whose line breaks are meant (a rule's rationale)."""
+    pattern = _UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE
+    return pattern.sub(_visible, str(text))
+
+
+def path(name: object) -> str:
+    """A file name for an error line or a message: :func:`terminal`, with each byte that was
+    not UTF-8 shown as ``\\xNN``; ``path:line:col:`` stays one line whatever the name holds."""
+    return terminal(os.fspath(name) if isinstance(name, os.PathLike) else name)
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+# `_` inside a word (snake_case) cannot start emphasis; at a word's edge it can.
+_MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*\[\]|~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
+_MARKDOWN_LEADING: Final = re.compile(r"^(\s*|\s*\d+)((?<!\d)[#+\-]|(?<=\d)[.)])(?=\s|$)")
+_MARKDOWN_HTML: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def markdown(text: object) -> str:
+    """``text`` for a Markdown table cell or one line of prose (CommonMark / GitHub).
+
+    ``|`` cannot add a cell, a newline cannot end the row (it becomes ``<br>``), HTML is
+    written as entities, and the characters that start inline markup (emphasis, links, code,
+    strike-through) anywhere, or a block (heading, list, quote) at the start, are
+    backslash-escaped. Control characters are shown as in
+    :func:`terminal`, since Markdown is often read in one."""
+    lines = re.split(r"\r\n|\r|\n", str(text))
+    escaped = []
+    for line in lines:
+        line = _MARKDOWN_SPECIAL.sub(r"\\\1", terminal(line))
+        line = _MARKDOWN_LEADING.sub(r"\1\\\2", line)
+        escaped.append("".join(_MARKDOWN_HTML.get(c, c) for c in line))
+    return "<br>".join(escaped)
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+# OWASP "CSV Injection": a cell starting with = + - @ tab or carriage return is read as a
+# formula by spreadsheets; the full-width forms are folded to them by some. Prefixing a
+# single quote makes the cell text. (Tab and CR never lead here: terminal() shows them.)
+_FORMULA_STARTERS: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet reads as text, never as a formula.
+
+    Numbers pass as numbers (a non-finite one becomes empty); ``None`` becomes empty; text
+    has control characters shown visibly and, when it starts with a formula character,
+    a leading ``'`` (the OWASP recommendation). Quoting is left to the csv module."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value if math.isfinite(value) else ""
+    text = terminal(value)
+    return "'" + text if text.startswith(_FORMULA_STARTERS) else text
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def finite(value: float | None) -> float | None:
+    """``value``, or ``None`` when it is NaN or infinite (JSON has neither)."""
+    return value if value is None or math.isfinite(value) else None
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+_JSON_UNSAFE: Final = re.compile(_UNSAFE.pattern.replace("\x00-\x1f", ""))
+
+
+def json_dumps(document: Any, *, indent: int | None = None) -> str:
+    """``document`` as JSON text that is valid JSON and safe to print.
+
+    Refuses NaN and infinity (``ValueError``: pass numbers through :func:`finite`). Keeps
+    non-ASCII text readable but writes C1 controls, bidi overrides, line separators and
+    lone surrogates as ``\\uXXXX`` escapes, which the JSON reader turns back into the same
+    text."""
+    text = json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def json_path(name: object) -> str:
+    """A file name as JSON text: each byte that was not UTF-8 written as ``\\xNN``."""
+    raw = os.fsencode(os.fspath(name) if isinstance(name, os.PathLike) else str(name))
+    return raw.decode("utf-8", "backslashreplace")
+
+
+# --- GitHub workflow commands --------------------------------------------------------------------
+
+
+def github_data(text: object) -> str:
+    """The message of a ``::error ...::message`` workflow command, escaped as GitHub reads it
+    (line breaks as ``%0D``/``%0A``); other control characters shown as in :func:`terminal`."""
+    encoded = str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal(encoded)
+
+
+def github_property(text: object) -> str:
+    """A property value (``file=``, ``title=``) of a workflow command."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+
+def html(text: object) -> str:
+    """``text`` for HTML element content or a quoted attribute value: ``& < > " '`` as
+    entities, control characters shown visibly. (Jinja2 autoescape does the same for ``&<>"'``;
+    this is for text built outside a template and for what autoescape cannot see.)"""
+    return _html.escape(terminal(text, keep_newlines=True), quote=True)
+
+
+_SAFE_SCHEMES: Final = ("http://", "https://", "mailto:")
+
+
+def link_target(url: object) -> str | None:
+    """``url`` if it may become a link (``http``, ``https`` or ``mailto``), else ``None``:
+    a ``javascript:``, ``data:`` or ``vbscript:`` URL from a file is shown as text, never
+    linked. Escape the result with :func:`html` before putting it in an attribute."""
+    text = str(url).strip()
+    if _UNSAFE.search(text) or not text.lower().startswith(_SAFE_SCHEMES):
+        return None
+    return text

@@ -1,42 +1,29 @@
-"""Small text helpers the advice renderers share: escaping text that came from a file, and
-tables. Nothing a program file says may forge an output: control characters are dropped,
-line breaks folded, and in Markdown the characters that make markup are escaped."""
+"""Small text helpers the advice renderers share: tables, numbers, the headline. Text that
+came from a file goes through :mod:`testerterms._escape`, the one place that escapes for
+each format: nothing a program file says may forge an output."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from typing import Any, Final
+from typing import Any
 
+from .. import _escape
 from ..profiles import Grade
-
-_CONTROL: Final = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
-)
-_BREAKS: Final = re.compile(r"[\t\n\r\x85\u2028\u2029]+")
-_MARKDOWN: Final = re.compile(r"([\\`*\[\]<>|~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
-_LEADING: Final = re.compile(r"^(\d*)([#+\-=>!.)])(?=\s|$)")
-_FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plain(text: object) -> str:
-    """One line of text with no control characters."""
-    return _CONTROL.sub("", _BREAKS.sub(" ", str(text)))
+    """Text from a file for a terminal or plain text: one line, controls shown visibly."""
+    return _escape.terminal(text)
 
 
 def md(text: object) -> str:
     """Text from a file, safe in Markdown prose and table cells."""
-    escaped = _MARKDOWN.sub(r"\\\1", plain(text)).strip()
-    return _LEADING.sub(r"\1\\\2", escaped)
+    return _escape.markdown(text)
 
 
 def csv_cell(value: Any) -> Any:
     """A CSV cell that no spreadsheet reads as a formula."""
-    if isinstance(value, str):
-        value = plain(value)
-        if value.startswith(_FORMULA):
-            return "'" + value
-    return value
+    return _escape.csv_cell(value)
 
 
 def num(value: float | None) -> str:

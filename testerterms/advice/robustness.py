@@ -4,7 +4,8 @@ Each sample multiplies every rule weight of the profile by a factor drawn unifor
 [1 - spread, 1 + spread] (default: up to ±50%), scores the programs again and ranks them
 (by grade, then the worst case of the range, then the score). A program's robustness is
 the share of samples in which it keeps the rank it has under the profile as written.
-The same seed gives the same samples, so the figures are reproducible.
+The same seed gives the same samples, so the figures are reproducible. (A factor never
+takes a weight past the largest a profile may hold.)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Program
-from ..profiles import Profile
+from ..profiles import MAX_WEIGHT, Profile
 from ..scoring import Scorecard, score
 from . import _outcomes
 
@@ -69,7 +70,7 @@ def robustness(
     kept = dict.fromkeys(base, 0)
     for _ in range(samples):
         weights = {
-            code: weight * generator.uniform(1 - spread, 1 + spread)
+            code: min(weight * generator.uniform(1 - spread, 1 + spread), MAX_WEIGHT)
             for code, weight in profile.rules.items()
         }
         varied = profile.model_copy(update={"rules": weights})

@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when the worst case of a program's range (every unknown term and "
         "disputed claim at its worst) is below N; stricter than --fail-under",
     )
+    score.add_argument(
+        "--no-examples",
+        action="store_true",
+        help="leave out example programs (kind: reference), keeping only real ones",
+    )
     score.set_defaults(run=cmd_score)
 
     rules = commands.add_parser(
@@ -308,6 +313,8 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 _report(loaded.problems, err)
                 continue
             found += 1
+            if args.no_examples and loaded.kind == "reference":
+                continue
             card = score(loaded, profile)
             if args.fail_under is not None:
                 if card.grade is None:
@@ -326,6 +333,8 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     programs = scored()
     first = next(programs, None)  # nothing scored: nothing on stdout, not an empty table
+    if first is None and found and args.no_examples:
+        print("testerterms: --no-examples left out every program given", file=err)
     if first is not None:
         reporter = REPORTERS[args.format](profile, details=args.details)
         for piece in reporter.stream(itertools.chain([first], programs)):

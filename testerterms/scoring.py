@@ -111,6 +111,8 @@ class Scorecard:
     """Disputed terms that move a finding (its outcome depends on which claim holds)."""
     other_disputes: tuple[str, ...] = ()
     """Disputed terms that no finding depends on (a headcount, an event date)."""
+    example: bool = False
+    """The program is an example (kind ``reference``), not a real program."""
 
     def finding(self, code: str) -> Finding:
         for finding in self.findings:
@@ -471,6 +473,7 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         findings=ordered,
         disputed_terms=tuple(key for key in disputed if key in moving),
         other_disputes=tuple(key for key in disputed if key not in moving),
+        example=program.kind == "reference",
     )
 
 

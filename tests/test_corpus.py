@@ -1,4 +1,8 @@
-"""The bundled program files: each one loads, cites what it declares, and backs every fact."""
+"""The bundled program files: each one loads, cites what it declares, and backs every fact.
+
+The corpus also states which real programs its facts grade under ``articles``, and checks the
+judgements a fair reader of the quotes would make on the programs issue 9 names.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from testerterms import load_profile, score
 from testerterms.loading import (
     bundled_programs_dir,
     find_files,
@@ -18,13 +23,29 @@ from testerterms.loading import (
 )
 from testerterms.model import Fact, Program
 
+from .conftest import run_cli
+
 PROGRAMS_DIR = bundled_programs_dir()
 PROGRAM_FILES = find_files([PROGRAMS_DIR])
 # The seed articles live beside the repository (../shared/seeds); CI may not have them.
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO.parent / "shared" / "seeds"
 
-MINIMUM_PROGRAMS = 10
+MINIMUM_PROGRAMS = 20
+
+# Real programs whose sourced facts cover enough of the `articles` profile's weight for a
+# grade (its minimum coverage, 40%, unchanged). Programs added by other corpus work may join
+# them; none of these may drop out.
+GRADED_UNDER_ARTICLES = (
+    "anthropic-bug-bounty",
+    "bugcrowd-standard-disclosure",
+    "hackerone-disclosure-guidelines",
+    "hypernatural-creative-partnership",
+    "microsoft-copilot-bounty",
+    "openai-bug-bounty",
+    "playtestcloud",
+    "sora-alpha-artists",
+)
 
 
 @cache
@@ -34,16 +55,21 @@ def _load(path: Path) -> Program:
 
 
 def _known_facts(program: Program) -> Iterator[tuple[str, int, Fact[Any]]]:
+    """Every fact of a program: the current claims and the past entries of each history."""
     for key, term in program.all_terms():
-        if term.known:
-            for index, fact in enumerate(term.claims):
-                yield key, index, fact
+        facts = list(term.claims) + [fact for fact in term.history if fact not in term.claims]
+        for index, fact in enumerate(facts):
+            yield key, index, fact
+
+
+def _real_programs() -> list[Program]:
+    return [program for program in map(_load, PROGRAM_FILES) if program.kind != "reference"]
 
 
 files = pytest.mark.parametrize("path", PROGRAM_FILES, ids=[p.stem for p in PROGRAM_FILES])
 
 
-def test_the_bundled_corpus_holds_at_least_ten_programs() -> None:
+def test_the_bundled_corpus_holds_at_least_twenty_programs() -> None:
     found = len(PROGRAM_FILES)
     assert found >= MINIMUM_PROGRAMS, f"only {found} program files in {PROGRAMS_DIR}"
 
@@ -114,3 +140,108 @@ def test_every_seed_named_by_a_source_exists_in_the_shared_seeds(path: Path) -> 
         if source.seed is not None:
             seed = SEEDS_DIR / source.seed
             assert seed.is_file(), f"source {sid} names a missing seed {source.seed!r}"
+
+
+def test_every_program_file_passes_validate_strict() -> None:
+    result = run_cli("validate", "--strict", str(PROGRAMS_DIR))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@files
+def test_every_fact_of_a_real_program_has_a_quote_and_a_source_a_reader_can_find(
+    path: Path,
+) -> None:
+    """A source a reader can follow: a URL, or one of the seed articles (which carry none)."""
+    program = _load(path)
+    if program.kind == "reference":
+        pytest.skip("a reference program is built from remedies, not quoted from sources")
+    for key, index, fact in _known_facts(program):
+        assert fact.quote and fact.quote.strip(), f"{key} fact {index} has no quote"
+        for sid in fact.source:
+            source = program.sources[sid]
+            assert source.url or source.seed, f"{key} fact {index}: source {sid} has no URL"
+
+
+@files
+def test_a_source_read_on_a_mirror_names_the_original_apart_from_the_copies(path: Path) -> None:
+    for sid, source in _load(path).sources.items():
+        if source.mirrors:
+            assert source.url, f"source {sid} lists mirrors but no original URL"
+            assert source.url not in source.mirrors, f"source {sid}: the original is no mirror"
+
+
+# Files another corpus branch (issue-9b) owns and has already rewritten without research-note
+# references; until it is merged their old header comments remain here. Drop this set then.
+_REWRITTEN_ELSEWHERE = {
+    "apple-beta-software-program",
+    "google-trusted-tester",
+    "microsoft-windows-insider",
+    "openai-red-teaming-network",
+}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(
+            path,
+            id=path.stem,
+            marks=pytest.mark.xfail(reason="rewritten on branch issue-9b", strict=False)
+            if path.stem in _REWRITTEN_ELSEWHERE
+            else (),
+        )
+        for path in PROGRAM_FILES
+    ],
+)
+def test_a_program_file_points_only_at_what_a_user_has_not_at_research_notes(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for note in ("research/programs", "programs-deep", "research file", "shared/research"):
+        assert note not in text, f"{path.name} mentions {note!r}"
+
+
+def test_at_least_eight_real_programs_are_graded_under_articles_and_the_list_is_stated() -> None:
+    profile = load_profile("articles")
+    assert profile.min_coverage == 0.4  # graded by knowing more, not by a lower minimum
+    graded = {p.id for p in _real_programs() if score(p, profile).grade is not None}
+    assert sorted(set(GRADED_UNDER_ARTICLES) - graded) == []
+    assert len(graded) >= 8
+
+
+def test_the_corpus_holds_each_kind_of_program_the_issue_asks_for() -> None:
+    kinds = {program.kind for program in _real_programs()}
+    assert {"bug-bounty", "beta", "creative-partner", "playtest", "user-research"} <= kinds
+
+
+# --- a term's history is made of facts like any other -------------------------------------------
+
+HISTORY_PROGRAM = """\
+id: changed
+name: A program whose pay changed
+organization: Example Org
+kind: bug-bounty
+sources:
+  OLD: {title: The old policy, party: organization, url: https://example.org/old}
+  NEW: {title: The new policy, party: organization, url: https://example.org/new}
+terms:
+  compensation:
+    money:
+      history:
+        - {value: none, until: "2023-04", source: OLD, quote: "no compensation"}
+        - {value: per-result, since: "2023-04", source: NEW, quote: "$200 per bug"}
+"""
+
+
+def test_a_source_cited_only_by_a_past_history_entry_counts_as_cited(tmp_path: Path) -> None:
+    path = tmp_path / "changed.yaml"
+    path.write_text(HISTORY_PROGRAM, encoding="utf-8")
+    result = run_cli("validate", "--strict", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_undeclared_source_in_a_history_entry_is_located_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "changed.yaml"
+    path.write_text(HISTORY_PROGRAM.replace("source: OLD", "source: OLDE"), encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}:12:" in result.stdout + result.stderr
+    assert "OLDE" in result.stdout + result.stderr

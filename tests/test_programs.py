@@ -9,7 +9,7 @@ import pytest
 
 from testerterms import Profile, load_profile, load_program, remedy_terms, score
 
-from .conftest import REFERENCE, SORA, run_cli
+from .conftest import PROGRAMS, REFERENCE, SORA, run_cli
 
 PROFILE_NAMES = ("articles", "testers-letter", "industry-practice")
 
@@ -87,3 +87,119 @@ def test_profile_disagreement_is_visible_in_json() -> None:
         outcomes[name] = {f["rule"]: f["outcome"] for f in program["findings"]}
     assert outcomes["articles"]["PAY001"] == "not-met"
     assert outcomes["industry-practice"]["PAY001"] == "met"
+
+
+# --- judgements a fair reader of the quotes would make (issue 9) ---------------------------------
+
+
+def _program(name: str) -> Any:
+    return load_program(PROGRAMS / f"{name}.yaml")
+
+
+def test_playtestcloud_pays_every_completed_playtest_so_pay001_is_at_least_partly_met(
+    articles: Profile,
+) -> None:
+    finding = score(_program("playtestcloud"), articles).finding("PAY001")
+    assert finding.outcome in ("met", "partly")
+    assert finding.evidence == "official"
+
+
+def test_playtestcloud_five_year_nda_that_survives_quitting_does_not_meet_nda001(
+    articles: Profile,
+) -> None:
+    program = _program("playtestcloud")
+    assert program.terms.confidentiality.duration_months.value == 60
+    assert score(program, articles).finding("NDA001").outcome == "not-met"
+
+
+def test_hypernatural_discretionary_stipend_per_approved_video_does_not_meet_pay001(
+    articles: Profile,
+) -> None:
+    program = _program("hypernatural-creative-partnership")
+    assert program.terms.compensation.withholding.value == "discretionary"
+    assert program.terms.compensation.amount.value == "$25 USD per approved video"
+    assert score(program, articles).finding("PAY001").outcome == "not-met"
+
+
+def test_hypernatural_perpetual_licence_to_repost_keeps_ctl003_from_being_met(
+    articles: Profile,
+) -> None:
+    """The stored terms break off before saying who owns the videos; whoever does, the
+    perpetual, royalty-free licence to use, display and repost them keeps CTL003 from met."""
+    program = _program("hypernatural-creative-partnership")
+    ownership = program.terms.ownership
+    assert ownership.output_licence_perpetual.value is True
+    assert "repost" in ownership.output_licence_uses.value
+    finding = score(program, articles).finding("CTL003")
+    assert finding.possible == ("partly", "not-met")
+    assert "met" not in finding.possible
+
+
+def test_openai_bug_bounty_disclosure_changed_over_time_and_is_not_disputed(
+    articles: Profile,
+) -> None:
+    program = _program("openai-bug-bounty")
+    disclosure = program.terms.confidentiality.disclosure
+    assert [fact.value for fact in disclosure.history] == ["discretionary", "forbidden"]
+    assert disclosure.history[0].since == "2023-04" and disclosure.history[0].until
+    assert disclosure.value == "forbidden" and not disclosure.disputed
+    money = program.terms.compensation.money
+    assert [fact.value for fact in money.history] == ["none", "per-result"]
+    assert money.value == "per-result"
+    assert disclosure.history[1].since == disclosure.history[0].until  # one change, dated
+    assert program.terms.content_review.share_ban.value == "all"
+    card = score(program, articles)
+    assert "confidentiality.disclosure" not in card.disputed_terms
+    assert not any(finding.disputed for finding in card.findings)
+
+
+# --- the reference program is an example, not a real program ------------------------------------
+
+
+def test_only_the_reference_program_is_marked_as_an_example_in_json() -> None:
+    result = run_cli("score", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    programs = json.loads(result.stdout)["programs"]
+    examples = [entry["id"] for entry in programs if entry["example"]]
+    assert examples == ["reference"]
+    assert all(entry["example"] is False for entry in programs if entry["id"] != "reference")
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_score_table_labels_the_reference_program_as_an_example(fmt: str) -> None:
+    result = run_cli("score", "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert "reference (example)" in result.stdout
+    assert "sora-alpha-artists (example)" not in result.stdout
+
+
+def test_no_examples_leaves_the_reference_program_out_of_every_format() -> None:
+    ids: dict[str, list[str]] = {}
+    for fmt in ("table", "csv", "json"):
+        result = run_cli("score", "--no-examples", "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        if fmt == "json":
+            ids[fmt] = [entry["id"] for entry in json.loads(result.stdout)["programs"]]
+        elif fmt == "csv":
+            ids[fmt] = [row.split(",")[2] for row in result.stdout.splitlines()[1:]]
+        else:  # the table: a heading, a blank line, the header and its rule, then one per row
+            ids[fmt] = [line.split()[0] for line in result.stdout.splitlines()[4:]]
+    for fmt, found in ids.items():
+        assert "reference" not in found, fmt
+        assert "sora-alpha-artists" in found, fmt
+    assert sorted(ids["table"]) == sorted(ids["csv"]) == sorted(ids["json"])
+
+
+def test_details_name_the_copy_a_source_was_read_on_beside_its_original() -> None:
+    result = run_cli("score", str(PROGRAMS / "playtestcloud.yaml"), "--details")
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.strip().startswith("D35:"))
+    assert "https://www.playtestcloud.com/player_terms_of_service" in line
+    assert "read on http://uni-love.org/player-terms-of-service.html" in line
+
+
+def test_no_examples_says_so_when_it_leaves_out_every_program() -> None:
+    result = run_cli("score", "--no-examples", str(REFERENCE))
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert "--no-examples left out every program given" in result.stderr

@@ -17,6 +17,11 @@ def _num(value: float | None, digits: int = 1) -> str:
     return "–" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
 
 
+def program_label(card: Scorecard) -> str:
+    """The program's id, marked when it is an example rather than a real program."""
+    return f"{card.program_id} (example)" if card.example else card.program_id
+
+
 def grade_text(card: Scorecard) -> str:
     return card.grade or "none (not enough evidence)"
 

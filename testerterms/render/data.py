@@ -21,6 +21,7 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         "id": card.program_id,
         "name": card.program_name,
         "organization": card.organization,
+        "example": card.example,
         "score": finite(card.score),
         "range": [finite(card.range[0]), finite(card.range[1])],
         "coverage": finite(card.coverage),
@@ -135,6 +136,7 @@ class CsvReporter(Reporter):
         "grade",
         "blockers",
         "disputed_terms",
+        "example",
     ]
     FINDING_FIELDS: ClassVar[list[str]] = [
         "profile",
@@ -193,6 +195,7 @@ class CsvReporter(Reporter):
                         "grade": card.grade or "",
                         "blockers": " ".join(card.blockers),
                         "disputed_terms": " ".join(card.disputed_terms),
+                        "example": card.example,
                     }
                 )
             for row in rows:

@@ -10,7 +10,7 @@ from ..model import Program
 from ..profiles import Profile
 from ..rules import CATEGORIES
 from ..scoring import FactUsed, Finding, Scorecard
-from ._base import Reporter, Scored, _num, grade_text
+from ._base import Reporter, Scored, _num, grade_text, program_label
 
 Row = tuple[tuple[int, float], list[str]]
 """A summary row as text, with its ranking key (the programs themselves are not kept)."""
@@ -43,7 +43,7 @@ class TableReporter(Reporter):
         cells = [
             self.text(cell)
             for cell in (
-                card.program_id,
+                program_label(card),
                 card.organization,
                 headline_score(card),
                 f"{_num(card.range[0])}–{_num(card.range[1])}",
@@ -86,7 +86,7 @@ class TableReporter(Reporter):
         headers = ["rule", "outcome", "credit", "weight", "evidence", "sources", "reason"]
         cited = sorted({s for f in card.findings for s in f.sources})
         lines = [
-            f"{t(card.program_name)} ({t(card.program_id)}): {self._headline(card)}",
+            f"{t(card.program_name)} ({t(program_label(card))}): {self._headline(card)}",
             "",
             self._table(rows, headers),
         ]
@@ -124,6 +124,8 @@ class TableReporter(Reporter):
             for sid in cited:
                 source = program.sources[sid]
                 where = source.url or (f"seed {source.seed}" if source.seed else source.path)
+                if source.mirrors:
+                    where = f"{where}; read on {', '.join(source.mirrors)}"
                 lines.append(f"  {t(sid)}: {t(source.title)} ({t(source.party)}; {t(where)})")
         return "\n".join(lines)
 

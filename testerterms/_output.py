@@ -20,8 +20,9 @@ from types import FrameType
 from .errors import UsageError
 
 
-def write_file(path: str | Path, text: str, *, force: bool = False) -> Path:
-    """Write ``text`` (UTF-8) to ``path``; refuse to replace an existing file unless ``force``."""
+def write_file(path: str | Path, text: str | bytes, *, force: bool = False) -> Path:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``path``; refuse to replace an existing
+    file unless ``force``."""
     path = Path(path)
     if path.is_dir():
         raise UsageError(f"{path} is a folder: give a file name")
@@ -35,7 +36,7 @@ def write_file(path: str | Path, text: str, *, force: bool = False) -> Path:
         return _write(path, folder, text, mode, force=force)
 
 
-def _write(path: Path, folder: Path, text: str, mode: int, *, force: bool) -> Path:
+def _write(path: Path, folder: Path, text: str | bytes, mode: int, *, force: bool) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(
             dir=folder, prefix=f".{path.name[:100]}.", suffix=".tmp"
@@ -44,7 +45,7 @@ def _write(path: Path, folder: Path, text: str, mode: int, *, force: bool) -> Pa
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)

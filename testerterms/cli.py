@@ -102,7 +102,45 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     profiles.set_defaults(run=cmd_profiles)
     _add_authoring_commands(commands)
+    _add_report_command(commands)
     return parser
+
+
+def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report",
+        help="one self-contained HTML page with tables and charts",
+        description="Write one self-contained HTML page: the ranking, charts of category "
+        "scores and score ranges, every program's findings with their facts, quotes and "
+        "sources, what to ask for, the profiles and the rule catalogue. It loads nothing from "
+        "the network. With no PATH, the bundled programs. Needs the report extra: "
+        "pip install 'testerterms[report]'.",
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
+    report.add_argument(
+        "-o", "--output", required=True, metavar="FILE.html", help="the page to write"
+    )
+    report.add_argument(
+        "--profile",
+        action="append",
+        metavar="NAME|FILE",
+        help="a bundled profile or a profile YAML file; repeat it to compare profiles (the "
+        "first ranks the programs; default: articles)",
+    )
+    report.add_argument(
+        "--charts-dir",
+        metavar="DIR",
+        help="also write each chart to DIR as SVG and PNG (for articles)",
+    )
+    report.add_argument(
+        "--no-examples",
+        action="store_true",
+        help="leave out example programs (kind: reference), keeping only real ones",
+    )
+    report.add_argument(
+        "--force", action="store_true", help="overwrite FILE.html and chart files if they exist"
+    )
+    report.set_defaults(run=cmd_report)
 
 
 def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -293,7 +331,7 @@ def _fail_under(text: str) -> float:
 
 
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .loading import iter_programs
+    from .loading import ProgramFile, iter_located_programs
     from .model import Program
     from .profiles import load_profile
     from .render import REPORTERS
@@ -304,10 +342,11 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = False
     found = 0
     below: list[str] = []
+    located: list[ProgramFile] = []
 
     def scored() -> Iterator[tuple[Program, Scorecard]]:
         nonlocal failed, found
-        for _, loaded in iter_programs(given):
+        for where, loaded in iter_located_programs(given):
             if isinstance(loaded, LoadError):
                 failed = failed or any(p.severity == "error" for p in loaded.problems)
                 _report(loaded.problems, err)
@@ -329,6 +368,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 math.isfinite(card.range[0]) and card.range[0] >= args.fail_under_worst
             ):
                 below.append(f"{card.program_id} (worst case {card.range[0]})")
+            located.append(where)
             yield loaded, card
 
     programs = scored()
@@ -336,7 +376,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if first is None and found and args.no_examples:
         print("testerterms: --no-examples left out every program given", file=err)
     if first is not None:
-        reporter = REPORTERS[args.format](profile, details=args.details)
+        reporter = REPORTERS[args.format](profile, details=args.details, files=located)
         for piece in reporter.stream(itertools.chain([first], programs)):
             out.write(piece)
             out.flush()
@@ -357,6 +397,51 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"testerterms: below {' and '.join(gates)}: {', '.join(below)}", file=err)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._output import write_file
+    from .loading import iter_programs
+    from .profiles import load_profile
+    from .report import build_report, check_extra, is_example
+    from .scoring import score
+
+    check_extra()
+    output = Path(args.output)
+    charts_dir = Path(args.charts_dir) if args.charts_dir else None
+    if charts_dir is not None and not charts_dir.is_dir():
+        raise UsageError(f"--charts-dir {charts_dir}: no such folder")
+    # Checked before the work: write_file checks again, atomically, when it writes.
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder: give a file name")
+    if not output.parent.is_dir():
+        raise UsageError(f"no such folder: {output.parent}")
+    if not args.force and (output.exists() or output.is_symlink()):
+        raise UsageError(f"{output} already exists: use --force to overwrite it")
+    profiles = list({p.id: p for p in map(load_profile, args.profile or ["articles"])}.values())
+    given = _bundled_or(args.paths)
+    failed = False
+    scored = []
+    for _, loaded in iter_programs(given):
+        if isinstance(loaded, LoadError):
+            failed = failed or any(p.severity == "error" for p in loaded.problems)
+            _report(loaded.problems, err)
+            continue
+        if args.no_examples and is_example(loaded):
+            continue
+        scored.append((loaded, [score(loaded, profile) for profile in profiles]))
+    if not scored:
+        raise UsageError("no program could be loaded: nothing to report")
+    report = build_report(scored, profiles)
+    written = write_file(output, report.html, force=args.force)
+    print(f"testerterms: wrote {written} ({len(scored)} programs)", file=err)
+    if charts_dir is not None:
+        header = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
+        for chart in report.charts:
+            svg = write_file(charts_dir / f"{chart.name}.svg", header + chart.svg, force=args.force)
+            png = write_file(charts_dir / f"{chart.name}.png", chart.png, force=args.force)
+            print(f"testerterms: wrote {svg} and {png}", file=err)
+    return EXIT_USAGE if failed else EXIT_OK
 
 
 def _all_profiles() -> list[Profile]:

@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import UnionType
@@ -43,6 +43,21 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass(frozen=True)
+class ProgramFile:
+    """Where a loaded program came from: its path, and where each key stands in the file."""
+
+    path: Path
+    keys: Mapping[_yaml.Loc, _yaml.Position] = field(default_factory=dict)
+
+    def position(self, loc: _yaml.Loc) -> _yaml.Position:
+        """The line and column of the key at ``loc``, or of the nearest enclosing key."""
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in self.keys:
+                return self.keys[loc[:end]]
+        return (1, 1)
 
 
 def walk(
@@ -204,6 +219,11 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
     ``text`` may be bytes, which are checked as a file's bytes are (size, NUL bytes,
     UTF-8). Every problem found is raised at once in one :class:`LoadError`.
     """
+    program, warnings, _ = _parse(text, path)
+    return program, warnings
+
+
+def _parse(text: str | bytes, path: str) -> tuple[Program, list[Problem], _yaml.Document]:
     if isinstance(text, bytes):
         text = _yaml.decode(text, path)
     document = _yaml.compose(text, path)
@@ -219,7 +239,7 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
         raise LoadError(_capped(problems, path)) from None
     if problems:
         raise LoadError(_capped(problems, path))
-    return program, _warnings(document, program)
+    return program, _warnings(document, program), document
 
 
 def _capped(problems: list[Problem], path: str) -> list[Problem]:
@@ -286,6 +306,25 @@ def iter_programs(
             yield found, load_program(found)
         except LoadError as exc:
             yield found, exc
+
+
+def iter_located_programs(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[ProgramFile, Program | LoadError]]:
+    """Like :func:`iter_programs`, with the position of every key of each file loaded."""
+    for found in walk(paths):
+        if isinstance(found, Problem):
+            yield ProgramFile(Path(found.path)), LoadError([found])
+            continue
+        try:
+            info = _stat_given(found)
+            if isinstance(info, Problem):
+                raise LoadError([info])
+            program, _, document = _parse(_yaml.read_text(found), str(found))
+        except LoadError as exc:
+            yield ProgramFile(found), exc
+            continue
+        yield ProgramFile(found, document.keys), program
 
 
 # --- sources -----------------------------------------------------------------------------------

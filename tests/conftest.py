@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,12 +49,19 @@ def articles() -> Profile:
     return load_profile("articles")
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m testerterms ARGS`` as a user would, capturing its output."""
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m testerterms ARGS`` as a user would, capturing its output.
+
+    Output goes to a pipe, as for a user who redirects it: pytest's own ``COLUMNS`` is not
+    passed on (``env`` adds variables, such as a terminal width)."""
+    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     return subprocess.run(
         [sys.executable, "-m", "testerterms", *args],
         capture_output=True,
         text=True,
         cwd=cwd or REPO,
         timeout=120,
+        env={**environment, **(env or {})},
     )

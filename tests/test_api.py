@@ -19,6 +19,7 @@ def test_all_is_sorted_and_names_every_public_member() -> None:
         "rules",
         "scoring",
         "render",
+        "report",
         "cli",
     }
     assert set(testerterms.__all__) - {"__version__"} == public

@@ -39,12 +39,14 @@ MINIMUM_PROGRAMS = 20
 GRADED_UNDER_ARTICLES = (
     "anthropic-bug-bounty",
     "bugcrowd-standard-disclosure",
+    "github-pre-release-previews",
     "hackerone-disclosure-guidelines",
     "hypernatural-creative-partnership",
     "microsoft-copilot-bounty",
     "openai-bug-bounty",
     "playtestcloud",
     "sora-alpha-artists",
+    "tesla-fsd-beta-early-access",
 )
 
 
@@ -170,29 +172,7 @@ def test_a_source_read_on_a_mirror_names_the_original_apart_from_the_copies(path
             assert source.url not in source.mirrors, f"source {sid}: the original is no mirror"
 
 
-# Files another corpus branch (issue-9b) owns and has already rewritten without research-note
-# references; until it is merged their old header comments remain here. Drop this set then.
-_REWRITTEN_ELSEWHERE = {
-    "apple-beta-software-program",
-    "google-trusted-tester",
-    "microsoft-windows-insider",
-    "openai-red-teaming-network",
-}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            id=path.stem,
-            marks=pytest.mark.xfail(reason="rewritten on branch issue-9b", strict=False)
-            if path.stem in _REWRITTEN_ELSEWHERE
-            else (),
-        )
-        for path in PROGRAM_FILES
-    ],
-)
+@files
 def test_a_program_file_points_only_at_what_a_user_has_not_at_research_notes(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for note in ("research/programs", "programs-deep", "research file", "shared/research"):

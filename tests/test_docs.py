@@ -74,3 +74,5 @@ def test_the_wheel_ships_the_bundled_programs_and_profiles(tmp_path: Path) -> No
     assert "testerterms/programs/reference.yaml" in names
     assert "testerterms/profiles/articles.yaml" in names
     assert "testerterms/py.typed" in names
+    assert "testerterms/report/templates/report.html.j2" in names  # the report's page data
+    assert "testerterms/report/templates/style.css" in names

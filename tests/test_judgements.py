@@ -279,7 +279,7 @@ def test_an_ungraded_program_shows_range_and_coverage_not_a_bare_score(tmp_path:
 
 
 def test_rankings_order_by_grade_then_by_the_worst_case() -> None:
-    result = run_cli("score")
+    result = run_cli("score", env={"COLUMNS": "1000"})  # one line per row, nothing wrapped
     rows = [line.split()[0] for line in result.stdout.splitlines()[4:] if line.strip()]
     assert rows[0] == "reference"
     data = json.loads(run_cli("score", "--format", "json").stdout)["programs"]
@@ -374,7 +374,7 @@ def test_a_plain_list_is_backed_by_its_sections_source(tmp_path: Path) -> None:
         + "  expectations: {source: S2, time: {hours: 5, per: week}}\n",
         encoding="utf-8",
     )
-    result = run_cli("score", str(path), "--details")
+    result = run_cli("score", str(path), "--details", env={"COLUMNS": "1000"})  # unwrapped
     assert result.returncode == 0, result.stderr
     assert "compensation.conditions" not in result.stderr
     assert "only accepted results are paid (first-reporter)" in result.stdout

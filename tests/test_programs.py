@@ -176,7 +176,7 @@ def test_the_score_table_labels_the_reference_program_as_an_example(fmt: str) ->
 def test_no_examples_leaves_the_reference_program_out_of_every_format() -> None:
     ids: dict[str, list[str]] = {}
     for fmt in ("table", "csv", "json"):
-        result = run_cli("score", "--no-examples", "--format", fmt)
+        result = run_cli("score", "--no-examples", "--format", fmt, env={"COLUMNS": "1000"})
         assert result.returncode == 0, result.stderr
         if fmt == "json":
             ids[fmt] = [entry["id"] for entry in json.loads(result.stdout)["programs"]]
@@ -191,7 +191,9 @@ def test_no_examples_leaves_the_reference_program_out_of_every_format() -> None:
 
 
 def test_details_name_the_copy_a_source_was_read_on_beside_its_original() -> None:
-    result = run_cli("score", str(PROGRAMS / "playtestcloud.yaml"), "--details")
+    result = run_cli(
+        "score", str(PROGRAMS / "playtestcloud.yaml"), "--details", env={"COLUMNS": "1000"}
+    )  # unwrapped lines
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if x.strip().startswith("D35:"))
     assert "https://www.playtestcloud.com/player_terms_of_service" in line

@@ -1,4 +1,4 @@
-"""Scorecards, rules and profiles as text: table, markdown, json, jsonl, csv.
+"""Scorecards, rules and profiles as text: table, markdown, json, jsonl, csv, sarif.
 
 Renderers only format what the scorer produced; they never score and never print. The CLI's
 ``--format`` choices are the keys of :data:`REPORTERS`.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from ._base import Reporter, Scored, grade_text
 from .catalogue import grades_text, profile_json, profiles_text, rule_json, rule_text, rules_text
 from .data import CsvReporter, JsonLinesReporter, JsonReporter, document_json, program_json
+from .sarif import SarifReporter
 from .text import MarkdownReporter, TableReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
@@ -17,6 +18,7 @@ REPORTERS: dict[str, type[Reporter]] = {
     "json": JsonReporter,
     "jsonl": JsonLinesReporter,
     "csv": CsvReporter,
+    "sarif": SarifReporter,
 }
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "JsonReporter",
     "MarkdownReporter",
     "Reporter",
+    "SarifReporter",
     "Scored",
     "TableReporter",
     "document_json",

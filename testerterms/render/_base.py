@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
-from typing import ClassVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from ..model import Program
 from ..profiles import Profile
 from ..scoring import Scorecard
+
+if TYPE_CHECKING:
+    from ..loading import ProgramFile
 
 Scored = tuple[Program, Scorecard]
 
 
 def _num(value: float | None, digits: int = 1) -> str:
     return "–" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """A docstring's hard-wrapped paragraphs, each as one line."""
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
 def program_label(card: Scorecard) -> str:
@@ -35,9 +43,20 @@ class Reporter:
     of text that came from a file goes through :mod:`testerterms._escape` for the format.
     """
 
-    def __init__(self, profile: Profile, *, details: bool = False) -> None:
+    needs_files: ClassVar[bool] = False
+    """Whether the reporter reads where each program's keys stand (``files``: the files of
+    the programs scored so far, in order, filled in by the caller as it goes)."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        details: bool = False,
+        files: Sequence[ProgramFile] = (),
+    ) -> None:
         self.profile = profile
         self.details = details
+        self.files = files
 
     def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
         raise NotImplementedError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -10,6 +11,8 @@ from .._escape import json_dumps
 from .._version import __version__
 from ..profiles import Profile
 from ..rules import CATALOGUE, CATEGORIES, Rule
+from ._base import paragraphs
+from ._width import fit_table, terminal_width, wrap_lines
 
 
 def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
@@ -63,8 +66,9 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
         for r in CATALOGUE.values()
     ]
     headers = ["code", "category", "basis", "title"] + [t(p.id) for p in profiles]
-    tablefmt = "github" if fmt == "markdown" else "simple"
-    table = tabulate(rows, headers=headers, tablefmt=tablefmt, disable_numparse=True)
+    if fmt == "table":
+        return fit_table(rows, headers) + "\n\n" + grades_text(profiles, fmt) + "\n"
+    table = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
     return table + "\n\n" + grades_text(profiles, fmt) + "\n"
 
 
@@ -109,23 +113,26 @@ def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
         "disputes",
         "blockers",
     ]
-    return tabulate(
-        rows,
-        headers=headers,
-        tablefmt="github" if fmt == "markdown" else "simple",
-        disable_numparse=True,
-    )
+    if fmt == "table":
+        return fit_table(rows, headers)
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
 
 
 def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
     """One rule explained: rationale, citations, terms read, remedy and weights."""
     if fmt == "json":
         return json_dumps(rule_json(rule, profiles), indent=2) + "\n"
+    rationale = rule.rationale
+    if fmt == "table":  # reflowed to the terminal's width
+        rationale = "\n\n".join(
+            textwrap.fill(p, terminal_width(), break_on_hyphens=False)
+            for p in paragraphs(rule.rationale)
+        )
     lines = [
         f"{rule.code}: {rule.title}",
         f"category: {CATEGORIES[rule.category]}; basis: {rule.basis}",
         "",
-        rule.rationale,
+        rationale,
         "",
         "Citations:",
         *(f'  - {c.source}: "{c.quote}"' for c in rule.citations),
@@ -142,7 +149,8 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
             f"Does not apply without its subject; its weight then counts toward {rule.folds_into}."
         )
     # The catalogue is code, but a profile's id and parameters come from a file.
-    return "\n".join(_escape.terminal(line, keep_newlines=True) for line in lines) + "\n"
+    text = "\n".join(_escape.terminal(line, keep_newlines=True) for line in lines)
+    return (wrap_lines(text, terminal_width()) if fmt == "table" else text) + "\n"
 
 
 def _yaml_value(value: Any) -> str:
@@ -158,10 +166,7 @@ def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
 
     t = _text_for(fmt)
     rows = [[t(p.id), t(p.version), t(p.title), len(p.rules), t(p.disputes)] for p in profiles]
-    table = tabulate(
-        rows,
-        headers=["profile", "version", "title", "rules", "disputes"],
-        tablefmt="github" if fmt == "markdown" else "simple",
-        disable_numparse=True,
-    )
-    return table + "\n"
+    headers = ["profile", "version", "title", "rules", "disputes"]
+    if fmt == "table":
+        return fit_table(rows, headers) + "\n"
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n"

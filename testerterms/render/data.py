@@ -11,6 +11,7 @@ from .._escape import csv_cell, finite, json_dumps
 from .._version import __version__
 from ..model import Program
 from ..profiles import Profile
+from ..rules import CATALOGUE
 from ..scoring import FactUsed, Scorecard
 from ._base import Reporter, Scored
 
@@ -122,27 +123,44 @@ class JsonLinesReporter(Reporter):
             yield json_dumps(entry) + "\n"
 
 
+def _cell(value: object) -> object:
+    """One CSV cell: booleans as ``true``/``false``, everything else through
+    :func:`testerterms._escape.csv_cell` (no cell starts a formula, no control character)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return csv_cell(value)
+
+
 class CsvReporter(Reporter):
+    """One row per program (or, with ``details``, one per finding). Documented in the README:
+    grade ``none`` when there is not enough evidence, coverage in percent, a score column per
+    category and an outcome column per rule, ``example`` true for the reference program."""
+
     PROGRAM_FIELDS: ClassVar[list[str]] = [
         "profile",
         "profile_version",
         "id",
         "name",
         "organization",
+        "kind",
+        "example",
+        "grade",
         "score",
         "worst",
         "best",
-        "coverage",
-        "grade",
+        "coverage_percent",
         "blockers",
         "disputed_terms",
-        "example",
     ]
     FINDING_FIELDS: ClassVar[list[str]] = [
         "profile",
         "profile_version",
         "id",
+        "name",
+        "example",
         "rule",
+        "title",
+        "category",
         "outcome",
         "credit",
         "weight",
@@ -152,52 +170,64 @@ class CsvReporter(Reporter):
         "reason",
     ]
 
+    def fields(self) -> list[str]:
+        if self.details:
+            return self.FINDING_FIELDS
+        codes = [code for code in CATALOGUE if code in self.profile.rules]
+        categories = dict.fromkeys(CATALOGUE[code].category for code in codes)
+        return self.PROGRAM_FIELDS + [f"{c}_score" for c in categories] + codes
+
+    def rows(self, program: Program, card: Scorecard) -> Iterable[dict[str, object]]:
+        base: dict[str, object] = {
+            "profile": self.profile.id,
+            "profile_version": self.profile.version,
+            "id": card.program_id,
+            "name": card.program_name,
+            "example": card.example,
+        }
+        if self.details:
+            for f in card.findings:
+                yield {
+                    **base,
+                    "rule": f.rule,
+                    "title": f.title,
+                    "category": f.category,
+                    "outcome": f.outcome,
+                    "credit": f.credit,
+                    "weight": f.weight,
+                    "evidence": f.evidence,
+                    "disputed": f.disputed,
+                    "sources": " ".join(f.sources),
+                    "reason": f.reason,
+                }
+            return
+        row: dict[str, object] = {
+            **base,
+            "organization": card.organization,
+            "kind": program.kind,
+            "grade": card.grade or "none",
+            "score": card.score,
+            "worst": card.range[0],
+            "best": card.range[1],
+            "coverage_percent": round(card.coverage * 100, 1),
+            "blockers": " ".join(card.blockers),
+            "disputed_terms": " ".join(card.disputed_terms),
+        }
+        row.update({f"{c.category}_score": c.score for c in card.categories})
+        row.update({f.rule: f.outcome for f in card.findings})
+        yield row
+
     def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
         """A header, then each program's row (or finding rows) as it is scored. Every cell
         goes through :func:`csv_cell`: no cell starts a formula."""
         out = io.StringIO()
-        fields = self.FINDING_FIELDS if self.details else self.PROGRAM_FIELDS
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        # RFC 4180 line ends: a cell holding a lone \r or \n is then quoted like any line end.
+        writer = csv.DictWriter(out, fieldnames=self.fields(), lineterminator="\r\n")
         writer.writeheader()
         yield out.getvalue()
-        base = {"profile": self.profile.id, "profile_version": self.profile.version}
-        for _, card in scored:
+        for program, card in scored:
             out.seek(0)
             out.truncate()
-            rows: list[dict[str, Any]] = []
-            if self.details:
-                for f in card.findings:
-                    rows.append(
-                        {
-                            **base,
-                            "id": card.program_id,
-                            "rule": f.rule,
-                            "outcome": f.outcome,
-                            "credit": f.credit,
-                            "weight": f.weight,
-                            "evidence": f.evidence,
-                            "disputed": f.disputed,
-                            "sources": " ".join(f.sources),
-                            "reason": f.reason,
-                        }
-                    )
-            else:
-                rows.append(
-                    {
-                        **base,
-                        "id": card.program_id,
-                        "name": card.program_name,
-                        "organization": card.organization,
-                        "score": card.score,
-                        "worst": card.range[0],
-                        "best": card.range[1],
-                        "coverage": card.coverage,
-                        "grade": card.grade or "",
-                        "blockers": " ".join(card.blockers),
-                        "disputed_terms": " ".join(card.disputed_terms),
-                        "example": card.example,
-                    }
-                )
-            for row in rows:
-                writer.writerow({key: csv_cell(value) for key, value in row.items()})
+            for row in self.rows(program, card):
+                writer.writerow({key: _cell(value) for key, value in row.items()})
             yield out.getvalue()

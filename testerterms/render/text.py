@@ -10,8 +10,11 @@ from ..model import Program
 from ..profiles import Profile
 from ..rules import CATEGORIES
 from ..scoring import FactUsed, Finding, Scorecard
+from . import _width
 from ._base import Reporter, Scored, _num, grade_text, program_label
 
+ABBREVIATIONS: Final[dict[str, str]] = {"none (not enough evidence)": "none*"}
+"""Long values shortened in a table too wide for the terminal; a legend gives them in full."""
 Row = tuple[tuple[int, float], list[str]]
 """A summary row as text, with its ranking key (the programs themselves are not kept)."""
 
@@ -22,6 +25,13 @@ class TableReporter(Reporter):
     as text)."""
 
     tablefmt: ClassVar[str] = "simple"
+    fits_terminal: ClassVar[bool] = True
+    """Wrap to the terminal's width (see :mod:`._width`); Markdown keeps its lines whole."""
+    width: int | None = None
+    """Columns to fit; None: ``COLUMNS``, the terminal's width, or 100."""
+
+    def _width(self) -> int:
+        return self.width or _width.terminal_width()
 
     def text(self, value: object) -> str:
         """Text from a file, safe for this format (a terminal: no control characters)."""
@@ -30,7 +40,9 @@ class TableReporter(Reporter):
     def _table(self, rows: list[list[Any]], headers: list[str]) -> str:
         from tabulate import tabulate
 
-        return tabulate(rows, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
+        if not self.fits_terminal:
+            return tabulate(rows, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
+        return _width.fit_table(rows, headers, self._width(), ABBREVIATIONS)
 
     def heading(self) -> str:
         p = self.profile
@@ -147,14 +159,18 @@ class TableReporter(Reporter):
             )
         return f"score {_num(card.score)}, {span}, {coverage}, grade {grade_text(card)}"
 
+    def _fit(self, text: str) -> str:
+        """Lines longer than the terminal wrapped (tables already fit it)."""
+        return _width.wrap_lines(text, self._width()) if self.fits_terminal else text
+
     def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
-        yield self.heading() + "\n"
+        yield self._fit(self.heading()) + "\n"
         rows: list[Row] = []
         for program, card in scored:
             rows.append(self.row(card))
             if self.details:
-                yield "\n" + self.findings(program, card) + "\n"
-        yield "\n" + self.summary(rows) + "\n"
+                yield "\n" + self._fit(self.findings(program, card)) + "\n"
+        yield "\n" + self._fit(self.summary(rows)) + "\n"
 
 
 _GRADE_RANK: Final = {grade: rank for rank, grade in enumerate("ABCDE")}
@@ -204,6 +220,7 @@ def _fact_text(fact: FactUsed, t: Callable[[object], str]) -> str:
 
 class MarkdownReporter(TableReporter):
     tablefmt: ClassVar[str] = "github"
+    fits_terminal: ClassVar[bool] = False
 
     def text(self, value: object) -> str:
         """Text from a file, safe in a Markdown table cell or line (no ``|``, newline, HTML)."""

@@ -1,0 +1,132 @@
+"""Terminal tables fit the width they are given and never cut a value."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from testerterms.render import _width
+
+from .conftest import SORA, run_cli
+
+
+def _score(columns: int, *args: str) -> str:
+    result = run_cli("score", *args, env={"COLUMNS": str(columns)})
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _values(*args: str) -> list[str]:
+    """Every value the table shows: program ids, organizations, reasons, facts' quotes."""
+    document = json.loads(run_cli("score", "--format", "json", *args).stdout)
+    values = []
+    for program in document["programs"]:
+        values += [program["id"], program["organization"]]
+        for finding in program["findings"] if "--details" in args else ():
+            values.append(finding["reason"])
+            values += [fact["quote"] for fact in finding["facts"] if fact.get("quote")]
+    return values
+
+
+def test_a_table_too_wide_even_wrapped_becomes_one_block_per_row() -> None:
+    output = _score(60, str(SORA), "--details")
+    assert "rule      PAY001" in output.splitlines()
+    assert "rule      SEC002" in output.splitlines()
+
+
+def test_at_60_columns_no_line_is_longer_and_no_value_is_cut() -> None:
+    for args in ((), (str(SORA), "--details")):
+        output = _score(60, *args)
+        assert max(len(line) for line in output.splitlines()) <= 60
+        flat = _squeezed(output)
+        for value in _values(*args):
+            assert _squeezed(value) in flat, value
+
+
+def test_a_wrapped_table_keeps_every_character_of_the_wide_one() -> None:
+    def characters(text: str) -> Counter[str]:
+        kept = [line for line in text.splitlines() if line.strip(" -")]  # not the rules
+        return Counter(c for line in kept for c in line if not c.isspace())
+
+    wide = _score(1000, str(SORA), "--details")
+    for columns in (100, 120):
+        narrow = _score(columns, str(SORA), "--details")
+        assert max(len(line) for line in narrow.splitlines()) <= columns
+        assert any(line.startswith("rule ") and "reason" in line for line in narrow.splitlines())
+        assert characters(narrow) == characters(wide), columns
+
+
+def test_an_abbreviated_value_has_a_legend_that_gives_it_in_full() -> None:
+    output = _score(100)
+    assert "none*" in output
+    assert "none* = none (not enough evidence)" in output.splitlines()
+    assert "none*" not in _score(1000)
+
+
+def test_without_a_terminal_or_columns_the_width_is_100() -> None:
+    result = run_cli("score")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+    assert "sora-alpha-artists" in result.stdout  # ids stay whole at the default width
+
+
+def test_markdown_keeps_one_line_per_row_whatever_the_width() -> None:
+    result = run_cli("score", "--format", "markdown", str(SORA), "--details", env={"COLUMNS": "40"})
+    table = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    assert len(table) == 2 + 1 + 2 + 15  # summary header, rule, row; findings header, rule, rows
+
+
+cells = st.text(st.characters(codec="ascii", categories=["L", "N", "P", "Zs"]), max_size=30)
+
+
+@given(
+    data=st.data(),
+    columns=st.integers(1, 6),
+    width=st.integers(20, 140),
+)
+def test_any_table_fits_or_becomes_records_with_every_character_kept(
+    data: st.DataObject, columns: int, width: int
+) -> None:
+    headers = [data.draw(st.from_regex(r"[a-z]{1,10}", fullmatch=True)) for _ in range(columns)]
+    rows = data.draw(st.lists(st.lists(cells, min_size=columns, max_size=columns), max_size=5))
+    fitted = _width.layout(rows, headers, width)
+    text = (
+        _width.plain_table(rows, headers, *fitted)
+        if fitted is not None
+        else _width.records(rows, headers, width)
+    )
+    if fitted is not None:
+        assert max(len(line) for line in text.splitlines()) <= width
+        body = [line for line in text.splitlines() if line.strip(" -")]
+        original = Counter(c for row in [headers, *rows] for cell in row for c in cell)
+        shown = Counter(c for line in body for c in line)
+        for character in original:
+            if not character.isspace() and character != "-":
+                assert shown[character] == original[character], character
+    else:
+        assert all(_squeezed(cell) in _squeezed(text) for row in rows for cell in row)
+
+
+def test_the_rule_catalogue_and_profiles_fit_the_terminal_too() -> None:
+    from testerterms.rules import CATALOGUE
+
+    def characters(text: str) -> Counter[str]:
+        kept = [line for line in text.splitlines() if line.strip(" -")]
+        return Counter(c for line in kept for c in line if not c.isspace())
+
+    for command in (["rules"], ["profiles"], ["rules", "PAY001"]):
+        wide = run_cli(*command, env={"COLUMNS": "1000"}).stdout
+        for columns in (60, 100):
+            output = run_cli(*command, env={"COLUMNS": str(columns)}).stdout
+            assert max(len(line) for line in output.splitlines()) <= columns, command
+            if columns == 100:
+                assert characters(output) == characters(wide), command
+    records = run_cli("rules", env={"COLUMNS": "60"}).stdout
+    for rule in CATALOGUE.values():
+        assert _squeezed(rule.title) in _squeezed(records)

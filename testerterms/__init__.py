@@ -1,15 +1,31 @@
 """testerterms: compare the terms of early-access tester programs against fairness recommendations.
 
 >>> import testerterms
->>> program = testerterms.load_program("programs/sora-alpha-artists.yaml")
->>> card = testerterms.score(program, testerterms.load_profile("articles"))
+>>> program = testerterms.load_program("sora-alpha-artists")  # a bundled program, or a path
+>>> card = testerterms.score(program, "articles")
 >>> card.grade
 'E'
 """
 
 # First: when this is the command, Ctrl-C while it starts is one line, not a traceback.
 from . import _entry  # noqa: F401  (imported for that effect)
+from ._authoring import dump_program
 from ._version import __version__
+from .advice import (
+    Comparison,
+    ProgramDiff,
+    Suggestion,
+    TermSheet,
+    compare,
+    diff,
+    draft,
+    render_comparison,
+    render_diff,
+    render_suggestion,
+    render_term_sheet,
+    robustness,
+    suggest,
+)
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 from .loading import (
     LoadResult,
@@ -18,6 +34,7 @@ from .loading import (
     load_program,
     load_programs,
     parse_program,
+    resolve_program,
 )
 from .model import (
     Access,
@@ -37,6 +54,7 @@ from .model import (
     Voice,
 )
 from .profiles import Profile, bundled_profiles, load_profile
+from .render.data import scorecard_dict
 from .rules import CATALOGUE, Parameters, Remedy, Rule, get_rule, remedy_terms
 from .scoring import CategoryScore, Finding, Scorecard, evaluate, score, score_all
 
@@ -44,6 +62,7 @@ __all__ = [
     "CATALOGUE",
     "Access",
     "CategoryScore",
+    "Comparison",
     "Compensation",
     "Confidentiality",
     "ContentReview",
@@ -58,12 +77,15 @@ __all__ = [
     "Problem",
     "Profile",
     "Program",
+    "ProgramDiff",
     "Remedy",
     "Rule",
     "Scorecard",
     "Source",
     "Span",
+    "Suggestion",
     "Term",
+    "TermSheet",
     "Terms",
     "TesterTermsError",
     "TimeCommitment",
@@ -72,6 +94,10 @@ __all__ = [
     "__version__",
     "bundled_profiles",
     "bundled_programs_dir",
+    "compare",
+    "diff",
+    "draft",
+    "dump_program",
     "evaluate",
     "find_files",
     "get_rule",
@@ -80,6 +106,14 @@ __all__ = [
     "load_programs",
     "parse_program",
     "remedy_terms",
+    "render_comparison",
+    "render_diff",
+    "render_suggestion",
+    "render_term_sheet",
+    "resolve_program",
+    "robustness",
     "score",
     "score_all",
+    "scorecard_dict",
+    "suggest",
 ]

@@ -1,6 +1,9 @@
 """Fail a CI job when a program's terms score below a threshold, with the reasons why.
 
-    python examples/check_terms.py PROGRAM.yaml [--profile NAME|FILE] [--minimum 70]
+    python examples/check_terms.py [PROGRAM] [--profile NAME|FILE] [--minimum 70]
+
+PROGRAM is a program file or a bundled program's id (default: my-offer.yaml, beside this
+script).
 
 The same check from the command line: testerterms score PROGRAM.yaml --fail-under 70
 """
@@ -9,13 +12,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import testerterms
+
+HERE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("program")
+    parser.add_argument("program", nargs="?", default=str(HERE / "my-offer.yaml"))
     parser.add_argument("--profile", default="articles")
     parser.add_argument("--minimum", type=float, default=70)
     args = parser.parse_args(argv)

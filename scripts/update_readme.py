@@ -4,7 +4,8 @@
     python scripts/update_readme.py --check  # exit 1 when README.md is stale
 
 A block sits between ``<!-- generated: NAME -->`` and ``<!-- end: NAME -->``; each holds
-the output of one command, run on the bundled programs and profiles.
+the output of one command, run on the bundled programs and profiles, or (``matrix``) the
+bundled programs' grades under every bundled profile, side by side.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from testerterms.cli import main
@@ -31,13 +33,54 @@ def command_output(args: list[str]) -> str:
     return out.getvalue()
 
 
+def grade_matrix() -> str:
+    """Every bundled program (rows) under every bundled profile (columns): the grade with the
+    score and the coverage; where the evidence is too thin for a grade, "–" with the range
+    the score could still take and the coverage (no bare score for an ungraded program)."""
+    from tabulate import tabulate
+
+    from testerterms import bundled_profiles, load_profile, load_programs, score
+
+    first = ["articles", "testers-letter", "industry-practice"]
+    names = first + [n for n in bundled_profiles() if n not in first]
+    profiles = [load_profile(n) for n in names]
+    result = load_programs()
+    if result.problems:
+        raise SystemExit(f"bundled programs failed to load: {result.problems}")
+    rows = []
+    for program in sorted(result.programs, key=lambda p: p.id):
+        row = [program.id]
+        for profile in profiles:
+            card = score(program, profile)
+            coverage = f"{card.coverage * 100:.0f}%"
+            if card.grade is not None and card.score is not None:
+                row.append(f"{card.grade} ({card.score:.0f}, {coverage})")
+            else:
+                worst, best = card.range
+                row.append(f"– ({worst:.0f}–{best:.0f}, {coverage})")
+        rows.append(row)
+    table = tabulate(rows, headers=["program", *names], tablefmt="github", disable_numparse=True)
+    return table + "\n"
+
+
+GENERATORS: dict[str, tuple[str, Callable[[], str]]] = {
+    "matrix": ("scripts/update_readme.py: grades under every bundled profile", grade_matrix),
+}
+
+
+def _replace(text: str, name: str, block: str) -> str:
+    pattern = re.compile(rf"(<!-- generated: {name} -->\n).*?(<!-- end: {name} -->)", re.DOTALL)
+    if not pattern.search(text):
+        raise SystemExit(f"README.md has no block '{name}'")
+    return pattern.sub(lambda m: m.group(1) + block + m.group(2), text)
+
+
 def render(text: str) -> str:
     for name, args in COMMANDS.items():
-        pattern = re.compile(rf"(<!-- generated: {name} -->\n).*?(<!-- end: {name} -->)", re.DOTALL)
-        if not pattern.search(text):
-            raise SystemExit(f"README.md has no block '{name}'")
         block = f"<!-- `testerterms {' '.join(args)}` -->\n\n{command_output(args)}\n"
-        text = pattern.sub(lambda m, block=block: m.group(1) + block + m.group(2), text)
+        text = _replace(text, name, block)
+    for name, (what, generate) in GENERATORS.items():
+        text = _replace(text, name, f"<!-- {what} -->\n\n{generate()}\n")
     return text
 
 

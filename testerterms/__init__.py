@@ -1,8 +1,8 @@
 """testerterms: compare the terms of early-access tester programs against fairness recommendations.
 
 >>> import testerterms
->>> program = testerterms.load_program("programs/sora-alpha-artists.yaml")
->>> card = testerterms.score(program, testerterms.load_profile("articles"))
+>>> program = testerterms.load_program("sora-alpha-artists")  # a bundled program, or a path
+>>> card = testerterms.score(program, "articles")
 >>> card.grade
 'E'
 
@@ -22,6 +22,22 @@ from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
 if _TYPE_CHECKING:
+    from ._authoring import dump_program
+    from .advice import (
+        Comparison,
+        ProgramDiff,
+        Suggestion,
+        TermSheet,
+        compare,
+        diff,
+        draft,
+        render_comparison,
+        render_diff,
+        render_suggestion,
+        render_term_sheet,
+        robustness,
+        suggest,
+    )
     from .loading import (
         LoadResult,
         bundled_programs_dir,
@@ -29,6 +45,7 @@ if _TYPE_CHECKING:
         load_program,
         load_programs,
         parse_program,
+        resolve_program,
     )
     from .model import (
         Access,
@@ -48,10 +65,31 @@ if _TYPE_CHECKING:
         Voice,
     )
     from .profiles import Profile, bundled_profiles, load_profile
+    from .render.data import scorecard_dict
     from .rules import CATALOGUE, Parameters, Remedy, Rule, get_rule, remedy_terms
     from .scoring import CategoryScore, Finding, Scorecard, evaluate, score, score_all
 
 _LAZY: dict[str, str] = {
+    "dump_program": "_authoring",
+    "scorecard_dict": "render.data",
+    **dict.fromkeys(
+        [
+            "Comparison",
+            "ProgramDiff",
+            "Suggestion",
+            "TermSheet",
+            "compare",
+            "diff",
+            "draft",
+            "render_comparison",
+            "render_diff",
+            "render_suggestion",
+            "render_term_sheet",
+            "robustness",
+            "suggest",
+        ],
+        "advice",
+    ),
     **dict.fromkeys(
         [
             "LoadResult",
@@ -60,6 +98,7 @@ _LAZY: dict[str, str] = {
             "load_program",
             "load_programs",
             "parse_program",
+            "resolve_program",
         ],
         "loading",
     ),
@@ -111,6 +150,7 @@ __all__ = [
     "CATALOGUE",
     "Access",
     "CategoryScore",
+    "Comparison",
     "Compensation",
     "Confidentiality",
     "ContentReview",
@@ -125,12 +165,15 @@ __all__ = [
     "Problem",
     "Profile",
     "Program",
+    "ProgramDiff",
     "Remedy",
     "Rule",
     "Scorecard",
     "Source",
     "Span",
+    "Suggestion",
     "Term",
+    "TermSheet",
     "Terms",
     "TesterTermsError",
     "TimeCommitment",
@@ -139,6 +182,10 @@ __all__ = [
     "__version__",
     "bundled_profiles",
     "bundled_programs_dir",
+    "compare",
+    "diff",
+    "draft",
+    "dump_program",
     "evaluate",
     "find_files",
     "get_rule",
@@ -147,6 +194,14 @@ __all__ = [
     "load_programs",
     "parse_program",
     "remedy_terms",
+    "render_comparison",
+    "render_diff",
+    "render_suggestion",
+    "render_term_sheet",
+    "resolve_program",
+    "robustness",
     "score",
     "score_all",
+    "scorecard_dict",
+    "suggest",
 ]

@@ -150,7 +150,8 @@ def json_dumps(document: Any, *, indent: int | None = None) -> str:
     Refuses NaN and infinity (``ValueError``: pass numbers through :func:`finite`). Keeps
     non-ASCII text readable but writes C1 controls, bidi overrides, line separators and
     lone surrogates as ``\\uXXXX`` escapes, which the JSON reader turns back into the same
-    text."""
+    text (except that a high surrogate followed by a low one is read back as the single
+    character the pair encodes, as JSON defines)."""
     text = json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
     return _JSON_UNSAFE.sub(_json_escape, text)
 

@@ -22,7 +22,9 @@ from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
 if TYPE_CHECKING:
+    from .model import Program as LoadedProgram
     from .profiles import Profile
+    from .scoring import Scorecard as ProgramScorecard
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -41,8 +43,9 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
         "--profile",
         default="articles",
         metavar="NAME|FILE",
-        help="a bundled profile (articles, testers-letter, industry-practice) or a profile "
-        "YAML file (default: articles)",
+        help="a bundled profile (articles, testers-letter, industry-practice, or one built from "
+        "a published standard: see 'testerterms profiles') or a profile YAML file "
+        "(default: articles)",
     )
 
 
@@ -119,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     rules.set_defaults(run=cmd_rules)
 
-    profiles = commands.add_parser("profiles", help="the profiles available, with versions")
+    profiles = commands.add_parser(
+        "profiles", help="the profiles available, with versions and the standards they come from"
+    )
     profiles.add_argument("--format", choices=["table", "markdown", "json"], default="table")
     profiles.set_defaults(run=cmd_profiles)
     _add_authoring_commands(commands)
@@ -212,6 +217,109 @@ def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.Argume
     )
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     init.set_defaults(run=cmd_init)
+    _add_advice_commands(commands)
+
+
+def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    # Literal, not imported: --help must not import the advice package (start-up time).
+    # tests/test_advice.py checks these against testerterms.advice.render.
+    COMPARE_FORMATS = ("table", "markdown", "json", "csv")
+    SUGGEST_FORMATS = DIFF_FORMATS = ("table", "markdown", "json")
+
+    program_help = "a program file, or the id of a bundled program (such as sora-alpha-artists)"
+    compare = commands.add_parser(
+        "compare",
+        help="programs side by side: rule x program matrix, subtotals, grades, ranks",
+        description="A rule x program matrix (met, partly, not met, unknown, disputed: readable "
+        "without colour), category subtotals, range, coverage, grade and rank per program. "
+        "With several --profile, where the profiles disagree on a program's grade or rank. "
+        "'keeps rank': how often each program keeps its rank when every weight varies by up "
+        "to 50%% (--samples, --seed: reproducible).",
+    )
+    compare.add_argument("paths", nargs="+", metavar="PATH", help=program_help + ", or a folder")
+    compare.add_argument(
+        "--profile",
+        action="append",
+        metavar="NAME|FILE",
+        help="a profile id or file; repeat to compare profiles (default: articles)",
+    )
+    compare.add_argument("--format", choices=list(COMPARE_FORMATS), default="table")
+    compare.add_argument(
+        "--ascii", action="store_true", help="ASCII symbols only (+ ~ x ? ! -), for any terminal"
+    )
+    compare.add_argument(
+        "--samples",
+        type=int,
+        default=100,
+        metavar="N",
+        help="weight samples for the ranking's robustness (default 100; 0 leaves it out)",
+    )
+    compare.add_argument("--seed", type=int, default=0, help="seed of the samples (default 0)")
+    compare.set_defaults(run=cmd_compare)
+
+    suggest = commands.add_parser(
+        "suggest",
+        help="the smallest set of term changes that reaches a grade",
+        description="The smallest set of term changes, from the rules' remedies, after which "
+        "the program reaches the target grade even with every remaining unknown at its worst. "
+        "Ties go to the changes that cost the organization least: stating an unknown term "
+        "before changing a stated one; words and process before control of work before pay. "
+        "-o writes the changed program to a new file.",
+    )
+    suggest.add_argument("path", metavar="PATH", help=program_help)
+    _add_profile(suggest)
+    suggest.add_argument(
+        "--target", default="B", metavar="GRADE", help="the grade to reach: A-E (default B)"
+    )
+    suggest.add_argument("--format", choices=list(SUGGEST_FORMATS), default="table")
+    suggest.add_argument(
+        "-o", "--output", metavar="NEW.yaml", help="write the changed program to this new file"
+    )
+    suggest.add_argument("--force", action="store_true", help="overwrite NEW.yaml if it exists")
+    suggest.set_defaults(run=cmd_suggest)
+
+    draft = commands.add_parser(
+        "draft",
+        help="a Markdown term sheet to send: clauses, open points, scorecard",
+        description="A Markdown term sheet: one clause per terms section in plain words, the "
+        "unknown and disputed terms as open points, and an appendix with the scorecard and "
+        "the rules' citations under --profile.",
+    )
+    draft.add_argument("path", metavar="PATH", help=program_help)
+    _add_profile(draft)
+    draft.add_argument("-o", "--output", metavar="FILE.md", help="write the term sheet to FILE")
+    draft.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    draft.set_defaults(run=cmd_draft)
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a program",
+        description="The terms that changed (old -> new), the findings that changed, and "
+        "score, range and grade before and after. The new version is worse when its grade is "
+        "lower, or the grade is equal and its worst case lower, or both equal and its score "
+        "lower. Exit 0; with --fail-if-worse, exit 1 when the new version is worse.",
+    )
+    diff.add_argument("old", metavar="OLD", help=program_help)
+    diff.add_argument("new", metavar="NEW", help=program_help)
+    _add_profile(diff)
+    diff.add_argument("--format", choices=list(DIFF_FORMATS), default="table")
+    diff.add_argument(
+        "--fail-if-worse", action="store_true", help="exit 1 when NEW is worse than OLD"
+    )
+    diff.set_defaults(run=cmd_diff)
+
+    ask = commands.add_parser(
+        "ask",
+        help="write a program file by answering questions",
+        description="Asks the questions the rules need, in plain words, one term at a time "
+        "('don't know' is always an answer), writes a valid program file with the offer "
+        "document as its source, and prints its scorecard. Reads answers from standard "
+        "input, so they can be piped: one answer a line.",
+    )
+    ask.add_argument("file", metavar="FILE", help="the program file to write (.yaml)")
+    _add_profile(ask)
+    ask.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    ask.set_defaults(run=cmd_ask)
 
 
 def _report(problems: Sequence[Problem], err: TextIO) -> None:
@@ -224,7 +332,15 @@ def _bundled_or(paths: Sequence[str]) -> list[str | Path]:
 
     if any(p == "" for p in paths):
         raise UsageError("an empty PATH names nothing (write . for the current folder)")
-    return list(paths) or [bundled_programs_dir()]
+    return [_named(p) for p in paths] or [bundled_programs_dir()]
+
+
+def _named(path: str) -> str | Path:
+    """A PATH as given; or, where no such file exists, the bundled program of that id."""
+    from .loading import resolve_program
+
+    resolved = resolve_program(path)
+    return path if resolved == Path(path) else resolved
 
 
 def _fail_under(text: str) -> float:
@@ -436,6 +552,12 @@ def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.file == "-":
         out.write(text)
         return EXIT_OK
+    if not path.parent.exists():  # `init programs/x.yaml` in an empty folder: make programs/
+        try:
+            path.parent.mkdir(parents=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+        print(f"testerterms: created the folder {path.parent}", file=err)
     written = write_file(path, text, force=args.force)
     print(
         f"testerterms: wrote {shown_path(written)}; fill in the terms, then run "
@@ -443,6 +565,176 @@ def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         file=err,
     )
     return EXIT_OK
+
+
+def _load_named(name: str) -> LoadedProgram:
+    from .loading import load_program
+
+    return load_program(name)
+
+
+def _load_many(names: Sequence[str], skipped: list[Problem] | None = None) -> list[LoadedProgram]:
+    """The programs of ``names`` (files, folders or bundled ids). Without ``skipped``, any
+    problem raises; with it, the problems go there and the files that load are kept."""
+    from .loading import find_files, load_program, resolve_program
+
+    programs: list[LoadedProgram] = []
+    problems: list[Problem] = []
+    for name in names:
+        path = resolve_program(name)
+        if not path.exists():
+            problems.append(Problem(name, 1, 1, "no such file or folder, nor a bundled program"))
+            continue
+        for file in find_files([path]):
+            try:
+                programs.append(load_program(file))
+            except LoadError as exc:
+                problems += exc.problems
+    if problems and (skipped is None or not programs):
+        raise LoadError(problems)
+    if skipped is not None:
+        skipped += problems
+    ids = [p.id for p in programs]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise UsageError(f"programs with the same id given twice: {', '.join(twice)}")
+    if not programs:
+        raise UsageError(f"no program files (*.yaml, *.yml) in {', '.join(names)}")
+    return programs
+
+
+def _ascii_terminal(out: TextIO) -> bool:
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        "✓½✗–".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return True
+    return False
+
+
+def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .advice import compare, render_comparison
+    from .profiles import load_profile
+
+    if args.samples < 0:
+        raise UsageError("--samples must be 0 or more")
+    profiles = [load_profile(p) for p in (args.profile or ["articles"])]
+    skipped: list[Problem] = []
+    programs = _load_many(args.paths, skipped)
+    _report(skipped, err)
+    comparison = compare(programs, profiles, samples=args.samples, seed=args.seed)
+    ascii_only = args.ascii or _ascii_terminal(out)
+    out.write(render_comparison(comparison, args.format, ascii_only=ascii_only))
+    return EXIT_USAGE if skipped else EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._authoring import dump_program, program_id_for
+    from .advice import render_suggestion, suggest
+    from .advice._changes import PROPOSAL
+    from .loading import parse_program, resolve_program
+    from .profiles import load_profile
+
+    source = resolve_program(args.path)
+    program = _load_named(args.path)
+    profile = load_profile(args.profile)
+    suggestion = suggest(program, profile, args.target)
+    out.write(render_suggestion(suggestion, args.format))
+    if args.output is None:
+        return EXIT_OK
+    target = Path(args.output)
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        raise UsageError(f"{target} is the input file: write the changed program to a new file")
+    new = suggestion.program
+    new_id = program_id_for(target.stem)
+    if new.id != new_id:
+        new = new.model_copy(update={"id": new_id})
+    for sid, entry in new.sources.items():
+        if sid.startswith(PROPOSAL) and sid not in program.sources:
+            proposal = entry.model_copy(update={"path": target.name})
+            new = new.model_copy(update={"sources": {**new.sources, sid: proposal}})
+    text = dump_program(new)
+    parse_program(text, str(target))  # the file must load as it is written
+    written = write_output(target, text, force=args.force)
+    print(f"testerterms: wrote {written}", file=err)
+    return EXIT_OK
+
+
+def write_output(path: Path, text: str, *, force: bool) -> Path:
+    from ._output import write_file
+
+    return write_file(path, text, force=force)
+
+
+def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .advice import draft, render_term_sheet
+    from .profiles import load_profile
+
+    sheet = render_term_sheet(draft(_load_named(args.path), load_profile(args.profile)))
+    if args.output is None:
+        out.write(sheet)
+        return EXIT_OK
+    written = write_output(Path(args.output), sheet, force=args.force)
+    print(f"testerterms: wrote {written}", file=err)
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .advice import diff, render_diff
+    from .profiles import load_profile
+
+    old, new = _load_many([args.old]), _load_many([args.new])
+    if len(old) != 1 or len(new) != 1:
+        raise UsageError("diff compares two program files, not folders")
+    result = diff(old[0], new[0], load_profile(args.profile))
+    out.write(render_diff(result, args.format))
+    if args.fail_if_worse and result.worse:
+        print(f"testerterms: {args.new} is worse than {args.old}", file=err)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._authoring import dump_program, program_id_for
+    from .advice.questionnaire import program_from_answers, run_questionnaire
+    from .loading import parse_program
+    from .profiles import load_profile
+    from .render import REPORTERS
+
+    path = Path(args.file)
+    profile = load_profile(args.profile)
+    if path.exists() and not args.force:  # say so before the questions, not after them
+        raise UsageError(f"{path} already exists: use --force to overwrite it")
+    if not path.parent.is_dir():
+        raise UsageError(f"no such folder: {path.parent}")
+    stdin = sys.stdin
+
+    def read() -> str | None:
+        out.flush()
+        line = stdin.readline()
+        return None if line == "" else line
+
+    def write(text: str) -> None:
+        out.write(text)
+
+    data = run_questionnaire(read, write, program_id=program_id_for(path.stem))
+    program = program_from_answers(data)
+    text = dump_program(program)
+    parse_program(text, str(path))
+    written = write_output(path, text, force=args.force)
+    out.write("\n\n")
+    out.write(REPORTERS["table"](profile).render([(program, score_program(program, profile))]))
+    print(
+        f"testerterms: wrote {written}; `testerterms score {written} --details` explains it",
+        file=err,
+    )
+    return EXIT_OK
+
+
+def score_program(program: LoadedProgram, profile: Profile) -> ProgramScorecard:
+    from .scoring import score
+
+    return score(program, profile)
 
 
 class _Output:

@@ -179,9 +179,24 @@ def find_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
 
 
 def load_program(path: str | Path) -> Program:
-    """Load one program file; raise :class:`LoadError` with every problem found."""
-    program, _ = _load(path, warnings=False)  # scoring has no use for the warnings
+    """Load one program file, or a bundled program by its id (``"sora-alpha-artists"``);
+    raise :class:`LoadError` with every problem found."""
+    program, _ = _load(resolve_program(path), warnings=False)  # score needs no warnings
     return program
+
+
+def resolve_program(name: str | Path) -> Path:
+    """``name`` as a path; or, where no such file exists and ``name`` is the id of a bundled
+    program, that program's file (so a user's own file can be compared with the bundled
+    programs from any folder)."""
+    path = Path(name)
+    if path.exists() or not isinstance(name, str) or "/" in name or "\\" in name:
+        return path
+    for suffix in SUFFIXES:
+        bundled = bundled_programs_dir() / f"{name}{suffix}"
+        if bundled.is_file():
+            return bundled
+    return path
 
 
 def load_program_with_warnings(path: str | Path) -> tuple[Program, list[Problem]]:

@@ -38,6 +38,57 @@ Weight = Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False)]
 Band = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 
 
+def _web_url(url: str) -> str:
+    if not url.startswith(("https://", "http://")):
+        raise ValueError("a URL must start with https:// or http://")
+    return url
+
+
+class Standard(BaseModel):
+    """The published text a profile is built from: who issued it, its title, date and URL."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    publisher: str
+    title: str
+    date: str
+    """When it was published, as text (2023-07-27, 2024); "undated" where the page has none."""
+    url: str | None = None
+    """Where to read it (None only for texts read as files, like the seed articles)."""
+
+    @field_validator("url")
+    @classmethod
+    def _web(cls, url: str | None) -> str | None:
+        return None if url is None else _web_url(url)
+
+
+class ProfileCitation(BaseModel):
+    """A published text's own words behind a profile's choice: a weight, a rule, a parameter."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    url: str
+    quote: str = Field(min_length=1)
+    publisher: str | None = None
+    date: str | None = None
+    rules: tuple[str, ...] = ()
+    """The rule codes the quote stands behind in this profile."""
+
+    @field_validator("url")
+    @classmethod
+    def _web(cls, url: str) -> str:
+        return _web_url(url)
+
+    @field_validator("rules")
+    @classmethod
+    def _known_codes(cls, rules: tuple[str, ...]) -> tuple[str, ...]:
+        for code in rules:
+            if code not in CATALOGUE:
+                raise ValueError(f"unknown rule {code!r}")
+        return rules
+
+
 class Profile(BaseModel):
     """A complete profile, with ``extends`` already resolved."""
 
@@ -58,6 +109,10 @@ class Profile(BaseModel):
     """Which claim a disputed term's headline outcome follows."""
     blockers: dict[str, Grade] = {}
     """A rule not met caps the grade at this letter."""
+    standard: Standard | None = None
+    """The published standard the profile is built from, if it is built from one."""
+    citations: tuple[ProfileCitation, ...] = ()
+    """The texts behind the profile's choices, each with a quote and the rules it backs."""
     source: str | None = None
     """The file the profile came from (None for a profile built in code)."""
 
@@ -82,6 +137,10 @@ class Profile(BaseModel):
             if code not in self.rules:
                 raise ValueError(f"blocker {code} is not a rule of this profile")
         return self
+
+    def citations_for(self, code: str) -> tuple[ProfileCitation, ...]:
+        """The profile's own citations that stand behind rule ``code``."""
+        return tuple(c for c in self.citations if code in c.rules)
 
     def grade_for(self, score: float) -> Grade:
         bands: tuple[Literal["A", "B", "C", "D"], ...] = ("A", "B", "C", "D")
@@ -113,6 +172,8 @@ class _ProfileFile(BaseModel):
     min_coverage: Any = None
     disputes: DisputePolicy | None = None
     blockers: dict[str, Grade | None] | None = None
+    standard: dict[str, Any] | None = None
+    citations: list[Any] | None = None
 
 
 def bundled_profiles() -> list[str]:

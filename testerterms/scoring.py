@@ -401,8 +401,13 @@ def _ratio(pairs: Sequence[tuple[float, float]]) -> float | None:
     return None if total == 0 else 100.0 * sum(w * c for w, c in pairs) / total
 
 
-def score(program: Program, profile: Profile) -> Scorecard:
-    """Score ``program`` under ``profile``."""
+def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
+    """Score ``program`` under ``profile`` (a :class:`Profile`, or a bundled profile's id or a
+    profile file's path)."""
+    if not isinstance(profile, Profile):
+        from .profiles import load_profile
+
+        profile = load_profile(profile)
     _check_weights(profile)
     states = {key: _state(program, term) for key, term in program.terms.items()}
     judged = {code: evaluate(CATALOGUE[code], program, profile, states) for code in profile.rules}

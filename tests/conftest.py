@@ -49,6 +49,17 @@ def articles() -> Profile:
     return load_profile("articles")
 
 
+@pytest.fixture(scope="session")
+def every_rule() -> Profile:
+    """The articles profile, weighing every rule of the catalogue (the standards' rules too)."""
+    from testerterms import CATALOGUE
+
+    base = load_profile("articles")
+    return base.model_copy(
+        update={"rules": {code: base.rules.get(code, 1.0) for code in CATALOGUE}}
+    )
+
+
 def run_cli(
     *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:

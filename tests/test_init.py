@@ -116,10 +116,18 @@ def test_init_refuses_an_id_that_is_not_one(tmp_path: Path) -> None:
     assert not (tmp_path / "x.yaml").exists()
 
 
-def test_init_into_a_folder_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_cli("init", str(tmp_path / "missing" / "x.yaml"))
+def test_init_into_a_folder_that_does_not_exist_creates_it(tmp_path: Path) -> None:
+    target = tmp_path / "programs" / "acme" / "x.yaml"
+    result = run_cli("init", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "created the folder" in result.stderr
+    assert run_cli("validate", str(target)).returncode == 0
+
+
+def test_init_where_the_folder_cannot_be_made_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder\n", encoding="utf-8")
+    result = run_cli("init", str(tmp_path / "a-file" / "x.yaml"))
     assert result.returncode == 2
-    assert "no such folder" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -9,12 +9,13 @@ from typing import Any, get_args, get_origin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from testerterms import CATALOGUE, Profile, Program, load_profile, score
+from testerterms import CATALOGUE, Profile, Program, bundled_profiles, load_profile, score
 from testerterms._schema import term_value_type
 from testerterms.model import Terms
 from testerterms.scoring import term_domain
 
-PROFILES = [load_profile(name) for name in ("articles", "testers-letter", "industry-practice")]
+# Every bundled profile, the standards' too; the default (articles) first.
+PROFILES = [load_profile(n) for n in sorted(bundled_profiles(), key=lambda n: n != "articles")]
 KEYS = sorted({key for rule in CATALOGUE.values() for key in rule.terms})
 PARTIES = ["organization", "participants", "press", "other"]
 GRADE_ORDER = "EDCBA"
@@ -37,6 +38,8 @@ def values_for(key: str) -> st.SearchStrategy[Any]:
     if members:
         return st.lists(st.sampled_from(members), unique=True, max_size=3)
     domain = term_domain(key)
+    if domain == (None,):  # free text, such as the date a rate was stated
+        return st.sampled_from(["2019-07", "2024", "2025-01-15"])
     if domain == (0.0, float("inf")):
         return st.sampled_from(NUMBERS)
     return st.sampled_from(domain)
@@ -161,7 +164,11 @@ def open_programs(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, list[Any]]
     or (one of them) disputed between two values. Returns the raw program and, for each
     open term, the values it may take."""
     raw = draw(programs(allow_unknown=False, allow_dispute=False))
-    reads = sorted({key for rule in CATALOGUE.values() for key in rule.reads})
+    # A term one rule reads and another only refines (compensation.hourly_rate: PMT001 reads
+    # it, PAY001 refines it) is not enumerated for the refining rule, by design: an unknown
+    # rate leaves PAY001 met. The range covers the terms rules read, so those are opened.
+    refined = {key for rule in CATALOGUE.values() for key in rule.refines}
+    reads = sorted({key for rule in CATALOGUE.values() for key in rule.reads} - refined)
     chosen = draw(st.lists(st.sampled_from(reads), min_size=1, max_size=4, unique=True))
     terms = {section: dict(body) for section, body in raw["terms"].items()}
     open_values: dict[str, list[Any]] = {}
@@ -289,7 +296,14 @@ def test_unknown_terms_widen_the_range_but_never_enter_the_score(raw: dict[str, 
         card = score(program, profile)
         unknown = [f for f in card.findings if f.outcome == "unknown"]
         if unknown:
-            assert card.range[0] < card.range[1] or all(f.weight == 0 for f in unknown)
+            # An open rule that can only fail or not apply cannot lift a score of 0 (nor one
+            # that can only be met or not apply lower a score of 100): LIK001 with consent
+            # folded into the terms, unknown whether a likeness is captured at all.
+            credit = {"met": 100.0, "partly": 50.0, "not-met": 0.0}
+            stuck = card.range[0] == card.range[1] and all(
+                credit[o] == card.range[0] for f in unknown for o in f.possible if o != "n/a"
+            )
+            assert card.range[0] < card.range[1] or stuck or all(f.weight == 0 for f in unknown)
         known = [f for f in card.findings if f.credit is not None and f.weight > 0]
         if not known:
             assert card.score is None and card.grade is None

@@ -125,7 +125,9 @@ def test_the_rule_catalogue_and_profiles_fit_the_terminal_too() -> None:
         for columns in (60, 100):
             output = run_cli(*command, env={"COLUMNS": str(columns)}).stdout
             assert max(len(line) for line in output.splitlines()) <= columns, command
-            if columns == 100:
+            # The catalogue has a column per profile (eleven): at 100 columns it is shown as
+            # records, one block per rule, so only the other outputs keep a table's characters.
+            if columns == 100 and command != ["rules"]:
                 assert characters(output) == characters(wide), command
     records = run_cli("rules", env={"COLUMNS": "60"}).stdout
     for rule in CATALOGUE.values():

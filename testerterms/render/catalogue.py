@@ -9,8 +9,8 @@ from typing import Any
 from .. import _escape
 from .._escape import json_dumps
 from .._version import __version__
-from ..profiles import Profile
-from ..rules import CATALOGUE, CATEGORIES, Rule
+from ..profiles import Profile, ProfileCitation, Standard
+from ..rules import CATALOGUE, CATEGORIES, TEXTS, Citation, Rule
 from ._width import fit_table, terminal_width, wrap_lines
 
 
@@ -21,7 +21,12 @@ def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
         "category": rule.category,
         "basis": rule.basis,
         "rationale": rule.rationale,
-        "citations": [{"source": c.source, "quote": c.quote} for c in rule.citations],
+        "citations": [_citation_json(c) for c in rule.citations],
+        "profile_citations": {
+            p.id: [_profile_citation_json(c) for c in p.citations_for(rule.code)]
+            for p in profiles
+            if p.citations_for(rule.code)
+        },
         "terms": list(rule.terms),
         "remedy": {
             "terms": dict(rule.remedy.terms),
@@ -44,7 +49,68 @@ def profile_json(profile: Profile) -> dict[str, Any]:
         "min_coverage": profile.min_coverage,
         "disputes": profile.disputes,
         "blockers": profile.blockers,
+        "standard": None if profile.standard is None else profile.standard.model_dump(),
+        "citations": [_profile_citation_json(c) for c in profile.citations],
     }
+
+
+def _citation_json(citation: Citation) -> dict[str, Any]:
+    return {
+        "source": citation.source,
+        "title": citation.title,
+        "url": citation.url,
+        "quote": citation.quote,
+    }
+
+
+def _profile_citation_json(citation: ProfileCitation) -> dict[str, Any]:
+    return citation.model_dump(mode="json")
+
+
+def _citation_line(citation: Citation) -> str:
+    """A rule's citation as one line: the text's name, its title, the quote, its URL."""
+    titled = f" ({citation.title})" if citation.title and citation.title != citation.source else ""
+    where = f" <{citation.url}>" if citation.url else ""
+    return f'  - {citation.source}{titled}: "{citation.quote}"{where}'
+
+
+def _profile_citation_line(citation: ProfileCitation, fmt: str = "table") -> str:
+    """A profile's citation as one line, escaped for ``fmt`` (its text comes from a file)."""
+    t = _text_for(fmt)
+    by = f"{citation.publisher}, " if citation.publisher else ""
+    dated = f" ({citation.date})" if citation.date else ""
+    line = t(f'{by}{citation.title}{dated}: "{citation.quote}"')
+    return line + _link(citation.url, fmt)
+
+
+def standard_text(standard: Standard | None, fmt: str = "table") -> str:
+    """A profile's standard in one line, escaped for ``fmt``: publisher, title, date, URL."""
+    if standard is None:
+        return "–"
+    line = _text_for(fmt)(f"{standard.publisher}: {standard.title} ({standard.date})")
+    return line + (_link(standard.url, fmt) if standard.url else "")
+
+
+def sources_text(fmt: str = "table") -> str:
+    """Every text the catalogue cites: its name, title and URL (the seed articles have none)."""
+    cited = dict.fromkeys(c.source for r in CATALOGUE.values() for c in r.citations)
+    lines = ["Sources the rules cite:"]
+    for name in cited:
+        text = TEXTS.get(name)
+        if text is None:
+            lines.append(f"- {name}")
+            continue
+        t = _text_for(fmt)
+        title = f" — {text.title}" if text.title != name else ""
+        by = (
+            f" ({text.publisher}" + (f", {text.date}" if text.date else "") + ")"
+            if text.publisher
+            else ""
+        )
+        where = _link(text.url, fmt) if text.url else t(" (a seed article, read as a file)")
+        note = t(f"; {text.note}") if text.note else ""
+        lines.append(f"- {t(name + title + by)}{where}{note}")
+    return "\n".join(lines)
 
 
 def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
@@ -65,10 +131,14 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
         for r in CATALOGUE.values()
     ]
     headers = ["code", "category", "basis", "title"] + [t(p.id) for p in profiles]
+    sources = sources_text(fmt)
     if fmt == "table":
-        return fit_table(rows, headers) + "\n\n" + grades_text(profiles, fmt) + "\n"
+        sources = wrap_lines(sources, terminal_width())
+        return (
+            fit_table(rows, headers) + "\n\n" + grades_text(profiles, fmt) + "\n\n" + sources + "\n"
+        )
     table = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
-    return table + "\n\n" + grades_text(profiles, fmt) + "\n"
+    return table + "\n\n" + grades_text(profiles, fmt) + "\n\n" + sources + "\n"
 
 
 def _text_for(fmt: str) -> Callable[[object], str]:
@@ -136,7 +206,7 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         rationale,
         "",
         "Citations:",
-        *(f'  - {c.source}: "{c.quote}"' for c in rule.citations),
+        *(_citation_line(c) for c in rule.citations),
         "",
         "Terms read: " + ", ".join(rule.terms),
         "",
@@ -145,6 +215,10 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         "",
         "Weight per profile: " + ", ".join(f"{p.id} {_weight(p, rule.code)}" for p in profiles),
     ]
+    backing = [(p, c) for p in profiles for c in p.citations_for(rule.code)]
+    if backing:
+        lines += ["", "Profiles that weigh it, and the words they rest on:"]
+        lines += [f"  - {p.id}: {_profile_citation_line(c)}" for p, c in backing]
     if rule.folds_into:
         lines.append(
             f"Does not apply without its subject; its weight then counts toward {rule.folds_into}."
@@ -166,8 +240,37 @@ def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
     from tabulate import tabulate
 
     t = _text_for(fmt)
-    rows = [[t(p.id), t(p.version), t(p.title), len(p.rules), t(p.disputes)] for p in profiles]
-    headers = ["profile", "version", "title", "rules", "disputes"]
+    rows = [
+        [t(p.id), t(p.version), t(p.title), len(p.rules), t(p.disputes), t(_standard_cell(p))]
+        for p in profiles
+    ]
+    headers = ["profile", "version", "title", "rules", "disputes", "standard"]
     if fmt == "table":
-        return fit_table(rows, headers) + "\n"
-    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True) + "\n"
+        table = fit_table(rows, headers)
+    else:
+        table = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    lines = ["", "Sources:"]
+    for p in profiles:
+        lines.append(f"- {t(p.id)}: {standard_text(p.standard, fmt)}")
+        lines += [f"  - {_profile_citation_line(c, fmt)}" for c in p.citations]
+    sources = "\n".join(lines)
+    if fmt == "table":
+        sources = wrap_lines(sources, terminal_width())
+    return table + "\n" + sources + "\n"
+
+
+def _standard_cell(profile: Profile) -> str:
+    if profile.standard is None:
+        return "–"
+    return f"{profile.standard.publisher} ({profile.standard.date})"
+
+
+def _link(url: str, fmt: str) -> str:
+    """A URL after the text it locates: ``<url>``, an autolink in Markdown where the URL is a
+    safe web link; otherwise shown as escaped text, never as a link."""
+    target = _escape.link_target(url)
+    if fmt == "markdown":
+        if target is not None and not any(c in target for c in " <>\\`"):
+            return f" <{target}>"
+        return f" {_escape.markdown(url)}"
+    return f" <{_escape.terminal(url)}>"

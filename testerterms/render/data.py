@@ -65,6 +65,12 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
     return entry
 
 
+def scorecard_dict(program: Program, card: Scorecard) -> dict[str, Any]:
+    """The scorecard as the dict ``score --format json`` prints for the program (one entry of
+    its ``programs`` list), ready for :func:`json.dumps`."""
+    return program_json(program, card, details=True)
+
+
 def _fact_json(fact: FactUsed) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "term": fact.term,

@@ -130,6 +130,7 @@ class TableReporter(Reporter):
                 "",
                 "Other disputes (no finding depends on them): " + t(", ".join(card.other_disputes)),
             ]
+        lines += self.asks(card)
         if cited:
             lines += ["", "Sources:"]
             for sid in cited:
@@ -139,6 +140,13 @@ class TableReporter(Reporter):
                     where = f"{where}; read on {', '.join(source.mirrors)}"
                 lines.append(f"  {t(sid)}: {t(source.title)} ({t(source.party)}; {t(where)})")
         return "\n".join(lines)
+
+    def asks(self, card: Scorecard) -> list[str]:
+        """What to ask for: the remedy clause of each rule not met, and the findings that
+        alone would change the grade."""
+        from ..advice.render import ask_lines
+
+        return ask_lines(card, self.profile)
 
     def _headline(self, card: Scorecard) -> str:
         span = f"range {_num(card.range[0])}–{_num(card.range[1])}"

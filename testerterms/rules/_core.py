@@ -32,13 +32,21 @@ OUTCOMES: Final[tuple[Outcome, ...]] = ("met", "partly", "not-met", "unknown", "
 
 CATEGORIES: Final[dict[str, str]] = {
     "pay": "Pay",
+    "payment": "Payment terms",
     "control": "Control of one's work",
     "credit": "Credit and marketing",
+    "likeness": "Likeness and training use",
     "transparency": "Transparency",
     "confidentiality": "Confidentiality",
+    "research": "Research safe harbor and disclosure",
     "voice": "Voice",
+    "representation": "Representation",
     "security": "Access and security",
+    "due-process": "Due process",
 }
+"""Category id -> heading, in catalogue order. The categories the published standards added
+(payment terms, likeness, research, representation, due process) sit beside the seed
+category they extend."""
 
 
 class Parameters(BaseModel):
@@ -56,6 +64,16 @@ class Parameters(BaseModel):
     """Free access or other benefits in kind count as part payment (PAY001 partly)."""
     optional_work_needs_no_pay: bool = False
     """Where feedback is not required, free access meets PAY001 in full."""
+    pay_floor_as_of: str | None = None
+    """The date of the hourly floor ``min_hourly_pay`` states (floors move: PMT001 names it)."""
+    max_payment_days: float = Field(30.0, ge=0, allow_inf_nan=False)
+    """Longest acceptable time, in days, between work done (or accepted) and pay (PMT002)."""
+    max_ack_days: float = Field(5.0, ge=0, allow_inf_nan=False)
+    """Longest acceptable time, in days, to acknowledge a report (DUE002)."""
+    max_decision_days: float = Field(15.0, ge=0, allow_inf_nan=False)
+    """Longest acceptable time, in days, to decide on a report (DUE003)."""
+    min_change_notice_days: float = Field(7.0, ge=0, allow_inf_nan=False)
+    """Shortest acceptable notice, in days, before changed terms apply (DUE005)."""
 
 
 @dataclass(frozen=True)
@@ -82,10 +100,51 @@ def not_applicable(reason: str) -> Verdict:
 
 @dataclass(frozen=True)
 class Citation:
-    """Where a rule comes from: a seed article (by file name) or another source, with a quote."""
+    """Where a rule comes from: a text and a quote from it.
+
+    ``source`` names the text (a seed article's file name, or a short name such as
+    "Fairwork Cloudwork Principles"); ``title`` is what a reader can search for (a seed's
+    headline or opening words, a standard's own title); ``url`` is the copy that was read,
+    None for the seed articles, which were read as files."""
 
     source: str
     quote: str
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class CitedText:
+    """A text rules cite, registered once by :func:`cited_text` and looked up by name."""
+
+    source: str
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    note: str | None = None
+    """How it was read (a mirror, a historic version), where that matters."""
+
+
+TEXTS: dict[str, CitedText] = {}
+"""Every text the catalogue cites, by the name rules cite it by."""
+
+
+def cited_text(
+    source: str,
+    title: str,
+    url: str | None = None,
+    *,
+    publisher: str | None = None,
+    date: str | None = None,
+    note: str | None = None,
+) -> str:
+    """Register a text rules may cite; returns its name, for ``cites=[(NAME, quote)]``."""
+    text = CitedText(source, title, url, publisher, date, note)
+    if TEXTS.get(source, text) != text:
+        raise ValueError(f"text {source!r} is registered twice, differently")
+    TEXTS[source] = text
+    return source
 
 
 @dataclass(frozen=True)
@@ -168,7 +227,7 @@ def rule(
             title=title,
             category=category,
             basis=basis,
-            citations=tuple(Citation(source, quote) for source, quote in cites),
+            citations=tuple(_citation(source, quote) for source, quote in cites),
             remedy=Remedy(remedy, clause),
             reads=reads,
             refines=refines,
@@ -178,6 +237,13 @@ def rule(
         return check
 
     return register
+
+
+def _citation(source: str, quote: str) -> Citation:
+    text = TEXTS.get(source)
+    if text is None:
+        return Citation(source, quote)
+    return Citation(source, quote, url=text.url, title=text.title)
 
 
 def get_rule(code: str) -> Rule:

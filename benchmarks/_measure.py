@@ -1,47 +1,99 @@
-"""Shared timing helpers: run commands side by side, alternating, and report medians."""
+"""Run commands side by side, in turn, and keep the median of each figure.
+
+Wall time is read with ``time.perf_counter`` around the run; CPU time is the user and system
+time of the finished command and of every process it waited for (worker processes included),
+from ``resource.getrusage``; the peak resident memory of its largest single process comes from
+``/usr/bin/time`` (GNU time).
+"""
 
 from __future__ import annotations
 
+import os
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 PYTHON = sys.executable
 REPO = Path(__file__).resolve().parent.parent
+TIME = Path("/usr/bin/time")
 
 
-def timed(command: Sequence[str], cwd: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak KiB, with peak memory read through /usr/bin/time when present."""
-    timer = Path("/usr/bin/time")
-    if not timer.exists():
-        raise SystemExit("benchmarks need /usr/bin/time (Debian package: time) for peak memory")
-    start = time.perf_counter()
-    result = subprocess.run(
-        [str(timer), "-f", "%M", *command],
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    elapsed = time.perf_counter() - start
+def environment() -> dict[str, str]:
+    """The environment of every measured run: bytecode is written and read, as users have it."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+@dataclass(frozen=True)
+class Sample:
+    """Medians of one command's runs (peak: the largest seen)."""
+
+    wall: float
+    cpu: float
+    peak_kib: int
+
+
+def run_once(command: Sequence[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user + system) and peak KiB of one run."""
+    if not TIME.exists():
+        raise SystemExit("benchmarks need GNU time at /usr/bin/time (Debian package: time)")
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        result = subprocess.run(
+            [str(TIME), "-o", report.name, "-f", "%M", *command],
+            cwd=cwd,
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        peak = report.read().split()
     if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {result.stderr[-2000:]}")
-    return elapsed, int(result.stderr.strip().splitlines()[-1])
+        raise SystemExit(
+            f"{' '.join(command)} failed ({result.returncode}): {result.stderr[-2000:]}"
+        )
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, int(peak[-1])
 
 
 def side_by_side(
-    commands: dict[str, Sequence[str]], rounds: int, cwd: Path | None = None
-) -> dict[str, tuple[float, int]]:
-    """Median seconds and peak KiB per command, running the commands in turn each round."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    peaks: dict[str, int] = dict.fromkeys(commands, 0)
+    commands: dict[str, Sequence[str]], rounds: int, cwd: Path, warm_up: bool = True
+) -> dict[str, Sample]:
+    """Each command run ``rounds`` times, the commands in turn within each round.
+
+    Running them in turn means a machine that slows down or speeds up during the
+    measurement moves every command alike, so their ratios hold. A first round that is
+    not counted writes the bytecode caches and warms the file cache.
+    """
+    if warm_up:
+        for command in commands.values():
+            run_once(command, cwd)
+    runs: dict[str, list[tuple[float, float, int]]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, command in commands.items():
-            seconds, peak = timed(command, cwd)
-            times[name].append(seconds)
-            peaks[name] = max(peaks[name], peak)
-    return {name: (statistics.median(times[name]), peaks[name]) for name in commands}
+            runs[name].append(run_once(command, cwd))
+    return {
+        name: Sample(
+            wall=statistics.median(r[0] for r in samples),
+            cpu=statistics.median(r[1] for r in samples),
+            peak_kib=max(r[2] for r in samples),
+        )
+        for name, samples in runs.items()
+    }
+
+
+def timed(command: Sequence[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall seconds and peak KiB of one run (``bench_memory.py``)."""
+    wall, _, peak = run_once(command, cwd or Path.cwd())
+    return wall, peak

@@ -5,12 +5,15 @@ DESIGN section 6 / issue "Hostile input": the alias bomb and an oversized file a
 within a second and without large memory. Here each refusal is a ratio of loading the Sora
 program, so the figure holds on any machine.
 
-    python benchmarks/bench_hostile_input.py [--rounds 30]
+    python benchmarks/bench_hostile_input.py [--rounds 30] [--json]
+
+(``benchmarks/run.py`` runs it with ``--json`` and counts its slowest case in a verdict.)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import tempfile
 import time
@@ -52,6 +55,7 @@ def _peak_kib(action: Callable[[], str]) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--json", action="store_true", help="one JSON object: case -> figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         sparse = Path(folder) / "sparse-4gb.yaml"
@@ -80,6 +84,18 @@ def main() -> int:
 
     base_time = statistics.median(times["load the Sora program (baseline)"])
     base_peak = peaks["load the Sora program (baseline)"]
+    if args.json:
+        figures = {
+            name: {
+                "seconds": statistics.median(times[name]),
+                "x_load": statistics.median(times[name]) / base_time,
+                "peak_kib": peaks[name],
+                "outcome": outcomes[name][:60],
+            }
+            for name in cases
+        }
+        print(json.dumps(figures))
+        return 0
     print(f"{'case':48} {'median':>10} {'x load':>8} {'peak':>10} {'x load':>8}  outcome")
     worst = 0.0
     for name in cases:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import itertools
 import math
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, Final, TextIO, cast
 
 from ._escape import path as shown_path
 from ._escape import terminal
@@ -31,6 +30,13 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
+# The --format choices, written out so that building the parser imports no reporter (and so
+# `--help` stays as quick as Python's start-up); tests check them against the reporters' keys.
+SCORE_FORMATS: Final = ("table", "markdown", "json", "jsonl", "csv", "sarif")
+"""The keys of :data:`testerterms.render.REPORTERS`."""
+VALIDATE_FORMATS: Final = ("text", "json", "github")
+"""The keys of :data:`testerterms._validation.REPORTERS`."""
+
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -43,9 +49,19 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from .render import REPORTERS
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of processes, 1 or more: {text!r}"
+        )
+    return jobs
 
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="testerterms",
         description="Compare the terms of early-access tester programs against fairness "
@@ -64,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
     _add_profile(score)
-    score.add_argument("--format", choices=list(REPORTERS), default="table")
+    score.add_argument("--format", choices=SCORE_FORMATS, default="table")
     score.add_argument(
         "--details", action="store_true", help="every finding with its reason and sources"
     )
@@ -81,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="exit 1 when the worst case of a program's range (every unknown term and "
         "disputed claim at its worst) is below N; stricter than --fail-under",
+    )
+    score.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="score in N processes (default: one for a few files, one per core from 200 "
+        "files on); the output is the same whatever N",
     )
     score.add_argument(
         "--no-examples",
@@ -147,8 +170,6 @@ def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from ._validation import REPORTERS as VALIDATE_REPORTERS
-
     validate = commands.add_parser(
         "validate",
         help="check program files; every error located",
@@ -160,7 +181,7 @@ def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.Argume
     validate.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
     validate.add_argument(
         "--format",
-        choices=list(VALIDATE_REPORTERS),
+        choices=VALIDATE_FORMATS,
         default="text",
         help="text: path:line:col lines on stderr; json: one object on stdout; github: "
         "workflow annotations on stdout (default: text)",
@@ -334,11 +355,12 @@ def _fail_under(text: str) -> float:
 
 
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .loading import ProgramFile, iter_located_programs
+    from ._parallel import render_scores
+    from .loading import ProgramFile, walk
     from .model import Program
     from .profiles import load_profile
     from .render import REPORTERS
-    from .scoring import Scorecard, score
+    from .scoring import Scorecard
 
     profile = load_profile(args.profile)
     given = _bundled_or(args.paths)
@@ -347,42 +369,54 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     below: list[str] = []
     located: list[ProgramFile] = []
 
-    def scored() -> Iterator[tuple[Program, Scorecard]]:
-        nonlocal failed, found
-        for where, loaded in iter_located_programs(given):
-            if isinstance(loaded, LoadError):
-                failed = failed or any(p.severity == "error" for p in loaded.problems)
-                _report(loaded.problems, err)
-                continue
-            found += 1
-            if args.no_examples and loaded.kind == "reference":
-                continue
-            card = score(loaded, profile)
-            if args.fail_under is not None:
-                if card.grade is None:
-                    below.append(f"{card.program_id} (no grade: {card.coverage:.0%} known)")
-                elif (
-                    card.score is None
-                    or not math.isfinite(card.score)
-                    or card.score < args.fail_under
-                ):
-                    below.append(f"{card.program_id} (score {card.score})")
-            if args.fail_under_worst is not None and not (
-                math.isfinite(card.range[0]) and card.range[0] >= args.fail_under_worst
-            ):
-                below.append(f"{card.program_id} (worst case {card.range[0]})")
-            located.append(where)
-            yield loaded, card
+    def on_error(error: LoadError) -> None:
+        nonlocal failed
+        failed = failed or any(p.severity == "error" for p in error.problems)
+        _report(error.problems, err)
 
-    programs = scored()
-    first = next(programs, None)  # nothing scored: nothing on stdout, not an empty table
-    if first is None and found and args.no_examples:
+    def gate(card: Scorecard) -> tuple[str, ...]:  # runs where the card was scored
+        notes = []
+        if args.fail_under is not None:
+            if card.grade is None:
+                notes.append(f"{card.program_id} (no grade: {card.coverage:.0%} known)")
+            elif (
+                card.score is None or not math.isfinite(card.score) or card.score < args.fail_under
+            ):
+                notes.append(f"{card.program_id} (score {card.score})")
+        if args.fail_under_worst is not None and not (
+            math.isfinite(card.range[0]) and card.range[0] >= args.fail_under_worst
+        ):
+            notes.append(f"{card.program_id} (worst case {card.range[0]})")
+        return tuple(notes)
+
+    scored = 0
+
+    def on_scored(notes: tuple[str, ...] | None) -> None:  # None: left out by --no-examples
+        nonlocal found, scored
+        found += 1
+        if notes is not None:
+            scored += 1
+            below.extend(notes)
+
+    def keep(program: Program) -> bool:  # runs where the program was loaded
+        return not (args.no_examples and program.kind == "reference")
+
+    reporter = REPORTERS[args.format](profile, details=args.details, files=located)
+    for piece in render_scores(
+        walk(given),
+        profile,
+        reporter,
+        jobs=args.jobs,
+        gate=gate,
+        on_error=on_error,
+        on_scored=on_scored,
+        keep=keep,
+        located=located,
+    ):  # nothing scored: nothing on stdout, not an empty table
+        out.write(piece)
+        out.flush()
+    if not scored and found and args.no_examples:
         print("testerterms: --no-examples left out every program given", file=err)
-    if first is not None:
-        reporter = REPORTERS[args.format](profile, details=args.details, files=located)
-        for piece in reporter.stream(itertools.chain([first], programs)):
-            out.write(piece)
-            out.flush()
     if not failed and not found:
         shown = ", ".join(shown_path(p) for p in given)
         raise UsageError(f"no program files (*.yaml, *.yml) in {shown}")

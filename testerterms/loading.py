@@ -181,7 +181,7 @@ def find_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]])
 def load_program(path: str | Path) -> Program:
     """Load one program file, or a bundled program by its id (``"sora-alpha-artists"``);
     raise :class:`LoadError` with every problem found."""
-    program, _ = load_program_with_warnings(resolve_program(path))
+    program, _ = _load(resolve_program(path), warnings=False)  # score needs no warnings
     return program
 
 
@@ -201,6 +201,10 @@ def resolve_program(name: str | Path) -> Path:
 
 def load_program_with_warnings(path: str | Path) -> tuple[Program, list[Problem]]:
     """Load one program file; return it with its warnings (sources never cited)."""
+    return _load(path, warnings=True)
+
+
+def _load(path: str | Path, *, warnings: bool) -> tuple[Program, list[Problem]]:
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"a path must be str or os.PathLike, not {type(path).__name__}")
     info = _stat_given(path)
@@ -210,7 +214,8 @@ def load_program_with_warnings(path: str | Path) -> tuple[Program, list[Problem]
     if stat.S_ISDIR(info.st_mode):
         raise LoadError([Problem(str(path), 1, 1, "is a folder: use load_programs for folders")])
     text = _yaml.read_text(path)
-    return parse_program(text, str(path))
+    program, found, _ = _parse(text, str(path), warnings=warnings)
+    return program, found
 
 
 def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, list[Problem]]:
@@ -219,11 +224,13 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
     ``text`` may be bytes, which are checked as a file's bytes are (size, NUL bytes,
     UTF-8). Every problem found is raised at once in one :class:`LoadError`.
     """
-    program, warnings, _ = _parse(text, path)
+    program, warnings, _ = _parse(text, path, warnings=True)
     return program, warnings
 
 
-def _parse(text: str | bytes, path: str) -> tuple[Program, list[Problem], _yaml.Document]:
+def _parse(
+    text: str | bytes, path: str, *, warnings: bool
+) -> tuple[Program, list[Problem], _yaml.Document]:
     if isinstance(text, bytes):
         text = _yaml.decode(text, path)
     document = _yaml.compose(text, path)
@@ -239,7 +246,7 @@ def _parse(text: str | bytes, path: str) -> tuple[Program, list[Problem], _yaml.
         raise LoadError(_capped(problems, path)) from None
     if problems:
         raise LoadError(_capped(problems, path))
-    return program, _warnings(document, program), document
+    return program, _warnings(document, program) if warnings else [], document
 
 
 def _capped(problems: list[Problem], path: str) -> list[Problem]:
@@ -317,14 +324,20 @@ def iter_located_programs(
             yield ProgramFile(Path(found.path)), LoadError([found])
             continue
         try:
-            info = _stat_given(found)
-            if isinstance(info, Problem):
-                raise LoadError([info])
-            program, _, document = _parse(_yaml.read_text(found), str(found))
+            where, program = load_located(found)
         except LoadError as exc:
             yield ProgramFile(found), exc
             continue
-        yield ProgramFile(found, document.keys), program
+        yield where, program
+
+
+def load_located(path: Path) -> tuple[ProgramFile, Program]:
+    """One program file loaded, with where each of its keys stands."""
+    info = _stat_given(path)
+    if isinstance(info, Problem):
+        raise LoadError([info])
+    program, _, document = _parse(_yaml.read_text(path), str(path), warnings=False)
+    return ProgramFile(path, document.keys), program
 
 
 # --- sources -----------------------------------------------------------------------------------

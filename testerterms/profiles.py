@@ -265,25 +265,27 @@ def _load(
 
 def _written(document: _yaml.Document) -> _ProfileFile:
     """The file as written, with every mistake in it located (as many as a program file's)."""
-    from .loading import MAX_PROBLEMS, _capped, locate_errors
-
+    # The loader is imported only on error: it imports the program model, which `rules` and
+    # `profiles` do not need.
     problems = list(document.problems)
     written: _ProfileFile | None = None
     try:
         written = _ProfileFile.model_validate(document.data, strict=True)
     except ValidationError as exc:
+        from .loading import MAX_PROBLEMS, locate_errors
+
         errors = exc.errors(include_url=False)
         problems += locate_errors(document, errors, _ProfileFile, limit=MAX_PROBLEMS)
     problems += _check_numbers(document)
     if problems or written is None:
+        from .loading import _capped
+
         raise LoadError(_capped(problems, document.path))
     return written
 
 
 def _check_numbers(document: _yaml.Document) -> list[Problem]:
     """Every rule code, weight, grade band and threshold a profile writes, each at its key."""
-    from .loading import did_you_mean
-
     data = document.data if isinstance(document.data, dict) else {}
     problems = []
     for section in ("rules", "blockers"):
@@ -292,6 +294,8 @@ def _check_numbers(document: _yaml.Document) -> list[Problem]:
             continue
         for code, value in entries.items():
             if code not in CATALOGUE:
+                from .loading import did_you_mean  # only on error (see _written)
+
                 hint = did_you_mean(code, CATALOGUE)
                 text = f"unknown rule {_escape.terminal(repr(code)[:60])}{hint}"
                 problems.append(document.problem((section, code), text, key=True))
@@ -360,9 +364,9 @@ def _check_whole(document: _yaml.Document, merged: dict[str, Any]) -> None:
 
 
 def _validate(document: _yaml.Document, model: type[Any], data: Any = None) -> Any:
-    from .loading import locate_errors
-
     try:
         return model.model_validate(document.data if data is None else data)
     except ValidationError as exc:
+        from .loading import locate_errors  # only on error: it imports the program model
+
         raise LoadError(locate_errors(document, exc.errors(include_url=False), model)) from None

@@ -2,24 +2,77 @@
 
 Renderers only format what the scorer produced; they never score and never print. The CLI's
 ``--format`` choices are the keys of :data:`REPORTERS`.
+
+The names are imported on first use (PEP 562): ``rules`` and ``profiles`` need only
+:mod:`.catalogue`, not the scorecard reporters and the program model behind them.
 """
 
 from __future__ import annotations
 
-from ._base import Reporter, Scored, grade_text
-from .catalogue import grades_text, profile_json, profiles_text, rule_json, rule_text, rules_text
-from .data import CsvReporter, JsonLinesReporter, JsonReporter, document_json, program_json
-from .sarif import SarifReporter
-from .text import MarkdownReporter, TableReporter
+import importlib
+from typing import TYPE_CHECKING, Any
 
-REPORTERS: dict[str, type[Reporter]] = {
-    "table": TableReporter,
-    "markdown": MarkdownReporter,
-    "json": JsonReporter,
-    "jsonl": JsonLinesReporter,
-    "csv": CsvReporter,
-    "sarif": SarifReporter,
+if TYPE_CHECKING:
+    from ._base import Reporter, Scored, grade_text
+    from .catalogue import (
+        grades_text,
+        profile_json,
+        profiles_text,
+        rule_json,
+        rule_text,
+        rules_text,
+    )
+    from .data import CsvReporter, JsonLinesReporter, JsonReporter, document_json, program_json
+    from .sarif import SarifReporter
+    from .text import MarkdownReporter, TableReporter
+
+    REPORTERS: dict[str, type[Reporter]]
+
+
+def _reporters() -> dict[str, type[Reporter]]:
+    from .data import CsvReporter, JsonLinesReporter, JsonReporter
+    from .sarif import SarifReporter
+    from .text import MarkdownReporter, TableReporter
+
+    return {
+        "table": TableReporter,
+        "markdown": MarkdownReporter,
+        "json": JsonReporter,
+        "jsonl": JsonLinesReporter,
+        "csv": CsvReporter,
+        "sarif": SarifReporter,
+    }
+
+
+_LAZY = {
+    **dict.fromkeys(["Reporter", "Scored", "grade_text"], "_base"),
+    **dict.fromkeys(
+        ["grades_text", "profile_json", "profiles_text", "rule_json", "rule_text", "rules_text"],
+        "catalogue",
+    ),
+    **dict.fromkeys(
+        ["CsvReporter", "JsonLinesReporter", "JsonReporter", "document_json", "program_json"],
+        "data",
+    ),
+    **dict.fromkeys(["MarkdownReporter", "TableReporter"], "text"),
+    "SarifReporter": "sarif",
 }
+
+
+def __getattr__(name: str) -> Any:
+    if name == "REPORTERS":
+        value: Any = _reporters()
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
+
 
 __all__ = [
     "REPORTERS",

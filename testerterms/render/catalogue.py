@@ -11,7 +11,6 @@ from .._escape import json_dumps
 from .._version import __version__
 from ..profiles import Profile, ProfileCitation, Standard
 from ..rules import CATALOGUE, CATEGORIES, TEXTS, Citation, Rule
-from ._base import paragraphs
 from ._width import fit_table, terminal_width, wrap_lines
 
 
@@ -190,6 +189,8 @@ def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
 
 def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
     """One rule explained: rationale, citations, terms read, remedy and weights."""
+    from ._base import paragraphs  # here: _base imports the program model and scorer
+
     if fmt == "json":
         return json_dumps(rule_json(rule, profiles), indent=2) + "\n"
     rationale = rule.rationale

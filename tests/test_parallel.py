@@ -1,0 +1,145 @@
+"""`score --jobs N`: the same output as one process, byte for byte, whatever N."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import PROGRAMS, REPO, run_cli
+
+BAD = REPO / "tests" / "examples" / "wrong-type.yaml"
+FORMATS = ["jsonl", "json", "csv", "table", "markdown", "sarif"]
+
+
+def folder_with_a_bad_file(root: Path, copies: int) -> Path:
+    """``copies`` rounds of the bundled programs, with a file that does not load among them."""
+    folder = root / "programs"
+    folder.mkdir()
+    for number in range(copies):
+        for program in sorted(PROGRAMS.glob("*.yaml")):
+            shutil.copy(program, folder / f"{number:03}-{program.name}")
+    shutil.copy(BAD, folder / f"{copies // 2:03}-bad.yaml")  # in the middle of the order
+    return folder
+
+
+def run_merged(*args: str) -> tuple[int, str]:
+    """Exit status and stdout and stderr as one stream, in the order they were written."""
+    result = subprocess.run(
+        [sys.executable, "-m", "testerterms", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+    )
+    return result.returncode, result.stdout
+
+
+@pytest.mark.parametrize("details", [False, True])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_jobs_write_what_one_process_writes_with_a_bad_file_among_them(
+    tmp_path: Path, fmt: str, details: bool
+) -> None:
+    folder = folder_with_a_bad_file(tmp_path, copies=4)
+    extra = ["--details"] if details else []
+    one = run_cli("score", "--format", fmt, *extra, "--jobs", "1", str(folder))
+    three = run_cli("score", "--format", fmt, *extra, "--jobs", "3", str(folder))
+    assert one.returncode == three.returncode == 2
+    assert "bad.yaml:" in one.stderr
+    assert three.stdout == one.stdout
+    assert three.stderr == one.stderr
+
+
+def test_a_bad_file_is_reported_at_its_place_among_the_streamed_programs(tmp_path: Path) -> None:
+    folder = folder_with_a_bad_file(tmp_path, copies=4)
+    one = run_merged("score", "--format", "jsonl", "--jobs", "1", str(folder))
+    two = run_merged("score", "--format", "jsonl", "--jobs", "2", str(folder))
+    assert one == two
+    lines = one[1].splitlines()
+    where = next(n for n, line in enumerate(lines) if "bad.yaml:" in line)
+    assert 0 < where < len(lines) - 1  # after the programs before it, before those after it
+
+
+def test_a_big_folder_scored_on_every_core_by_default_writes_what_one_process_writes(
+    tmp_path: Path,
+) -> None:
+    folder = folder_with_a_bad_file(tmp_path, copies=220 // len(list(PROGRAMS.glob("*.yaml"))) + 1)
+    assert len(list(folder.iterdir())) >= 200  # enough files for the default to use workers
+    default = run_cli("score", "--format", "jsonl", "--fail-under", "50", str(folder))
+    one = run_cli("score", "--format", "jsonl", "--fail-under", "50", "--jobs", "1", str(folder))
+    assert (default.returncode, default.stdout, default.stderr) == (
+        one.returncode,
+        one.stdout,
+        one.stderr,
+    )
+
+
+def test_fail_under_counts_the_programs_scored_in_workers(tmp_path: Path) -> None:
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    for program in sorted(PROGRAMS.glob("*.yaml")):
+        shutil.copy(program, folder / program.name)
+    gates = ["--fail-under", "101", "--fail-under-worst", "101"]
+    one = run_cli("score", *gates, "--jobs", "1", str(folder))
+    two = run_cli("score", *gates, "--jobs", "2", str(folder))
+    assert one.returncode == two.returncode == 1
+    assert "below --fail-under 101 and --fail-under-worst 101" in two.stderr
+    assert "(worst case" in two.stderr
+    assert two.stderr == one.stderr
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "many"])
+def test_jobs_must_be_a_whole_number_of_processes(jobs: str) -> None:
+    result = run_cli("score", "--jobs", jobs)
+    assert result.returncode == 2
+    assert "expected a whole number of processes" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "sarif"])  # sarif: needs files
+def test_a_path_the_walk_could_not_use_is_reported_at_its_place(fmt: str) -> None:
+    from testerterms import LoadError, Problem, load_profile
+    from testerterms._parallel import render_scores
+    from testerterms.render import REPORTERS
+
+    programs = sorted(PROGRAMS.glob("*.yaml"))
+    unusable = LoadError([Problem("gone/folder", 1, 1, "cannot list the folder")])
+    link = Problem("out/link.yaml", 1, 1, "a link out of the folder", severity="warning")
+    found = [*programs, unusable, *programs, link, *programs]
+    profile = load_profile()
+    outputs = []
+    for jobs in (1, 2):
+        events: list[str] = []
+
+        def on_error(error: LoadError, events: list[str] = events) -> None:
+            events.append(f"error {error.path}")
+
+        def on_scored(notes: tuple[str, ...], events: list[str] = events) -> None:
+            events.append(f"scored {notes}")
+
+        reporter = REPORTERS[fmt](profile)
+        pieces = render_scores(
+            found,
+            profile,
+            reporter,
+            jobs=jobs,
+            gate=lambda card: (card.program_id,),
+            on_error=on_error,
+            on_scored=on_scored,
+        )
+        text = "".join(pieces)
+        assert events.index("error gone/folder") == len(programs)
+        assert events.index("error out/link.yaml") == 2 * len(programs) + 1
+        outputs.append((text, events))
+    assert outputs[0] == outputs[1]
+
+
+def test_no_examples_leaves_out_the_same_programs_in_workers(tmp_path: Path) -> None:
+    folder = folder_with_a_bad_file(tmp_path, copies=3)
+    one = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "1", str(folder))
+    two = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "2", str(folder))
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert '"id": "reference"' not in two.stdout

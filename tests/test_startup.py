@@ -1,0 +1,97 @@
+"""Each command imports what it uses, when it uses it (DESIGN section 8: start-up).
+
+These tests name the modules a command loads, not how long it takes: a command that starts
+importing the program model or the scorer without needing them shows up here first.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import testerterms
+from testerterms import cli
+
+# Run main() in a fresh interpreter and list the modules it left loaded.
+_PROBE = """
+import contextlib, io, json, sys
+from testerterms.cli import main
+with contextlib.suppress(SystemExit):
+    main(sys.argv[1:], out=io.StringIO(), err=io.StringIO())
+print(json.dumps(sorted(sys.modules)))
+"""
+
+HEAVY = {
+    "testerterms.model",
+    "testerterms.scoring",
+    "testerterms.loading",
+    "testerterms.render._base",
+}
+
+
+def imported_by(*argv: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stdout.splitlines()[-1]))  # after what --help prints
+
+
+def test_help_imports_neither_the_model_nor_its_dependencies() -> None:
+    modules = imported_by("--help")
+    assert not modules & {"pydantic", "yaml", "tabulate", *HEAVY}
+    assert {m for m in modules if m.startswith("testerterms")} <= {
+        "testerterms",
+        "testerterms._entry",  # Ctrl-C during start-up
+        "testerterms._escape",  # text safety for messages (standard library only)
+        "testerterms._version",
+        "testerterms.cli",
+        "testerterms.errors",
+    }
+
+
+@pytest.mark.parametrize("command", ["rules", "profiles"])
+def test_the_catalogue_commands_import_neither_the_program_model_nor_the_scorer(
+    command: str,
+) -> None:
+    modules = imported_by(command)
+    assert "testerterms.render.catalogue" in modules  # the command did run
+    assert not modules & HEAVY
+
+
+def test_schema_imports_the_model_but_not_the_scorer_or_the_profiles() -> None:
+    modules = imported_by("schema")
+    assert "testerterms.model" in modules
+    assert not modules & {"testerterms.scoring", "testerterms.profiles", "testerterms.rules"}
+
+
+def test_importing_the_package_imports_no_model_until_a_name_is_used() -> None:
+    probe = "import sys, testerterms; print('testerterms.model' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert loaded.stdout.strip() == "False"
+
+
+def test_every_public_name_resolves_to_what_its_module_defines() -> None:
+    import importlib
+
+    for name in testerterms.__all__:
+        value = getattr(testerterms, name)
+        module = testerterms._LAZY.get(name)
+        if module is not None:
+            assert value is getattr(importlib.import_module(f"testerterms.{module}"), name)
+    assert set(testerterms._LAZY) <= set(testerterms.__all__)
+
+
+def test_the_format_choices_written_in_the_parser_are_the_reporters() -> None:
+    from testerterms import _validation, render
+
+    assert tuple(render.REPORTERS) == cli.SCORE_FORMATS
+    assert tuple(_validation.REPORTERS) == cli.VALIDATE_FORMATS
+
+
+def test_score_on_a_few_files_loads_no_worker_machinery() -> None:
+    modules = imported_by("score")
+    assert "testerterms.scoring" in modules  # the command did run
+    assert not modules & {"multiprocessing", "concurrent.futures"}

@@ -208,7 +208,9 @@ def test_draft_of_the_reference_program_has_a_clause_for_every_section() -> None
         assert f"## {number}. {clause.title}" in text
     stated = [c for c in sheet.clauses if c.section in ("compensation", "credit", "access")]
     assert all(c.text for c in stated)
-    assert "Every participant who does the work is paid money for it." in text
+    # the reference program states its rate (PMT001's remedy), so the clause names it
+    assert "Participants are paid USD 30 an hour for testing, feedback and creative work." in text
+    assert ": true" not in text and ": false" not in text  # a term sheet is prose
     assert not any(c.open_points for c in sheet.clauses)  # every rule is met: nothing to settle
     assert "Appendix A: scorecard" in text and "Appendix B" in text
 

@@ -281,9 +281,11 @@ def test_an_ungraded_program_shows_range_and_coverage_not_a_bare_score(tmp_path:
 def test_rankings_order_by_grade_then_by_the_worst_case() -> None:
     result = run_cli("score", env={"COLUMNS": "1000"})  # one line per row, nothing wrapped
     rows = [line.split()[0] for line in result.stdout.splitlines()[4:] if line.strip()]
-    assert rows[0] == "reference"
+    assert rows[-1] == "reference"  # the example is not ranked among the real programs
     data = json.loads(run_cli("score", "--format", "json").stdout)["programs"]
     by_id = {p["id"]: p for p in data}
+    grades = ["ABCDE".index(by_id[r]["grade"]) for r in rows[:-1] if by_id[r]["grade"]]
+    assert grades == sorted(grades) and len(grades) >= 8
     ungraded = [by_id[r] for r in rows if by_id[r]["grade"] is None]
     worsts = [p["range"][0] for p in ungraded]
     assert worsts == sorted(worsts, reverse=True)

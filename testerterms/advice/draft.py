@@ -245,6 +245,10 @@ def _generic(key: str, value: Any) -> str:
     section, name = key.split(".")
     doc = field_docs(Terms.model_fields[section].annotation).get(name, name)  # type: ignore[arg-type]
     first = doc.split(":")[0].split(". ")[0].rstrip(".")
+    if value is True:  # a term sheet is prose: a stated yes reads as the statement itself
+        return f"{md(first)}."
+    if value is False:
+        return f"{md(first)}: no."
     return f"{md(first)}: {md(show_value(value))}."
 
 

@@ -15,7 +15,7 @@ from ._base import Reporter, Scored, _num, grade_text, program_label
 
 ABBREVIATIONS: Final[dict[str, str]] = {"none (not enough evidence)": "none*"}
 """Long values shortened in a table too wide for the terminal; a legend gives them in full."""
-Row = tuple[tuple[int, float], list[str]]
+Row = tuple[tuple[bool, int, float], list[str]]
 """A summary row as text, with its ranking key (the programs themselves are not kept)."""
 
 
@@ -176,10 +176,11 @@ class TableReporter(Reporter):
 _GRADE_RANK: Final = {grade: rank for rank, grade in enumerate("ABCDE")}
 
 
-def rank_key(card: Scorecard) -> tuple[int, float]:
-    """Ranking order: by grade (no grade last), then by the worst case of the range,
+def rank_key(card: Scorecard) -> tuple[bool, int, float]:
+    """Ranking order: real programs before examples (the reference program is not ranked
+    among them), then by grade (no grade last), then by the worst case of the range,
     highest first."""
-    return _GRADE_RANK.get(card.grade or "", len(_GRADE_RANK)), -card.range[0]
+    return card.example, _GRADE_RANK.get(card.grade or "", len(_GRADE_RANK)), -card.range[0]
 
 
 def ranked(scored: Sequence[Scored]) -> list[Scored]:

@@ -9,7 +9,7 @@ from .. import _escape
 from ..model import Program
 from ..profiles import Profile
 from ..rules import CATEGORIES
-from ..scoring import FactUsed, Finding, Scorecard
+from ..scoring import FactUsed, Finding, Scorecard, rank_key
 from . import _width
 from ._base import Reporter, Scored, _num, grade_text, program_label
 
@@ -171,16 +171,6 @@ class TableReporter(Reporter):
             if self.details:
                 yield "\n" + self._fit(self.findings(program, card)) + "\n"
         yield "\n" + self._fit(self.summary(rows)) + "\n"
-
-
-_GRADE_RANK: Final = {grade: rank for rank, grade in enumerate("ABCDE")}
-
-
-def rank_key(card: Scorecard) -> tuple[bool, int, float]:
-    """Ranking order: real programs before examples (the reference program is not ranked
-    among them), then by grade (no grade last), then by the worst case of the range,
-    highest first."""
-    return card.example, _GRADE_RANK.get(card.grade or "", len(_GRADE_RANK)), -card.range[0]
 
 
 def ranked(scored: Sequence[Scored]) -> list[Scored]:

@@ -15,7 +15,7 @@ from ..model import Program, Source
 from ..profiles import Profile
 from ..render._base import paragraphs
 from ..rules import CATALOGUE, CATEGORIES
-from ..scoring import FactUsed, Finding, Scorecard
+from ..scoring import FactUsed, Finding, Scorecard, rank_key
 from ._charts import GRADE_COLOURS, UNGRADED, Chart, category_chart, range_chart
 
 EXTRA: Final = "the report command needs the 'report' extra: pip install 'testerterms[report]'"
@@ -175,11 +175,6 @@ def _disagreements(cards: Sequence[Scorecard]) -> list[dict[str, Any]]:
     return rows
 
 
-def _rank_key(card: Scorecard) -> tuple[Any, ...]:
-    """By grade (no grade last), then by the worst case, highest first; ties in file order."""
-    return ("ABCDE".index(card.grade) if card.grade else 5, -card.range[0])
-
-
 def _profile(profile: Profile) -> dict[str, Any]:
     bands = [(g, f"{profile.grades[g]:g}") for g in ("A", "B", "C", "D")]
     return {
@@ -270,7 +265,7 @@ def build_report(
                 "card": card,
             }
         )
-    ranked = sorted(entries, key=lambda e: _rank_key(e["card"]))
+    ranked = sorted(entries, key=lambda e: rank_key(e["card"]))
     real = [e for e in ranked if not e["example"]]
     groups = {
         "graded": [e for e in real if e["headline"]["grade"]],

@@ -222,7 +222,7 @@ def _load(path: str | Path, *, warnings: bool) -> tuple[Program, list[Problem]]:
     if stat.S_ISDIR(info.st_mode):
         raise LoadError([Problem(str(path), 1, 1, "is a folder: use load_programs for folders")])
     text = _yaml.read_text(path, info=info)
-    program, found, _ = _parse(text, str(path), warnings=warnings)
+    program, found, _ = _parse(text, str(path), warnings=warnings, located=False)
     return program, found
 
 
@@ -237,16 +237,33 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
 
 
 def _parse(
-    text: str | bytes, path: str, *, warnings: bool
+    text: str | bytes, path: str, *, warnings: bool, located: bool = True
 ) -> tuple[Program, list[Problem], _yaml.Document]:
+    """The program in ``text``; with ``located`` (or ``warnings``), the document it was read
+    from carries where each key and value stands."""
     if isinstance(text, bytes):
         text = _yaml.decode(text, path)
+    invalid: ValidationError | None = None
+    if not (located or warnings):
+        # Most files load: read them without noting where each value stands, and read a
+        # file again, noting it, only to say where what is wrong with it stands.
+        plain = _yaml.compose(text, path, positions=False)
+        try:
+            program = Program.model_validate(plain.data)
+        except ValidationError as exc:
+            invalid = exc  # the same data with positions fails the same way
+        else:
+            if not plain.problems and _section_sources_known(plain.data):
+                return program, [], plain
     document = _yaml.compose(text, path)
     try:
-        program = Program.model_validate(document.data)
+        if invalid is None:
+            program = Program.model_validate(document.data)
     except ValidationError as exc:
+        invalid = exc
+    if invalid is not None:
         problems = document.problems + _source_problems(document)
-        errors = exc.errors(include_url=False)
+        errors = invalid.errors(include_url=False)
         if problems:
             # The model repeats, unlocated, what _source_problems has already located.
             errors = [e for e in errors if not _is_source_summary(e)]

@@ -462,11 +462,18 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
     judged = {}
     for code, rule, keys in plan.rules:
         at = (code, tuple([states[key] for key in keys]))
-        judgement = judgements.get(at)
-        if judgement is None:
+        known = judgements.get(at)
+        if known is None:
             judgement = _judge(code, profile.parameters, profile.disputes, at[1])
-            judgements[at] = judgement
-        judged[code] = _finding(rule, keys, judgement, profile, facts)
+            finding = _finding(rule, keys, judgement, profile, facts)
+            # A finding that rests on no fact is the same for every program in this state.
+            shared = None if judgement.disputed or finding.terms else finding
+            judgements[at] = (judgement, shared)
+        elif known[1] is not None:
+            finding = known[1]
+        else:
+            finding = _finding(rule, keys, known[0], profile, facts)
+        judged[code] = finding
     if len(judgements) > _MAX_CACHED:
         judgements.clear()
     findings = dict(judged)
@@ -564,7 +571,9 @@ class _Plan:
     """(rule, the rule it folds into), where both are the profile's, in the profile's order."""
     categories: tuple[tuple[str, tuple[str, ...]], ...]
     """Each category in the order of the findings, with its rules in that order."""
-    judgements: dict[tuple[str, tuple[State, ...]], _Judgement]
+    judgements: dict[tuple[str, tuple[State, ...]], tuple[_Judgement, Finding | None]]
+    """By rule and the states of its terms: the judgement, and the finding where it rests on
+    no fact of the program (the same finding, then, for every program)."""
     group_sums: dict[tuple[Any, ...], Sums]
 
     def fits(self, profile: Profile) -> bool:

@@ -244,9 +244,10 @@ def _parse(
     if isinstance(text, bytes):
         text = _yaml.decode(text, path)
     invalid: ValidationError | None = None
-    if not (located or warnings):
+    if not (located or warnings or len(text) > _READ_TWICE_UP_TO):
         # Most files load: read them without noting where each value stands, and read a
-        # file again, noting it, only to say where what is wrong with it stands.
+        # file again, noting it, only to say where what is wrong with it stands (a file
+        # far larger than a program is read once, with positions: it is seldom one).
         plain = _yaml.compose(text, path, positions=False)
         try:
             program = Program.model_validate(plain.data)
@@ -275,6 +276,10 @@ def _parse(
         if problems:
             raise LoadError(_capped(problems, path))
     return program, _warnings(document, program) if warnings else [], document
+
+
+_READ_TWICE_UP_TO: Final = 100_000
+"""Characters of the largest text read first without positions (program files are 2-11 KB)."""
 
 
 def _capped(problems: list[Problem], path: str, total: int | None = None) -> list[Problem]:

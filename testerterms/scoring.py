@@ -464,7 +464,8 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         at = (code, tuple([states[key] for key in keys]))
         known = judgements.get(at)
         if known is None:
-            judgement = _judge(code, profile.parameters, profile.disputes, at[1])
+            # Not through _judge's own cache: the plan keeps it (and one copy is enough).
+            judgement = _judge.__wrapped__(code, profile.parameters, profile.disputes, at[1])
             finding = _finding(rule, keys, judgement, profile, facts)
             # A finding that rests on no fact is the same for every program in this state.
             shared = None if judgement.disputed or finding.terms else finding
@@ -545,7 +546,9 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
 
 _UNKNOWN: Final[State] = ("unknown",)
 _MAX_CACHED: Final = 65536
-"""Most judgements or group sums kept for one profile (as the caches of ``_judge``)."""
+"""Most judgements kept for one profile (as many as ``_judge``'s own cache keeps)."""
+_MAX_GROUPS: Final = 4096
+"""Most group sums kept for one profile (as many as ``_group_sums``'s own cache keeps)."""
 
 
 @dataclass(frozen=True)
@@ -709,9 +712,9 @@ def _range(
         )
         sums = cache.get(group)
         if sums is None:
-            sums = cache[group] = _group_sums(profile.parameters, *group)
+            sums = cache[group] = _group_sums.__wrapped__(profile.parameters, *group)
         totals = _add(totals, sums)
-    if len(cache) > _MAX_CACHED:
+    if len(cache) > _MAX_GROUPS:
         cache.clear()
     ends = [(100.0 * low / den, 100.0 * high / den) for den, low, high in totals if den > 1e-12]
     if not ends:

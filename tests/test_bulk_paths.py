@@ -146,9 +146,7 @@ MANY_MISTAKES = {
 def test_only_the_shown_errors_are_located_and_the_report_is_the_same(case: str) -> None:
     document, errors = _errors(MANY_MISTAKES[case])
     before = [Problem("f.yaml", 3, 1, "a problem found before validating")]
-    every = _capped(
-        before + locate_errors(document, errors, Program, limit=MAX_PROBLEMS), "f.yaml"
-    )
+    every = _capped(before + locate_errors(document, errors, Program, limit=MAX_PROBLEMS), "f.yaml")
     assert shown_errors(document, errors, Program, before) == every
     assert shown_errors(document, errors, Program) == _capped(
         locate_errors(document, errors, Program, limit=MAX_PROBLEMS), "f.yaml"
@@ -163,7 +161,9 @@ def test_a_file_with_thousands_of_mistakes_shows_the_first_hundred_and_counts_th
     assert len(shown) == MAX_PROBLEMS + 1
     assert shown[0] == "f.yaml:7:1: error: unknown key 'key00000'"
     assert shown[99] == "f.yaml:106:1: error: unknown key 'key00099'"
-    assert shown[100] == "f.yaml:107:1: error: 4,900 more errors not shown: fix the ones above first"
+    assert shown[100] == (
+        "f.yaml:107:1: error: 4,900 more errors not shown: fix the ones above first"
+    )
 
 
 # --- scoring ------------------------------------------------------------------------------------

@@ -13,10 +13,9 @@ What crosses between the processes is what the other side needs and no more: a c
 out as the paths' text, and comes back as a few :class:`Piece` objects, one for each run of
 files that loaded (and one for each file that did not), not one object per file. JSON Lines
 holds each program on a line of its own, with nothing before or after, so for ``jsonl`` the
-worker writes the lines and sends their text, joined: sending the program costs about as much
-as loading it again, and the parent writes a run of files at once. Every other format is
-written by the parent's reporter, from the programs and scorecards the workers send (pickled,
-with the model classes named rather than rebuilt).
+worker writes the lines and sends their text: sending the program costs about as much as
+loading it again. Every other format is written by the parent's reporter, from the programs
+and scorecards the workers send (pickled, with the model classes named rather than rebuilt).
 """
 
 from __future__ import annotations
@@ -70,8 +69,10 @@ class Piece:
     marks: tuple[tuple[str, ...] | None, ...] = ()
     """For each file of the run: what the gate said of its scorecard (``--fail-under``), or
     None for a program ``keep`` left out (loaded, but not scored and not written)."""
-    text: str = ""
-    """The lines of the run's programs (``jsonl``, written in the worker)."""
+    lines: tuple[str, ...] = ()
+    """The line of each program of the run (``jsonl``, written in the worker). Sent and
+    written one by one, not joined: a string of a whole chunk, made and dropped chunk after
+    chunk, grows the parent's heap (the allocator cannot reuse the space it leaves)."""
     scored: tuple[bytes, ...] = ()
     """The pickled (program, scorecard) pair of each program scored (every other format)."""
     problems: tuple[Problem, ...] = ()
@@ -237,7 +238,7 @@ def _render_in_workers(
             yield piece
 
     if lines:
-        return (piece.text for piece in reported() if piece.text)
+        return (line for piece in reported() for line in piece.lines)
     scored = (pickle.loads(pair) for piece in reported() for pair in piece.scored)
     return _rendered(reporter, scored)
 
@@ -275,7 +276,7 @@ def _work(items: list[str | tuple[Problem, ...]]) -> list[Piece]:
 
     def run_ends() -> None:
         if marks:
-            pieces.append(Piece(tuple(marks), "".join(texts), tuple(scored)))
+            pieces.append(Piece(tuple(marks), tuple(texts), tuple(scored)))
             marks.clear()
             texts.clear()
             scored.clear()

@@ -116,18 +116,23 @@ def _given_paths(
 
 def _walk_folder(top: Path, root: str) -> Iterator[Path | Problem]:
     # A stack of listings, not recursion: a folder nested thousands deep cannot overflow it.
-    stack: list[Iterator[os.DirEntry[str]]] = []
+    stack: list[Iterator[tuple[str, os.DirEntry[str] | None]]] = []
     listing = _listing(top)
     if isinstance(listing, Problem):
         yield listing
         return
     stack.append(listing)
     while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
+        item = next(stack[-1], None)
+        if item is None:
             stack.pop()
             continue
-        path = Path(entry.path)
+        where, entry = item
+        path = Path(where)
+        if entry is None:  # a plain file (neither a folder nor a link)
+            if path.suffix in SUFFIXES:
+                yield path
+            continue
         try:
             is_link = entry.is_symlink()
             is_dir = entry.is_dir(follow_symlinks=False)
@@ -153,13 +158,29 @@ def _walk_folder(top: Path, root: str) -> Iterator[Path | Problem]:
             yield path
 
 
-def _listing(folder: Path) -> Iterator[os.DirEntry[str]] | Problem:
-    """The entries of one folder, sorted by name, or why it cannot be listed."""
+def _listing(folder: Path) -> Iterator[tuple[str, os.DirEntry[str] | None]] | Problem:
+    """The entries of one folder, sorted by name, or why it cannot be listed.
+
+    Each entry comes as its path, with its :class:`os.DirEntry` where it is a folder, a link,
+    or cannot be told; a plain file keeps only its name (a folder of 10,000 program files
+    would otherwise hold 10,000 entries while it is walked)."""
+    names: list[str] = []
+    kept: dict[str, os.DirEntry[str]] = {}
     try:
         with os.scandir(folder) as entries:
-            return iter(sorted(entries, key=lambda entry: entry.name))
+            for entry in entries:
+                names.append(entry.name)
+                try:
+                    plain = not entry.is_symlink() and not entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    plain = False  # asked again where it is walked, to report why
+                if not plain:
+                    kept[entry.name] = entry
     except OSError as exc:
         return Problem(str(folder), 1, 1, f"cannot list the folder: {exc.strerror or exc}")
+    names.sort()
+    base = os.fspath(folder)
+    return ((os.path.join(base, name), kept.get(name)) for name in names)
 
 
 def _is_folder(path: Path) -> bool:

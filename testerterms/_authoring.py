@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import _yaml
-from ._schema import field_docs, model_doc, term_value_type
-from .model import UNKNOWN, Fact, Program, Section, Term, Terms
+from ._schema import field_docs, model_doc
+from .model import UNKNOWN, Fact, Program, Section, Term, Terms, term_value_type
 from .rules import CATALOGUE
 
 WIDTH: Final = 92
@@ -134,10 +134,9 @@ def _section(name: str, section: type[Section]) -> list[str]:
     docs = field_docs(section)
     remedies = _remedies()
     for term_name, info in section.model_fields.items():
-        annotation = info.annotation
-        if not (isinstance(annotation, type) and issubclass(annotation, Term)):
+        value_type = term_value_type(info.annotation, info.metadata)
+        if value_type is None:
             continue
-        value_type = term_value_type(annotation)
         lines += _comment(docs.get(term_name, term_name), indent=4)
         values = describe_values(value_type)
         if isinstance(value_type, type) and issubclass(value_type, BaseModel):

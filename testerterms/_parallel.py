@@ -15,12 +15,11 @@ files that loaded (and one for each file that did not), not one object per file.
 holds each program on a line of its own, with nothing before or after, so for ``jsonl`` the
 worker writes the lines and sends their text: sending the program costs about as much as
 loading it again. Every other format is written by the parent's reporter, from the programs
-and scorecards the workers send (pickled, with the model classes named rather than rebuilt).
+and scorecards the workers send, pickled.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
 import os
 import pickle
@@ -29,9 +28,8 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, get_args
+from typing import TYPE_CHECKING, Final
 
 from .errors import LoadError, Problem, TesterTermsError
 
@@ -301,57 +299,6 @@ def _work(items: list[str | tuple[Problem, ...]]) -> list[Piece]:
         if _lines:
             texts.extend(_reporter.stream([(program, card)]))
         else:
-            scored.append(_dumps((program, card)))
+            scored.append(pickle.dumps((program, card), protocol=pickle.HIGHEST_PROTOCOL))
     run_ends()
     return pieces
-
-
-# --- pickling programs ------------------------------------------------------------------------
-# A program holds instances of generic model classes (Term[Money], Fact[bool], ...) that pydantic
-# builds in the class bodies of model.py, where pickle cannot find them by name. They are named
-# by their qualified name instead and looked up in the parent among the classes a Program uses.
-
-
-class _ModelPickler(pickle.Pickler):
-    def reducer_override(self, obj: Any) -> Any:
-        from pydantic import BaseModel
-
-        if (
-            isinstance(obj, type)
-            and issubclass(obj, BaseModel)
-            and obj.__pydantic_generic_metadata__["origin"] is not None
-        ):
-            return _model_class, (obj.__qualname__,)
-        return NotImplemented
-
-
-def _dumps(value: object) -> bytes:
-    buffer = io.BytesIO()
-    _ModelPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    return buffer.getvalue()
-
-
-def _model_class(name: str) -> type:
-    return _model_classes()[name]
-
-
-@cache
-def _model_classes() -> dict[str, type]:
-    from pydantic import BaseModel
-
-    from .model import Program
-
-    found: dict[str, type] = {}
-
-    def walk(annotation: Any) -> None:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            if annotation.__qualname__ in found:
-                return
-            found[annotation.__qualname__] = annotation
-            for field in annotation.model_fields.values():
-                walk(field.annotation)
-        for argument in get_args(annotation):
-            walk(argument)
-
-    walk(Program)
-    return found

@@ -2,13 +2,12 @@
 
 Built from the model, so there is one place for each fact: field names, allowed values,
 bounds and the descriptions (the docstring under each field) all come from
-:mod:`testerterms.model`. Pydantic writes JSON Schema 2020-12 with one definition per
-generic class (``Term[Literal[...]]``), and describes a term as the ``{claims: [...]}``
-object it becomes after validation. A program file is what a person writes, so this
-module describes each term as it is written: ``unknown``; a plain value (in a section
-with a ``source:``: a scalar, a list, or a mapping such as ``{hours: 5}``);
-``{value, source, quote, party, note, since, until}``; ``{claims: [...]}``; or
-``{history: [...]}``.
+:mod:`testerterms.model`. Pydantic writes JSON Schema 2020-12, and describes a term as the
+``{claims: [...]}`` object it becomes after validation, whatever its value type. A program
+file is what a person writes, so this module describes each term as it is written:
+``unknown``; a plain value (in a section with a ``source:``: a scalar, a list, or a mapping
+such as ``{hours: 5}``); ``{value, source, quote, party, note, since, until}``;
+``{claims: [...]}``; or ``{history: [...]}``.
 
 The schema is looser than :func:`testerterms.parse_program` in two ways JSON Schema
 cannot say: it does not check that cited source ids exist, and it allows a plain value
@@ -29,7 +28,7 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
 
 from . import model as _model
-from .model import UNKNOWN, Fact, Program, Section, Source, Span, Term
+from .model import UNKNOWN, Fact, Program, Section, Source, Span, term_value_type
 
 DRAFT_07: Final = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILE: Final = "program.schema.json"
@@ -105,12 +104,6 @@ def model_doc(model: type[BaseModel]) -> str:
     return " ".join(doc.split("\n\n")[0].split())
 
 
-def term_value_type(term: type[Term[Any]]) -> Any:
-    """The type of the value a term holds (``Term[Money]`` -> ``Money``)."""
-    # The generic argument keeps Annotated bounds that the field annotation loses.
-    return term.__pydantic_generic_metadata__["args"][0]
-
-
 class _Builder:
     def __init__(self) -> None:
         self.definitions: dict[str, Any] = {
@@ -155,6 +148,9 @@ class _Builder:
         if name == "source" and issubclass(owner, Section):
             return {"$ref": _REF + "SourceIds"}
         annotation: Any = info.annotation
+        value_type = term_value_type(annotation, info.metadata)
+        if value_type is not None:
+            return self.term(value_type, plain=issubclass(owner, Section))
         if _is_model(annotation):
             return self.value(annotation, plain=issubclass(owner, Section))
         if get_origin(annotation) is dict:
@@ -168,20 +164,20 @@ class _Builder:
         return _leaf(generated)
 
     def value(self, annotation: Any, *, plain: bool) -> dict[str, Any]:
-        if _is_model(annotation) and issubclass(annotation, Term):
-            return self.term(annotation, plain=plain)
+        value_type = term_value_type(annotation)
+        if value_type is not None:
+            return self.term(value_type, plain=plain)
         if _is_model(annotation):
             return self.ref(annotation)
         return _leaf(TypeAdapter(annotation).json_schema())
 
-    def term(self, term: type[Term[Any]], *, plain: bool) -> dict[str, Any]:
+    def term(self, value_type: Any, *, plain: bool) -> dict[str, Any]:
         """A term as written: unknown, a plain value, one fact, or several claims.
 
         ``plain`` is true inside a section, whose ``source:`` backs plain values and
         facts written without a source. Section terms share one definition per value
         type (``Term.Money``); the few terms outside sections are written out in place.
         """
-        value_type = term_value_type(term)
         value = self.value(value_type, plain=False)
         shapes: list[dict[str, Any]] = [{"const": UNKNOWN}]
         if plain:  # any plain value (a list, a mapping such as {hours: 5}) in a section

@@ -524,9 +524,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._schema import schema_text
-
-    text = schema_text()
+    text = _schema_text()
     if args.output is None:
         out.write(text)
         return EXIT_OK
@@ -535,6 +533,19 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     written = write_file(args.output, text, force=args.force)
     print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
+
+
+def _schema_text() -> str:
+    """The program schema: the copy built from the model when the package was made (in the
+    wheel, or the repository's ``schema/``), so that printing it builds no model; built from
+    the model where there is no copy."""
+    here = Path(__file__).resolve().parent
+    for stored in (here / "program.schema.json", here.parent / "schema" / "program.schema.json"):
+        if stored.is_file():
+            return stored.read_text(encoding="utf-8")
+    from ._schema import schema_text
+
+    return schema_text()
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

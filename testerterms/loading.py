@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import _yaml
 from .errors import LoadError, Problem
-from .model import Program, Term
+from .model import Fact, Program, Term, term_value_type
 
 SUFFIXES: Final = (".yaml", ".yml")
 MAX_PROBLEMS: Final = 100
@@ -537,24 +537,35 @@ def _strip(annotation: Any) -> Any:
         return annotation
 
 
-def _holder(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    """The model class whose field the last part of the pydantic ``loc`` names."""
+def _holder(
+    model: type[BaseModel], loc: tuple[str | int, ...]
+) -> tuple[type[BaseModel] | None, Any]:
+    """The model class whose field the last part of the pydantic ``loc`` names, and the value
+    type of the term that holds it (None outside terms)."""
     current: Any = model
+    value_type: Any = None
     for part in loc[:-1]:
         current = _strip(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
             field_info = current.model_fields.get(str(part))
             if field_info is None:
-                return None
+                return None, None
+            if issubclass(current, Fact) and part == "value" and value_type is not None:
+                current = value_type  # a fact's value has its term's type
+                continue
             current = field_info.annotation
+            value_type = term_value_type(current, field_info.metadata) or value_type
         elif get_origin(current) is dict:
             current = get_args(current)[1]
+            value_type = term_value_type(current) or value_type
         elif get_origin(current) in (tuple, list) and isinstance(part, int):
             current = get_args(current)[0]
         else:
-            return None
+            return None, None
     current = _strip(current)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current, value_type
+    return None, None
 
 
 def _raw_loc(document: _yaml.Document, loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
@@ -768,19 +779,17 @@ def _unknown_key(
     loc: tuple[str | int, ...],
 ) -> Problem:
     name = loc[-1]
-    holder = _holder(model, pydantic_loc)
+    holder, value_type = _holder(model, pydantic_loc)
     if holder is not None and issubclass(holder, Term):
         # A mapping with neither `value` nor `claims`: say how a term is written, once.
         written = _node(document.data, loc[:-1])
         keys = list(written) if isinstance(written, dict) else [name]
         meant = [(k, c) for k in keys if (c := _closest(k, ("value", "claims")))]
         hint = f" (did you mean {meant[0][1]!r} for {_short(meant[0][0])}?)" if meant else ""
-        value_type = holder.__pydantic_generic_metadata__["args"]
-        inner = value_type[0] if value_type else None
         if (
-            isinstance(inner, type)
-            and issubclass(inner, BaseModel)
-            and set(keys) & set(inner.model_fields)
+            isinstance(value_type, type)
+            and issubclass(value_type, BaseModel)
+            and set(keys) & set(value_type.model_fields)
         ):
             hint = " (put the mapping under `value:`, as in {value: {...}, source: ID})"
         return document.problem(

@@ -8,23 +8,38 @@ change only what differs.
 from __future__ import annotations
 
 import contextlib
-import math
 import os
+import re
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from typing import Any, Final, Literal, get_args
 
 from . import _escape, _yaml
+from ._record import (
+    Issue,
+    Loc,
+    Record,
+    choice_issues,
+    fail,
+    keys_issues,
+    list_issues,
+    mapping_issue,
+    number_in,
+    number_issues,
+    text_issues,
+)
 from .errors import LoadError, Problem, UsageError
 from .rules import CATALOGUE, Parameters
+from .rules._core import parameter_issues
 
 Grade = Literal["A", "B", "C", "D", "E"]
 GRADES: Final[tuple[Grade, ...]] = ("A", "B", "C", "D", "E")
+BANDS: Final[tuple[Literal["A", "B", "C", "D"], ...]] = ("A", "B", "C", "D")
 DisputePolicy = Literal[
     "worst", "best", "unknown", "prefer-organization", "prefer-participants", "prefer-press"
 ]
+DISPUTE_POLICIES: Final[tuple[DisputePolicy, ...]] = get_args(DisputePolicy)
 DEFAULT_PROFILE: Final = "articles"
 PROFILES_DIR: Final = Path(__file__).resolve().parent / "profiles"
 
@@ -33,21 +48,12 @@ MAX_WEIGHT: Final = 1000.0
 """Largest weight a rule may have: enough for any emphasis, far from overflowing a sum."""
 MAX_EXTENDS: Final = 20
 """Longest chain of ``extends:`` followed."""
-
-Weight = Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False)]
-Band = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+_ID: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-def _web_url(url: str) -> str:
-    if not url.startswith(("https://", "http://")):
-        raise ValueError("a URL must start with https:// or http://")
-    return url
-
-
-class Standard(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Standard(Record):
     """The published text a profile is built from: who issued it, its title, date and URL."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     publisher: str
     title: str
@@ -56,58 +62,52 @@ class Standard(BaseModel):
     url: str | None = None
     """Where to read it (None only for texts read as files, like the seed articles)."""
 
-    @field_validator("url")
-    @classmethod
-    def _web(cls, url: str | None) -> str | None:
-        return None if url is None else _web_url(url)
+    def __post_init__(self) -> None:
+        fail("standard", standard_issues(dict(self)))
 
 
-class ProfileCitation(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class ProfileCitation(Record):
     """A published text's own words behind a profile's choice: a weight, a rule, a parameter."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     title: str
     url: str
-    quote: str = Field(min_length=1)
+    quote: str
+    """Not empty."""
     publisher: str | None = None
     date: str | None = None
     rules: tuple[str, ...] = ()
     """The rule codes the quote stands behind in this profile."""
 
-    @field_validator("url")
-    @classmethod
-    def _web(cls, url: str) -> str:
-        return _web_url(url)
-
-    @field_validator("rules")
-    @classmethod
-    def _known_codes(cls, rules: tuple[str, ...]) -> tuple[str, ...]:
-        for code in rules:
-            if code not in CATALOGUE:
-                raise ValueError(f"unknown rule {code!r}")
-        return rules
+    def __post_init__(self) -> None:
+        fail("citation", citation_issues(dict(self)))
+        object.__setattr__(self, "rules", tuple(self.rules))
 
 
-class Profile(BaseModel):
-    """A complete profile, with ``extends`` already resolved."""
+@dataclass(frozen=True, kw_only=True)
+class Profile(Record):
+    """A complete profile, with ``extends`` already resolved.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Checked when built, from a file or in code: a mistake is a :class:`ValueError` (from a
+    file, :func:`load_profile` reports it at its line and column instead). Whole numbers
+    are kept as floats; ``parameters``, ``standard`` and ``citations`` may be given as
+    plain data."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str
+    """Lower-case letters, digits and dashes."""
     version: str
     title: str
     description: str = ""
-    rules: dict[str, Weight]
+    rules: dict[str, float]
     """Weight per rule code (0 < weight <= 1000); only these rules are scored."""
-    parameters: Parameters = Parameters()
-    grades: dict[Literal["A", "B", "C", "D"], Band]
+    parameters: Parameters = field(default_factory=Parameters)
+    grades: dict[Literal["A", "B", "C", "D"], float]
     """Lowest score for each grade (0-100); below D's is E."""
-    min_coverage: float = Field(0.5, ge=0, le=1, allow_inf_nan=False)
-    """Below this share of known weight, no grade is given ("not enough evidence")."""
+    min_coverage: float = 0.5
+    """Below this share of known weight (0-1), no grade is given ("not enough evidence")."""
     disputes: DisputePolicy = "worst"
     """Which claim a disputed term's headline outcome follows."""
-    blockers: dict[str, Grade] = {}
+    blockers: dict[str, Grade] = field(default_factory=dict)
     """A rule not met caps the grade at this letter."""
     standard: Standard | None = None
     """The published standard the profile is built from, if it is built from one."""
@@ -116,64 +116,245 @@ class Profile(BaseModel):
     source: str | None = None
     """The file the profile came from (None for a profile built in code)."""
 
-    @field_validator("rules")
-    @classmethod
-    def _known_rules(cls, rules: dict[str, float]) -> dict[str, float]:
-        for code in rules:
-            if code not in CATALOGUE:
-                raise ValueError(f"unknown rule {code!r}")
-        if not rules:
-            raise ValueError("a profile needs at least one rule")
-        return rules
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Profile:
-        if set(self.grades) != {"A", "B", "C", "D"}:
-            raise ValueError("grades must give the lowest score of A, B, C and D")
-        bands = [self.grades[g] for g in ("A", "B", "C", "D")]
-        if bands != sorted(bands, reverse=True) or len(set(bands)) != 4:
-            raise ValueError("grade thresholds must fall from A to D")
-        for code in self.blockers:
-            if code not in self.rules:
-                raise ValueError(f"blocker {code} is not a rule of this profile")
-        return self
+    def __post_init__(self) -> None:
+        data = self.model_dump()
+        issues = profile_issues(data)
+        fail("profile", issues or whole_issues(data))
+        settable = object.__setattr__
+        settable(self, "rules", {code: float(w) for code, w in self.rules.items()})
+        settable(self, "grades", {letter: float(band) for letter, band in self.grades.items()})
+        settable(self, "min_coverage", float(self.min_coverage))
+        settable(self, "blockers", dict(self.blockers))
+        if isinstance(self.parameters, dict):
+            settable(self, "parameters", Parameters(**self.parameters))
+        if isinstance(self.standard, dict):
+            settable(self, "standard", Standard(**self.standard))
+        settable(
+            self,
+            "citations",
+            tuple(ProfileCitation(**c) if isinstance(c, dict) else c for c in self.citations),
+        )
 
     def citations_for(self, code: str) -> tuple[ProfileCitation, ...]:
         """The profile's own citations that stand behind rule ``code``."""
         return tuple(c for c in self.citations if code in c.rules)
 
     def grade_for(self, score: float) -> Grade:
-        bands: tuple[Literal["A", "B", "C", "D"], ...] = ("A", "B", "C", "D")
-        for grade in bands:
+        for grade in BANDS:
             if score >= self.grades[grade]:
                 return grade
         return "E"
 
 
-class _ProfileFile(BaseModel):
-    """A profile as written, where ``extends`` lets most keys be left out.
+# --- what a profile may hold: the checks, shared by files and code ----------------------------
 
-    Read in strict mode, as program files are: ``"3"`` is not a number and ``"yes"`` or
-    ``1`` not a boolean. Rules, grades and the coverage threshold are checked one by one
-    by :func:`_check_numbers`, so that each mistake is located at its own key.
-    """
 
-    model_config = ConfigDict(extra="forbid")
+def _web_url(value: Any, loc: Loc) -> list[Issue]:
+    if isinstance(value, str) and not value.startswith(("https://", "http://")):
+        return [(loc, "a URL must start with https:// or http://", False)]
+    return []
 
-    id: str
-    version: str
-    title: str | None = None
-    description: str | None = None
-    extends: str | None = None
-    rules: dict[str, Any] | None = None
-    """Weights; null removes a rule inherited from the parent."""
-    parameters: Parameters | None = None
-    grades: dict[str, Any] | None = None
-    min_coverage: Any = None
-    disputes: DisputePolicy | None = None
-    blockers: dict[str, Grade | None] | None = None
-    standard: dict[str, Any] | None = None
-    citations: list[Any] | None = None
+
+def standard_issues(data: Any, loc: Loc = ()) -> list[Issue]:
+    """What is wrong with ``data`` as a profile's standard."""
+    issues = keys_issues(data, Standard, loc)
+    if not isinstance(data, dict):
+        return issues
+    for name in ("publisher", "title", "date", "url"):
+        if name in data:
+            value = data[name]
+            issues += text_issues(value, (*loc, name), nullable=name == "url")
+    return issues + _web_url(data.get("url"), (*loc, "url"))
+
+
+def citation_issues(data: Any, loc: Loc = ()) -> list[Issue]:
+    """What is wrong with ``data`` as one of a profile's citations."""
+    issues = keys_issues(data, ProfileCitation, loc)
+    if not isinstance(data, dict):
+        return issues
+    for name in ("title", "url", "quote", "publisher", "date"):
+        if name in data:
+            value = data[name]
+            issues += text_issues(value, (*loc, name), nullable=name in ("publisher", "date"))
+    issues += _web_url(data.get("url"), (*loc, "url"))
+    if data.get("quote") == "":
+        issues.append(((*loc, "quote"), "String should have at least 1 character", False))
+    if "rules" in data:
+        codes = data["rules"]
+        found = list_issues(codes, (*loc, "rules"), lambda code, at: text_issues(code, at))
+        unknown = [] if found else [c for c in codes if c not in CATALOGUE]
+        if unknown:
+            found.append(((*loc, "rules"), f"unknown rule {unknown[0]!r}", False))
+        issues += found
+    return issues
+
+
+def profile_issues(data: Any) -> list[Issue]:
+    """What is wrong with ``data`` as a complete profile, field by field. What only the
+    whole shows (bands in order, blockers among the rules) is :func:`whole_issues`'s."""
+    issues = keys_issues(data, Profile)
+    if not isinstance(data, dict):
+        return issues
+    for name, value in data.items():
+        loc = (name,)
+        if name == "id":
+            issues += _id_issues(value, loc)
+        elif name in ("version", "title", "description"):
+            issues += text_issues(value, loc)
+        elif name in ("rules", "grades"):
+            issues += [] if isinstance(value, dict) else [mapping_issue(value, loc)]
+        elif name == "parameters":
+            issues += parameter_issues(value, loc)
+        elif name == "min_coverage" and value is None:
+            issues += number_issues(value, loc)
+        elif name == "disputes":
+            issues += choice_issues(value, DISPUTE_POLICIES, loc)
+        elif name == "blockers":
+            issues += _blocker_issues(value, loc, removable=False)
+        elif name == "standard" and value is not None:
+            issues += standard_issues(value, loc)
+        elif name == "citations":
+            issues += list_issues(value, loc, citation_issues)
+        elif name == "source":
+            issues += text_issues(value, loc, nullable=True)
+    return issues + numbers_issues(data, removable=False)
+
+
+_FILE_KEYS: Final = (
+    "id",
+    "version",
+    "title",
+    "description",
+    "extends",
+    "rules",
+    "parameters",
+    "grades",
+    "min_coverage",
+    "disputes",
+    "blockers",
+    "standard",
+    "citations",
+)
+"""The keys a profile file may write (``extends`` lets all but ``id`` and ``version`` go)."""
+
+
+def written_issues(data: Any) -> list[Issue]:
+    """What is wrong with ``data`` as a profile file, before ``extends`` is followed: every
+    mistake, each at its key. Strict, as program files are: ``"3"`` is not a number, and
+    ``"yes"`` or ``1`` not a boolean. A null weight or blocker removes an inherited one."""
+    issues = keys_issues(data, _FILE_KEYS, needed=("id", "version"))
+    if not isinstance(data, dict):
+        return issues
+    for name, value in data.items():
+        loc = (name,)
+        if name in ("id", "version"):
+            issues += text_issues(value, loc)
+        elif value is None:
+            continue
+        elif name in ("title", "description", "extends"):
+            issues += text_issues(value, loc)
+        elif name in ("rules", "grades", "standard"):
+            issues += [] if isinstance(value, dict) else [mapping_issue(value, loc)]
+        elif name == "parameters":
+            issues += parameter_issues(value, loc)
+        elif name == "disputes":
+            issues += choice_issues(value, DISPUTE_POLICIES, loc)
+        elif name == "blockers":
+            issues += _blocker_issues(value, loc, removable=True)
+        elif name == "citations":
+            issues += list_issues(value, loc)  # each checked once the profile is whole
+    return issues + numbers_issues(data, removable=True)
+
+
+def _id_issues(value: Any, loc: Loc) -> list[Issue]:
+    issues = text_issues(value, loc)
+    if issues or _ID.fullmatch(value):
+        return issues
+    from .loading import _show
+
+    message = f"{_show(value)} must be lower-case letters, digits and dashes (like sora-alpha)"
+    return [(loc, message, False)]
+
+
+def _blocker_issues(value: Any, loc: Loc, *, removable: bool) -> list[Issue]:
+    """Blockers map rule codes to grades (the codes are :func:`numbers_issues`'s)."""
+    if not isinstance(value, dict):
+        return [mapping_issue(value, loc)]
+    return [
+        issue
+        for code, grade in value.items()
+        if not (removable and grade is None)
+        for issue in choice_issues(grade, GRADES, (*loc, code))
+    ]
+
+
+def numbers_issues(data: dict[str, Any], *, removable: bool) -> list[Issue]:
+    """Every rule code, weight, grade band and threshold ``data`` writes, each at its key.
+
+    ``removable``: a null weight or blocker is allowed (a file's way to drop an inherited
+    one)."""
+    issues: list[Issue] = []
+    for section in ("rules", "blockers"):
+        entries = data.get(section)
+        if not isinstance(entries, dict):
+            continue
+        for code, value in entries.items():
+            if code not in CATALOGUE:
+                from .loading import did_you_mean
+
+                hint = did_you_mean(code, CATALOGUE)
+                text = f"unknown rule {_escape.terminal(repr(code)[:60])}{hint}"
+                issues.append(((section, code), text, True))
+            elif (
+                section == "rules"
+                and not (removable and value is None)
+                and not number_in(value, 0, MAX_WEIGHT)
+            ):
+                message = f"weight of {code} must be a positive number at most {MAX_WEIGHT:g}, got "
+                issues.append(((section, code), message + _shown(value), False))
+    grades = data.get("grades")
+    if isinstance(grades, dict):
+        for letter, value in grades.items():
+            if letter not in BANDS:
+                message = f"unknown grade {_shown(letter)}: grades gives the lowest score of A-D"
+                issues.append((("grades", letter), message, True))
+            elif not number_in(value, 0, 100, low_included=True):
+                message = f"the lowest score of {letter} must be a number from 0 to 100, got "
+                issues.append((("grades", letter), message + _shown(value), False))
+    coverage = data.get("min_coverage")
+    if coverage is not None and not number_in(coverage, 0, 1, low_included=True):
+        message = f"min_coverage must be a number from 0 to 1, got {_shown(coverage)}"
+        issues.append((("min_coverage",), message, False))
+    return issues
+
+
+def _shown(value: Any) -> str:
+    from .loading import _show
+
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    return _show(value)
+
+
+def whole_issues(data: dict[str, Any]) -> list[Issue]:
+    """What only the whole profile shows (grade bands in order, blockers among the rules),
+    located at the key that made it so."""
+    issues: list[Issue] = []
+    grades = data.get("grades") or {}
+    if set(grades) != set(BANDS):
+        issues.append((("grades",), "grades must give the lowest score of A, B, C and D", True))
+    else:
+        bands = [grades[g] for g in BANDS]
+        if bands != sorted(bands, reverse=True) or len(set(bands)) != len(bands):
+            issues.append((("grades",), "grade thresholds must fall from A to D", True))
+    rules = data.get("rules") or {}
+    for code in data.get("blockers") or {}:
+        if code not in rules:
+            message = f"blocker {code} is not a rule of this profile"
+            issues.append((("blockers", code), message, True))
+    if not rules:
+        issues.append((("rules",), "a profile needs at least one rule", True))
+    return issues
 
 
 def bundled_profiles() -> list[str]:
@@ -246,127 +427,30 @@ def _load(
     if missing:
         raise refuse(missing)
     document = _yaml.parse(_yaml.read_text(path, shown), shown)
-    written = _written(document)
+    # Three steps, as a reader fixes them: the file as written, then what only the merged
+    # profile shows (bands in order, blockers among the rules), then each field of it.
+    _refuse(document, written_issues(document.data))
+    written: dict[str, Any] = dict(document.data)
     merged: dict[str, Any] = {}
-    if written.extends:
-        parent = _load(written.extends, path.parent, (*chain, path), (document, path))
+    extends = written.pop("extends", None)
+    if extends:
+        parent = _load(extends, path.parent, (*chain, path), (document, path))
         merged = parent.model_dump(exclude={"source"})
-    fields = written.model_dump(exclude_unset=True, exclude={"extends"})
     for key in ("rules", "parameters", "blockers"):
-        if key in fields:
-            combined = {**merged.get(key, {}), **fields.pop(key)}
+        if key in written:  # merged key by key: a null value removes one
+            combined = {**merged.get(key, {}), **(written.pop(key) or {})}
             merged[key] = {k: v for k, v in combined.items() if v is not None}
-    merged.update(fields)
+    merged.update(written)
     merged["source"] = str(path)
-    _check_whole(document, merged)
-    profile: Profile = _validate(document, Profile, merged)
-    return profile
+    _refuse(document, whole_issues(merged))
+    _refuse(document, profile_issues(merged))
+    return Profile(**merged)
 
 
-def _written(document: _yaml.Document) -> _ProfileFile:
-    """The file as written, with every mistake in it located (as many as a program file's)."""
-    # The loader is imported only on error: it imports the program model, which `rules` and
-    # `profiles` do not need.
-    problems = list(document.problems)
-    written: _ProfileFile | None = None
-    try:
-        written = _ProfileFile.model_validate(document.data, strict=True)
-    except ValidationError as exc:
-        from .loading import MAX_PROBLEMS, locate_errors
-
-        errors = exc.errors(include_url=False)
-        problems += locate_errors(document, errors, _ProfileFile, limit=MAX_PROBLEMS)
-    problems += _check_numbers(document)
-    if problems or written is None:
+def _refuse(document: _yaml.Document, issues: list[Issue]) -> None:
+    """Raise every issue located in ``document`` (the first hundred, and a count)."""
+    if issues:
         from .loading import _capped
 
-        raise LoadError(_capped(problems, document.path))
-    return written
-
-
-def _check_numbers(document: _yaml.Document) -> list[Problem]:
-    """Every rule code, weight, grade band and threshold a profile writes, each at its key."""
-    data = document.data if isinstance(document.data, dict) else {}
-    problems = []
-    for section in ("rules", "blockers"):
-        entries = data.get(section)
-        if not isinstance(entries, dict):
-            continue
-        for code, value in entries.items():
-            if code not in CATALOGUE:
-                from .loading import did_you_mean  # only on error (see _written)
-
-                hint = did_you_mean(code, CATALOGUE)
-                text = f"unknown rule {_escape.terminal(repr(code)[:60])}{hint}"
-                problems.append(document.problem((section, code), text, key=True))
-            elif section == "rules" and value is not None and not _number_in(value, 0, MAX_WEIGHT):
-                problems.append(
-                    document.problem(
-                        (section, code),
-                        f"weight of {code} must be a positive number at most {MAX_WEIGHT:g}, "
-                        f"got {_shown(value)}",
-                    )
-                )
-    grades = data.get("grades")
-    if isinstance(grades, dict):
-        for letter, value in grades.items():
-            if letter not in ("A", "B", "C", "D"):
-                message = f"unknown grade {_shown(letter)}: grades gives the lowest score of A-D"
-                problems.append(document.problem(("grades", letter), message, key=True))
-            elif not _number_in(value, 0, 100, low_included=True):
-                message = f"the lowest score of {letter} must be a number from 0 to 100, got "
-                problems.append(document.problem(("grades", letter), message + _shown(value)))
-    coverage = data.get("min_coverage")
-    if coverage is not None and not _number_in(coverage, 0, 1, low_included=True):
-        message = f"min_coverage must be a number from 0 to 1, got {_shown(coverage)}"
-        problems.append(document.problem(("min_coverage",), message))
-    return problems
-
-
-def _number_in(value: Any, low: float, high: float, *, low_included: bool = False) -> bool:
-    """Whether ``value`` is a real number (not text, not a boolean) within the bounds."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    if not math.isfinite(value):
-        return False
-    return (low <= value if low_included else low < value) and value <= high
-
-
-def _shown(value: Any) -> str:
-    from .loading import _show
-
-    if isinstance(value, str):
-        return f"the text {_show(value)}"
-    return _show(value)
-
-
-def _check_whole(document: _yaml.Document, merged: dict[str, Any]) -> None:
-    """What only the merged profile can show (grade bands in order, blockers among the rules),
-    located at the key of this file that made it so."""
-    problems = []
-    grades = merged.get("grades") or {}
-    if set(grades) != {"A", "B", "C", "D"}:
-        message = "grades must give the lowest score of A, B, C and D"
-        problems.append(document.problem(("grades",), message, key=True))
-    else:
-        bands = [grades[g] for g in ("A", "B", "C", "D")]
-        if bands != sorted(bands, reverse=True) or len(set(bands)) != 4:
-            message = "grade thresholds must fall from A to D"
-            problems.append(document.problem(("grades",), message, key=True))
-    for code in merged.get("blockers") or {}:
-        if code not in (merged.get("rules") or {}):
-            message = f"blocker {code} is not a rule of this profile"
-            problems.append(document.problem(("blockers", code), message, key=True))
-    if not merged.get("rules"):
-        problems.append(document.problem(("rules",), "a profile needs at least one rule", key=True))
-    if problems:
-        raise LoadError(problems)
-
-
-def _validate(document: _yaml.Document, model: type[Any], data: Any = None) -> Any:
-    try:
-        return model.model_validate(document.data if data is None else data)
-    except ValidationError as exc:
-        from .loading import locate_errors  # only on error: it imports the program model
-
-        raise LoadError(locate_errors(document, exc.errors(include_url=False), model)) from None
+        problems = [document.problem(loc, message, key=key) for loc, message, key in issues]
+        raise LoadError(_capped(list(dict.fromkeys(problems)), document.path))

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from typing import Any, Final, Literal, get_args, get_origin
 
 from ._version import __version__
-from .model import EVIDENCE_STRENGTH, Evidence, Fact, Program, Term, Terms
+from .model import EVIDENCE_STRENGTH, Evidence, Fact, Program, Term, Terms, term_value_type
 from .profiles import MAX_WEIGHT, Grade, Profile
 from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule, Values, Verdict
 
@@ -139,12 +139,8 @@ def _domain(annotation: Any) -> tuple[Any, ...]:
 @cache
 def term_domain(key: str) -> tuple[Any, ...]:
     section, name = key.split(".")
-    section_model = Terms.model_fields[section].annotation
-    term_type = section_model.model_fields[name].annotation  # type: ignore[union-attr]
-    value_type = (
-        term_type.model_fields["claims"].annotation.__args__[0].model_fields["value"].annotation
-    )
-    return _domain(value_type)
+    info = Terms.model_fields[section].annotation.model_fields[name]  # type: ignore[union-attr]
+    return _domain(term_value_type(info.annotation, info.metadata))
 
 
 @lru_cache(maxsize=65536)

@@ -44,7 +44,7 @@ def test_readme_names_every_bundled_profile_and_rule() -> None:
 
 
 @pytest.mark.slow
-def test_the_wheel_ships_the_bundled_programs_and_profiles(tmp_path: Path) -> None:
+def test_the_wheel_ships_the_bundled_programs_profiles_and_schema(tmp_path: Path) -> None:
     """A plain `pip install` must carry programs/ inside the package."""
     import subprocess
 
@@ -73,6 +73,7 @@ def test_the_wheel_ships_the_bundled_programs_and_profiles(tmp_path: Path) -> No
     assert "testerterms/programs/sora-alpha-artists.yaml" in names
     assert "testerterms/programs/reference.yaml" in names
     assert "testerterms/profiles/articles.yaml" in names
+    assert "testerterms/program.schema.json" in names  # what `testerterms schema` prints
     assert "testerterms/py.typed" in names
     assert "testerterms/report/templates/report.html.j2" in names  # the report's page data
     assert "testerterms/report/templates/style.css" in names

@@ -13,8 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from testerterms import LoadError, Program, load_program, parse_program
 from testerterms._authoring import dump_program
-from testerterms._schema import term_value_type
-from testerterms.model import Party, Section, Terms
+from testerterms.model import Party, Section, Terms, term_value_type
 
 from .conftest import PROGRAMS, SORA
 
@@ -193,12 +192,11 @@ def programs(draw: st.DrawFn) -> Program:
                 body["quote"] = draw(texts)
         names = [n for n in section.model_fields if n not in ("source", "quote")]
         for name in draw(st.lists(st.sampled_from(names), unique=True)):
-            term = section.model_fields[name].annotation
-            body[name] = draw(
-                terms_written(term_value_type(term), source_ids, section_source=has_source)  # type: ignore[arg-type]
-            )
+            info = section.model_fields[name]
+            value_type = term_value_type(info.annotation, info.metadata)
+            body[name] = draw(terms_written(value_type, source_ids, section_source=has_source))
         sections[section_name] = body
-    participants = Program.model_fields["participants"].annotation
+    participants = Program.model_fields["participants"]
     raw: dict[str, Any] = {
         "id": draw(st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)),
         "name": draw(texts),
@@ -207,7 +205,11 @@ def programs(draw: st.DrawFn) -> Program:
         "sources": sources,
         "terms": sections,
         "participants": draw(
-            terms_written(term_value_type(participants), source_ids, section_source=False)  # type: ignore[arg-type]
+            terms_written(
+                term_value_type(participants.annotation, participants.metadata),
+                source_ids,
+                section_source=False,
+            )
         ),
         "events": {
             name: draw(terms_written(str, source_ids, section_source=False))

@@ -58,8 +58,7 @@ def _check_jsonschema(*files: Path) -> dict[str, Any]:
 
 def test_the_committed_schema_is_current() -> None:
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), (
-        "schema/program.schema.json is stale: run "
-        "`python -m testerterms schema -o schema/program.schema.json --force`"
+        "schema/program.schema.json is stale: run `python scripts/update_schema.py`"
     )
 
 

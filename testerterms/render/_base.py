@@ -20,11 +20,6 @@ def _num(value: float | None, digits: int = 1) -> str:
     return "–" if value is None or not math.isfinite(value) else f"{value:.{digits}f}"
 
 
-def paragraphs(text: str) -> list[str]:
-    """A docstring's hard-wrapped paragraphs, each as one line."""
-    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
-
-
 def program_label(card: Scorecard) -> str:
     """The program's id, marked when it is an example rather than a real program."""
     return f"{card.program_id} (example)" if card.example else card.program_id

@@ -23,6 +23,11 @@ GAP: Final = 2
 """Spaces between columns in the plain table."""
 
 
+def paragraphs(text: str) -> list[str]:
+    """A docstring's hard-wrapped paragraphs, each as one line."""
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
 def terminal_width() -> int:
     """``COLUMNS`` if set, else the terminal's width, else :data:`DEFAULT_WIDTH`."""
     columns = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns

@@ -11,7 +11,7 @@ from .._escape import json_dumps
 from .._version import __version__
 from ..profiles import Profile, ProfileCitation, Standard
 from ..rules import CATALOGUE, CATEGORIES, TEXTS, Citation, Rule
-from ._width import fit_table, terminal_width, wrap_lines
+from ._width import fit_table, paragraphs, terminal_width, wrap_lines
 
 
 def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
@@ -122,8 +122,6 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
             "rules": [rule_json(r, profiles) for r in CATALOGUE.values()],
         }
         return json_dumps(payload, indent=2) + "\n"
-    from tabulate import tabulate
-
     t = _text_for(fmt)
     rows = [
         [t(r.code), t(CATEGORIES[r.category]), t(r.basis), t(r.title)]
@@ -137,8 +135,16 @@ def rules_text(profiles: Sequence[Profile], fmt: str) -> str:
         return (
             fit_table(rows, headers) + "\n\n" + grades_text(profiles, fmt) + "\n\n" + sources + "\n"
         )
-    table = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    table = _markdown_table(rows, headers)
     return table + "\n\n" + grades_text(profiles, fmt) + "\n\n" + sources + "\n"
+
+
+def _markdown_table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    """A GitHub Markdown table (tabulate is imported here: the terminal's tables do not use
+    it, and importing it costs a fifth of a catalogue command's start-up)."""
+    from tabulate import tabulate
+
+    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
 
 
 def _text_for(fmt: str) -> Callable[[object], str]:
@@ -155,8 +161,6 @@ def _weight(profile: Profile, code: str) -> str:
 
 
 def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
-    from tabulate import tabulate
-
     t = _text_for(fmt)
     rows = [
         [
@@ -184,13 +188,11 @@ def grades_text(profiles: Sequence[Profile], fmt: str) -> str:
     ]
     if fmt == "table":
         return fit_table(rows, headers)
-    return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    return _markdown_table(rows, headers)
 
 
 def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
     """One rule explained: rationale, citations, terms read, remedy and weights."""
-    from ._base import paragraphs  # here: _base imports the program model and scorer
-
     if fmt == "json":
         return json_dumps(rule_json(rule, profiles), indent=2) + "\n"
     rationale = rule.rationale
@@ -237,18 +239,13 @@ def _yaml_value(value: Any) -> str:
 def profiles_text(profiles: Sequence[Profile], fmt: str) -> str:
     if fmt == "json":
         return json_dumps([profile_json(p) for p in profiles], indent=2) + "\n"
-    from tabulate import tabulate
-
     t = _text_for(fmt)
     rows = [
         [t(p.id), t(p.version), t(p.title), len(p.rules), t(p.disputes), t(_standard_cell(p))]
         for p in profiles
     ]
     headers = ["profile", "version", "title", "rules", "disputes", "standard"]
-    if fmt == "table":
-        table = fit_table(rows, headers)
-    else:
-        table = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    table = fit_table(rows, headers) if fmt == "table" else _markdown_table(rows, headers)
     lines = ["", "Sources:"]
     for p in profiles:
         lines.append(f"- {t(p.id)}: {standard_text(p.standard, fmt)}")

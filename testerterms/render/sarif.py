@@ -17,7 +17,8 @@ from .._version import __version__
 from ..loading import ProgramFile
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import Finding
-from ._base import Reporter, Scored, paragraphs
+from ._base import Reporter, Scored
+from ._width import paragraphs
 
 SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS: Final = {"not-met": "error", "partly": "warning"}

@@ -13,7 +13,7 @@ from .._version import __version__
 from ..errors import UsageError
 from ..model import Program, Source
 from ..profiles import Profile
-from ..render._base import paragraphs
+from ..render._width import paragraphs
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import FactUsed, Finding, Scorecard, rank_key
 from ._charts import GRADE_COLOURS, UNGRADED, Chart, category_chart, range_chart

@@ -15,8 +15,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
+from .._record import (
+    Issue,
+    Loc,
+    Record,
+    bool_issues,
+    fail,
+    keys_issues,
+    number_issues,
+    text_issues,
+)
 from ..errors import UsageError
 
 Outcome = Literal["met", "partly", "not-met", "unknown", "n/a"]
@@ -49,16 +57,18 @@ CATEGORIES: Final[dict[str, str]] = {
 category they extend."""
 
 
-class Parameters(BaseModel):
-    """The numbers and switches a profile sets for the checks."""
+@dataclass(frozen=True, kw_only=True)
+class Parameters(Record):
+    """The numbers and switches a profile sets for the checks.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Checked when built (numbers finite and not negative, switches true or false, no other
+    key), as a profile file's ``parameters:`` is; whole numbers are kept as floats."""
 
-    min_hourly_pay: float = Field(20.0, ge=0, allow_inf_nan=False)
+    min_hourly_pay: float = 20.0
     """Lowest effective pay per hour, in US dollars, that meets PAY001 in full."""
-    max_review_days: float = Field(14.0, ge=0, allow_inf_nan=False)
+    max_review_days: float = 14.0
     """Longest acceptable review deadline, in days (CTL002)."""
-    max_nda_months: float = Field(12.0, ge=0, allow_inf_nan=False)
+    max_nda_months: float = 12.0
     """Longest acceptable fixed confidentiality period, in months (NDA001)."""
     free_access_counts: bool = False
     """Free access or other benefits in kind count as part payment (PAY001 partly)."""
@@ -66,14 +76,42 @@ class Parameters(BaseModel):
     """Where feedback is not required, free access meets PAY001 in full."""
     pay_floor_as_of: str | None = None
     """The date of the hourly floor ``min_hourly_pay`` states (floors move: PMT001 names it)."""
-    max_payment_days: float = Field(30.0, ge=0, allow_inf_nan=False)
+    max_payment_days: float = 30.0
     """Longest acceptable time, in days, between work done (or accepted) and pay (PMT002)."""
-    max_ack_days: float = Field(5.0, ge=0, allow_inf_nan=False)
+    max_ack_days: float = 5.0
     """Longest acceptable time, in days, to acknowledge a report (DUE002)."""
-    max_decision_days: float = Field(15.0, ge=0, allow_inf_nan=False)
+    max_decision_days: float = 15.0
     """Longest acceptable time, in days, to decide on a report (DUE003)."""
-    min_change_notice_days: float = Field(7.0, ge=0, allow_inf_nan=False)
+    min_change_notice_days: float = 7.0
     """Shortest acceptable notice, in days, before changed terms apply (DUE005)."""
+
+    def __post_init__(self) -> None:
+        fail("parameters", parameter_issues(dict(self)))
+        for name, kind in _PARAMETER_KINDS.items():
+            if kind == "float":
+                object.__setattr__(self, name, float(getattr(self, name)))
+
+
+_PARAMETER_KINDS: Final[dict[str, str]] = {
+    name: str(spec.type) for name, spec in Parameters.__dataclass_fields__.items()
+}
+"""Each parameter's type as written: ``float``, ``bool`` or ``str | None``."""
+
+
+def parameter_issues(data: Any, loc: Loc = ()) -> list[Issue]:
+    """What is wrong with ``data`` as parameters: every mistake, each at its key."""
+    issues = keys_issues(data, Parameters, loc)
+    if not isinstance(data, dict):
+        return issues
+    for name, value in data.items():
+        kind = _PARAMETER_KINDS.get(name)
+        if kind == "float":
+            issues += number_issues(value, (*loc, name), negative=False)
+        elif kind == "bool":
+            issues += bool_issues(value, (*loc, name))
+        elif kind is not None:
+            issues += text_issues(value, (*loc, name), nullable=True)
+    return issues
 
 
 @dataclass(frozen=True)

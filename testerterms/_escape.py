@@ -153,6 +153,8 @@ def json_dumps(document: Any, *, indent: int | None = None) -> str:
     text (except that a high surrogate followed by a low one is read back as the single
     character the pair encodes, as JSON defines)."""
     text = json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
+    if text.isascii():  # every character the pattern matches is outside ASCII
+        return text
     return _JSON_UNSAFE.sub(_json_escape, text)
 
 

@@ -9,11 +9,13 @@ Workers are forked (Linux): they start with the parent's loaded modules, profile
 and gate, so nothing is imported or pickled to start them. Where processes cannot be forked,
 the files are scored in one process.
 
-What crosses back from a worker is what the parent needs and no more. JSON Lines holds each
-program on a line of its own, with nothing before or after, so for ``jsonl`` the worker writes
-the line and sends the text: sending the program costs about as much as loading it again.
-Every other format is written by the parent's reporter, from the programs and scorecards the
-workers send, pickled.
+What crosses between the processes is what the other side needs and no more: a chunk goes
+out as the paths' text, and comes back as a few :class:`Piece` objects, one for each run of
+files that loaded (and one for each file that did not), not one object per file. JSON Lines
+holds each program on a line of its own, with nothing before or after, so for ``jsonl`` the
+worker writes the lines and sends their text: sending the program costs about as much as
+loading it again. Every other format is written by the parent's reporter, from the programs
+and scorecards the workers send, pickled.
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ PARALLEL_FROM: Final = 200
 """With ``--jobs`` left to choose, fewer files than this are scored in one process: starting
 workers costs more than they save on a handful of files."""
 CHUNK: Final = 16
-"""Files a worker takes at a time: fewer round trips, and results still come back steadily."""
+"""Files a worker takes at a time (about 15 ms of work): a round trip between the processes
+costs a fraction of a millisecond, and results still come back steadily. Twice as many cost
+the parent about a megabyte more (it holds what the chunks in flight send back)."""
 IN_FLIGHT_PER_WORKER: Final = 4
 """Chunks handed out ahead of the one being written, per worker (bounds memory)."""
 
@@ -56,20 +60,22 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
-@dataclass(frozen=True)
-class Result:
-    """One file's outcome, in the parent: its problems, or its id and score and output."""
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """What a worker sends back for a run of files of one chunk that loaded (``marks``), or
+    for one file that did not (``problems``), in the order of the files."""
 
-    path: Path
+    marks: tuple[tuple[str, ...] | None, ...] = ()
+    """For each file of the run: what the gate said of its scorecard (``--fail-under``), or
+    None for a program ``keep`` left out (loaded, but not scored and not written)."""
+    lines: tuple[str, ...] = ()
+    """The line of each program of the run (``jsonl``, written in the worker). Sent and
+    written one by one, not joined: a string of a whole chunk, made and dropped chunk after
+    chunk, grows the parent's heap (the allocator cannot reuse the space it leaves)."""
+    scored: tuple[bytes, ...] = ()
+    """The pickled (program, scorecard) pair of each program scored (every other format)."""
     problems: tuple[Problem, ...] = ()
-    notes: tuple[str, ...] = ()
-    """What the gate said of the scorecard (``--fail-under``)."""
-    left_out: bool = False
-    """Loaded, but left out by ``keep``: not scored, not written."""
-    text: str = ""
-    """The program's line (``jsonl``, written in the worker)."""
-    scored: bytes = b""
-    """The pickled (program, scorecard) pair (every other format)."""
+    """Why one file did not load, or why the walk could not use a path."""
 
 
 Found = Path | Problem | LoadError
@@ -187,13 +193,14 @@ def _render_in_workers(
     from concurrent.futures.process import BrokenProcessPool
 
     lines = _lines_in_workers(reporter)
-    # A LoadError does not pickle: what the walk could not use goes as its problems.
+    # A LoadError does not pickle: what the walk could not use goes as its problems. A path
+    # goes as its text, which pickles in a fraction of the bytes and time of a Path.
     items = (
-        f.problems if isinstance(f, LoadError) else (f,) if isinstance(f, Problem) else f
+        f.problems if isinstance(f, LoadError) else (f,) if isinstance(f, Problem) else str(f)
         for f in found
     )
 
-    def results() -> Iterator[Result]:
+    def results() -> Iterator[Piece]:
         chunks = iter(lambda: list(itertools.islice(items, CHUNK)), [])
         context = multiprocessing.get_context("fork")  # the gate is a closure: not pickled
         pool = ProcessPoolExecutor(
@@ -202,7 +209,7 @@ def _render_in_workers(
             initializer=_start,
             initargs=(profile, reporter, gate, keep, lines),
         )
-        pending: deque[Future[list[Result]]] = deque()
+        pending: deque[Future[list[Piece]]] = deque()
         try:
             for chunk in itertools.islice(chunks, jobs * IN_FLIGHT_PER_WORKER):
                 pending.append(pool.submit(_work, chunk))
@@ -213,27 +220,26 @@ def _render_in_workers(
                     raise TesterTermsError(
                         "a worker process stopped before it finished (out of memory?); try --jobs 1"
                     ) from None
-                following: list[Path | tuple[Problem, ...]] | None = next(chunks, None)
+                following: list[str | tuple[Problem, ...]] | None = next(chunks, None)
                 if following is not None:
                     pending.append(pool.submit(_work, following))
                 yield from done
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def reported() -> Iterator[Result]:
-        for result in results():
-            if result.problems:
-                on_error(LoadError(list(result.problems)))
+    def reported() -> Iterator[Piece]:
+        for piece in results():
+            if piece.problems:
+                on_error(LoadError(list(piece.problems)))
                 continue
-            if result.left_out:
-                on_scored(None)
-                continue
-            on_scored(result.notes)
-            yield result
+            for notes in piece.marks:
+                on_scored(notes)
+            yield piece
 
     if lines:
-        return (result.text for result in reported())
-    return _rendered(reporter, (pickle.loads(result.scored) for result in reported()))
+        return (line for piece in reported() for line in piece.lines)
+    scored = (pickle.loads(pair) for piece in reported() for pair in piece.scored)
+    return _rendered(reporter, scored)
 
 
 # --- in a worker ---------------------------------------------------------------------------
@@ -255,29 +261,44 @@ def _start(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(items: list[Path | tuple[Problem, ...]]) -> list[Result]:
-    from .loading import load_program
+def _work(items: list[str | tuple[Problem, ...]]) -> list[Piece]:
+    """Load and score a chunk of files: a :class:`Piece` for each run of files that loaded,
+    and one for each file that did not."""
+    from .loading import load_found
     from .scoring import score
 
     assert _profile is not None and _reporter is not None and _gate is not None
-    results = []
+    pieces: list[Piece] = []
+    marks: list[tuple[str, ...] | None] = []
+    texts: list[str] = []
+    scored: list[bytes] = []
+
+    def run_ends() -> None:
+        if marks:
+            pieces.append(Piece(tuple(marks), tuple(texts), tuple(scored)))
+            marks.clear()
+            texts.clear()
+            scored.clear()
+
     for path in items:
         if isinstance(path, tuple):
-            results.append(Result(Path(path[0].path), problems=path))
+            run_ends()
+            pieces.append(Piece(problems=path))
             continue
         try:
-            program = load_program(path)
+            program = load_found(path)
         except LoadError as exc:
-            results.append(Result(path, problems=exc.problems))
+            run_ends()
+            pieces.append(Piece(problems=tuple(exc.problems)))
             continue
         if _keep is not None and not _keep(program):
-            results.append(Result(path, left_out=True))
+            marks.append(None)
             continue
         card = score(program, _profile)
+        marks.append(_gate(card))
         if _lines:
-            text = "".join(_reporter.stream([(program, card)]))
-            results.append(Result(path, notes=_gate(card), text=text))
+            texts.extend(_reporter.stream([(program, card)]))
         else:
-            pair = pickle.dumps((program, card), protocol=pickle.HIGHEST_PROTOCOL)
-            results.append(Result(path, notes=_gate(card), scored=pair))
-    return results
+            scored.append(pickle.dumps((program, card), protocol=pickle.HIGHEST_PROTOCOL))
+    run_ends()
+    return pieces

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import heapq
 import os
 import re
 import stat
@@ -115,18 +116,23 @@ def _given_paths(
 
 def _walk_folder(top: Path, root: str) -> Iterator[Path | Problem]:
     # A stack of listings, not recursion: a folder nested thousands deep cannot overflow it.
-    stack: list[Iterator[os.DirEntry[str]]] = []
+    stack: list[Iterator[tuple[str, os.DirEntry[str] | None]]] = []
     listing = _listing(top)
     if isinstance(listing, Problem):
         yield listing
         return
     stack.append(listing)
     while stack:
-        entry = next(stack[-1], None)
-        if entry is None:
+        item = next(stack[-1], None)
+        if item is None:
             stack.pop()
             continue
-        path = Path(entry.path)
+        where, entry = item
+        path = Path(where)
+        if entry is None:  # a plain file (neither a folder nor a link)
+            if path.suffix in SUFFIXES:
+                yield path
+            continue
         try:
             is_link = entry.is_symlink()
             is_dir = entry.is_dir(follow_symlinks=False)
@@ -152,13 +158,29 @@ def _walk_folder(top: Path, root: str) -> Iterator[Path | Problem]:
             yield path
 
 
-def _listing(folder: Path) -> Iterator[os.DirEntry[str]] | Problem:
-    """The entries of one folder, sorted by name, or why it cannot be listed."""
+def _listing(folder: Path) -> Iterator[tuple[str, os.DirEntry[str] | None]] | Problem:
+    """The entries of one folder, sorted by name, or why it cannot be listed.
+
+    Each entry comes as its path, with its :class:`os.DirEntry` where it is a folder, a link,
+    or cannot be told; a plain file keeps only its name (a folder of 10,000 program files
+    would otherwise hold 10,000 entries while it is walked)."""
+    names: list[str] = []
+    kept: dict[str, os.DirEntry[str]] = {}
     try:
         with os.scandir(folder) as entries:
-            return iter(sorted(entries, key=lambda entry: entry.name))
+            for entry in entries:
+                names.append(entry.name)
+                try:
+                    plain = not entry.is_symlink() and not entry.is_dir(follow_symlinks=False)
+                except OSError:
+                    plain = False  # asked again where it is walked, to report why
+                if not plain:
+                    kept[entry.name] = entry
     except OSError as exc:
         return Problem(str(folder), 1, 1, f"cannot list the folder: {exc.strerror or exc}")
+    names.sort()
+    base = os.fspath(folder)
+    return ((os.path.join(base, name), kept.get(name)) for name in names)
 
 
 def _is_folder(path: Path) -> bool:
@@ -185,12 +207,19 @@ def load_program(path: str | Path) -> Program:
     return program
 
 
+def load_found(path: str | Path) -> Program:
+    """Load one file that :func:`walk` found (never a bundled program's id, as
+    :func:`load_program` takes one); raise :class:`LoadError` with every problem found."""
+    program, _ = _load(path, warnings=False)
+    return program
+
+
 def resolve_program(name: str | Path) -> Path:
     """``name`` as a path; or, where no such file exists and ``name`` is the id of a bundled
     program, that program's file (so a user's own file can be compared with the bundled
     programs from any folder)."""
     path = Path(name)
-    if path.exists() or not isinstance(name, str) or "/" in name or "\\" in name:
+    if not isinstance(name, str) or "/" in name or "\\" in name or path.exists():
         return path
     for suffix in SUFFIXES:
         bundled = bundled_programs_dir() / f"{name}{suffix}"
@@ -213,8 +242,8 @@ def _load(path: str | Path, *, warnings: bool) -> tuple[Program, list[Problem]]:
     path = Path(path)
     if stat.S_ISDIR(info.st_mode):
         raise LoadError([Problem(str(path), 1, 1, "is a folder: use load_programs for folders")])
-    text = _yaml.read_text(path)
-    program, found, _ = _parse(text, str(path), warnings=warnings)
+    text = _yaml.read_text(path, info=info)
+    program, found, _ = _parse(text, str(path), warnings=warnings, located=False)
     return program, found
 
 
@@ -229,33 +258,63 @@ def parse_program(text: str | bytes, path: str = "<text>") -> tuple[Program, lis
 
 
 def _parse(
-    text: str | bytes, path: str, *, warnings: bool
+    text: str | bytes, path: str, *, warnings: bool, located: bool = True
 ) -> tuple[Program, list[Problem], _yaml.Document]:
+    """The program in ``text``; with ``located`` (or ``warnings``), the document it was read
+    from carries where each key and value stands."""
     if isinstance(text, bytes):
         text = _yaml.decode(text, path)
+    invalid: ValidationError | None = None
+    if not (located or warnings or len(text) > _READ_TWICE_UP_TO):
+        # Most files load: read them without noting where each value stands, and read a
+        # file again, noting it, only to say where what is wrong with it stands (a file
+        # far larger than a program is read once, with positions: it is seldom one).
+        plain = _yaml.compose(text, path, positions=False)
+        try:
+            program = Program.model_validate(plain.data)
+        except ValidationError as exc:
+            invalid = exc  # the same data with positions fails the same way
+        else:
+            if not plain.problems and _section_sources_known(plain.data):
+                return program, [], plain
     document = _yaml.compose(text, path)
-    problems = document.problems + _source_problems(document)
     try:
-        program = Program.model_validate(document.data)
+        if invalid is None:
+            program = Program.model_validate(document.data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        invalid = exc
+    if invalid is not None:
+        problems = document.problems + _source_problems(document)
+        errors = invalid.errors(include_url=False)
         if problems:
             # The model repeats, unlocated, what _source_problems has already located.
             errors = [e for e in errors if not _is_source_summary(e)]
-        problems += locate_errors(document, errors, Program, limit=MAX_PROBLEMS)
-        raise LoadError(_capped(problems, path)) from None
-    if problems:
-        raise LoadError(_capped(problems, path))
+        raise LoadError(shown_errors(document, errors, Program, problems)) from None
+    # A program that validates cites only sources it has (the model checks every fact),
+    # but a section's `source:` that no plain value takes up is checked here only.
+    if document.problems or not _section_sources_known(document.data):
+        problems = document.problems + _source_problems(document)
+        if problems:
+            raise LoadError(_capped(problems, path))
     return program, _warnings(document, program) if warnings else [], document
 
 
-def _capped(problems: list[Problem], path: str) -> list[Problem]:
-    """The first ``MAX_PROBLEMS`` problems in file order, and a count of the rest."""
-    if len(problems) <= MAX_PROBLEMS:
+_READ_TWICE_UP_TO: Final = 100_000
+"""Characters of the largest text read first without positions (program files are 2-11 KB)."""
+
+
+def _capped(problems: list[Problem], path: str, total: int | None = None) -> list[Problem]:
+    """The first ``MAX_PROBLEMS`` problems in file order, and a count of the rest.
+
+    ``total``: how many problems there are, where ``problems`` holds only those that can
+    come first in file order (see :func:`shown_errors`)."""
+    if total is None:
+        total = len(problems)
+    if total <= MAX_PROBLEMS:
         return problems
     ordered = sorted(problems, key=lambda p: (p.line, p.col))
     first_hidden = ordered[MAX_PROBLEMS]
-    more = len(problems) - MAX_PROBLEMS
+    more = total - MAX_PROBLEMS
     note = f"{more:,} more errors not shown: fix the ones above first"
     return [*ordered[:MAX_PROBLEMS], Problem(path, first_hidden.line, first_hidden.col, note)]
 
@@ -382,6 +441,19 @@ def _cited(document: _yaml.Document) -> Iterator[tuple[_yaml.Loc, str]]:
             for index, source in enumerate(ids):
                 if isinstance(source, str):
                     yield (source_loc if isinstance(value, str) else (*source_loc, index)), source
+
+
+def _section_sources_known(data: dict[str, Any]) -> bool:
+    """Whether every section's ``source:`` names one of the file's sources."""
+    sources = data["sources"]
+    for body in data.get("terms", {}).values():
+        if "source" in body:
+            value = body["source"]
+            if any(
+                source not in sources for source in ([value] if isinstance(value, str) else value)
+            ):
+                return False
+    return True
 
 
 def _source_problems(document: _yaml.Document) -> list[Problem]:
@@ -575,6 +647,71 @@ def locate_errors(
         got = _show(group[0].get("input"))
         problems[document.problem(loc, f"expected {wanted}, got {got}")] = None
     return list(problems) + hidden
+
+
+def shown_errors(
+    document: _yaml.Document,
+    errors: Iterable[Any],
+    model: type[BaseModel],
+    before: Iterable[Problem] = (),
+) -> list[Problem]:
+    """What a file with these pydantic ``errors`` reports: the same problems as
+    ``_capped([*before, *locate_errors(document, errors, model, limit=MAX_PROBLEMS)])``,
+    working out only what can be shown.
+
+    A file of 50,000 mistakes shows 100 of them and a count of the rest: the rest are
+    ordered by where they stand, and only those that can still be among the first hundred
+    shown become problems (building a located problem for each one of them cost about as
+    much again as reading the file).
+    """
+    before = list(before)
+    errors = list(errors)
+    path = document.path
+    if len(errors) <= MAX_PROBLEMS:
+        return _capped(before + locate_errors(document, errors, model), path)
+    # As locate_errors orders them: by where the value stands, ties in pydantic's order.
+    raw = [_fast_raw_loc(document, error) for error in errors]
+    order = sorted(range(len(errors)), key=lambda i: _fast_position(document, raw[i], False))
+    shown = [errors[i] for i in order[:MAX_PROBLEMS]]
+    hidden = order[MAX_PROBLEMS:]
+    located = before + locate_errors(document, shown, model)
+    if len(hidden) > MAX_PROBLEMS + 1:
+        # Every problem after the first MAX_PROBLEMS + 1 hidden ones (by line, column and
+        # then order) comes after MAX_PROBLEMS + 1 others: it cannot be shown, nor be the
+        # first one not shown. The count says how many there are.
+        where = [
+            _fast_position(document, raw[i], errors[i]["type"] == "extra_forbidden") for i in hidden
+        ]
+        first = heapq.nsmallest(
+            MAX_PROBLEMS + 1, range(len(hidden)), key=lambda rank: (*where[rank], rank)
+        )
+        kept = [hidden[rank] for rank in sorted(first)]
+    else:
+        kept = hidden
+    problems = located + [
+        document.problem(raw[i], str(errors[i]["msg"]), key=errors[i]["type"] == "extra_forbidden")
+        for i in kept
+    ]
+    return _capped(problems, path, total=len(located) + len(hidden))
+
+
+def _fast_raw_loc(document: _yaml.Document, error: Any) -> tuple[str | int, ...]:
+    loc = tuple(error["loc"])
+    return _raw_loc(document, loc) if "claims" in loc else loc
+
+
+def _fast_position(
+    document: _yaml.Document, loc: tuple[str | int, ...], key: bool
+) -> _yaml.Position:
+    """``document.position(loc, key=key)``, with a short way for a loc that is in the file."""
+    if key:
+        found = document.keys.get(loc)
+        if found is not None:
+            return found
+    found = document.values.get(loc)
+    if found is not None:
+        return found
+    return document.position(loc, key=key)
 
 
 _LONGEST_NUMBER: Final = 4300  # digits Python converts; the reader keeps longer ones as text

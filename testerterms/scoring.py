@@ -207,19 +207,61 @@ def evaluate(
     judged = _judge(
         rule.code, profile.parameters, profile.disputes, tuple(states[key] for key in keys)
     )
+    return _finding(rule, keys, judged, profile, _Facts(program, terms))
+
+
+class _Facts:
+    """A program's terms as findings cite them, each worked out once while it is scored
+    (a term several rules read, like ``compensation.money``, is cited by each of them)."""
+
+    __slots__ = ("_cited", "_evidence", "program", "terms")
+
+    def __init__(self, program: Program, terms: dict[str, Term[Any]]) -> None:
+        self.program = program
+        self.terms = terms
+        self._cited: dict[str, tuple[tuple[FactUsed, ...], tuple[FactUsed, ...], set[str]]] = {}
+        self._evidence: dict[str, Evidence] = {}
+
+    def cited(self, key: str) -> tuple[tuple[FactUsed, ...], tuple[FactUsed, ...], set[str]]:
+        """The term's claims and history as facts used, and the sources they cite."""
+        found = self._cited.get(key)
+        if found is None:
+            term, program = self.terms[key], self.program
+            claims = tuple(_fact_used(program, key, f) for f in term.claims)
+            history = tuple(_fact_used(program, key, f) for f in term.history)
+            sources = {s for fact in claims + history for s in fact.sources}
+            found = self._cited[key] = (claims, history, sources)
+        return found
+
+    def evidence(self, key: str) -> Evidence:
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = _term_evidence(self.program, self.terms[key])
+        return found
+
+
+def _finding(
+    rule: Rule, keys: tuple[str, ...], judged: _Judgement, profile: Profile, facts: _Facts
+) -> Finding:
+    terms = facts.terms
     used_known = tuple(k for k in keys if k in judged.used and terms[k].known)
     reason = judged.reason
-    if judged.disputed:
-        disputed = [k for k in keys if terms[k].disputed]
-        reason = _dispute_reason(program, terms, disputed, profile.disputes, judged.outcome, reason)
     evidence: Evidence | None = None
     if judged.disputed:
+        disputed = [k for k in keys if terms[k].disputed]
+        reason = _dispute_reason(
+            facts.program, terms, disputed, profile.disputes, judged.outcome, reason
+        )
         evidence = "disputed"
     elif used_known:
-        evidence = _weakest(_term_evidence(program, terms[k]) for k in used_known)
-    facts = tuple(_fact_used(program, k, f) for k in used_known for f in terms[k].claims)
-    history = tuple(_fact_used(program, k, f) for k in used_known for f in terms[k].history)
-    sources = {s for fact in facts + history for s in fact.sources}
+        evidence = _weakest(facts.evidence(k) for k in used_known)
+    if len(used_known) == 1:
+        claims, history, sources = facts.cited(used_known[0])
+    else:
+        cited = [facts.cited(k) for k in used_known]
+        claims = tuple(fact for c in cited for fact in c[0])
+        history = tuple(fact for c in cited for fact in c[1])
+        sources = set().union(*(c[2] for c in cited))
     return Finding(
         rule=rule.code,
         title=rule.title,
@@ -231,7 +273,7 @@ def evaluate(
         sources=tuple(sorted(sources)),
         reason=reason,
         terms=used_known,
-        facts=facts,
+        facts=claims,
         disputed=judged.disputed,
         possible=judged.possible,
         history=history,
@@ -404,13 +446,37 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         from .profiles import load_profile
 
         profile = load_profile(profile)
-    _check_weights(profile)
-    states = {key: _state(program, term) for key, term in program.terms.items()}
-    judged = {code: evaluate(CATALOGUE[code], program, profile, states) for code in profile.rules}
+    plan = _plan(profile)
+    every = program.all_terms()
+    terms = dict(every)
+    states: dict[str, State] = {}
+    for key in plan.keys:
+        term = terms[key]
+        states[key] = _state(program, term) if term.claims else _UNKNOWN
+    facts = _Facts(program, terms)
+    judgements = plan.judgements
+    judged = {}
+    for code, rule, keys in plan.rules:
+        at = (code, tuple([states[key] for key in keys]))
+        known = judgements.get(at)
+        if known is None:
+            # Not through _judge's own cache: the plan keeps it (and one copy is enough).
+            judgement = _judge.__wrapped__(code, profile.parameters, profile.disputes, at[1])
+            finding = _finding(rule, keys, judgement, profile, facts)
+            # A finding that rests on no fact is the same for every program in this state.
+            shared = None if judgement.disputed or finding.terms else finding
+            judgements[at] = (judgement, shared)
+        elif known[1] is not None:
+            finding = known[1]
+        else:
+            finding = _finding(rule, keys, known[0], profile, facts)
+        judged[code] = finding
+    if len(judgements) > _MAX_CACHED:
+        judgements.clear()
     findings = dict(judged)
-    for code, finding in list(findings.items()):
-        target = CATALOGUE[code].folds_into
-        if finding.outcome == "n/a" and target in findings and findings[target].credit is not None:
+    for code, target in plan.folds:
+        finding = judged[code]
+        if finding.outcome == "n/a" and findings[target].credit is not None:
             host = findings[target]
             findings[target] = replace(
                 host,
@@ -418,10 +484,10 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
                 reason=f"{host.reason} (carries {code}'s weight: {finding.reason})",
             )
             findings[code] = replace(finding, weight=0.0)
-    ordered = tuple(findings[code] for code in CATALOGUE if code in findings)
+    ordered = tuple([findings[code] for code in plan.ordered])
 
     known_score, _, _, coverage = _summary(ordered)
-    worst, best = _range(profile, states, judged, findings)
+    worst, best = _range(profile, states, judged, findings, plan)
     grade: Grade | None = None
     hit: tuple[str, ...] = ()
     if known_score is not None and coverage >= profile.min_coverage:
@@ -434,8 +500,8 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
             if "ABCDE".index(cap) > "ABCDE".index(grade):
                 grade = cap
     categories = []
-    for category in dict.fromkeys(CATALOGUE[f.rule].category for f in ordered):
-        members = [f for f in ordered if f.category == category]
+    for category, codes in plan.categories:
+        members = [findings[code] for code in codes]
         cat_score, _, _, cat_coverage = _summary(members)
         categories.append(
             CategoryScore(
@@ -449,10 +515,11 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         key
         for f in ordered
         if f.disputed
-        for key in CATALOGUE[f.rule].terms
+        for key in plan.terms_of[f.rule]
         if states[key][0] == "disputed"
     }
-    disputed = [key for key, term in program.all_terms() if term.disputed]
+    # Only a term with two claims or more can be disputed: most are not looked at further.
+    disputed = [key for key, term in every if len(term.claims) > 1 and term.disputed]
     return Scorecard(
         tool_version=__version__,
         profile_id=profile.id,
@@ -471,6 +538,88 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         other_disputes=tuple(key for key in disputed if key not in moving),
         example=program.kind == "reference",
     )
+
+
+_UNKNOWN: Final[State] = ("unknown",)
+_MAX_CACHED: Final = 65536
+"""Most judgements kept for one profile (as many as ``_judge``'s own cache keeps)."""
+_MAX_GROUPS: Final = 4096
+"""Most group sums kept for one profile (as many as ``_group_sums``'s own cache keeps)."""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What scoring under one profile needs of the catalogue, worked out once per profile.
+
+    Holds the profile itself, so that the id it is found by stays that profile's; and the
+    weights, parameters and policy it was worked out for, so that a profile whose
+    ``rules`` dict was changed in place gets a new plan (and its weights checked again)."""
+
+    profile: Profile
+    weights: dict[str, float]
+    parameters: Parameters
+    disputes: str
+    rules: tuple[tuple[str, Rule, tuple[str, ...]], ...]
+    """(code, rule, the terms it reads and refines) in the profile's order."""
+    keys: tuple[str, ...]
+    """Every term some rule of the profile reads or refines."""
+    terms_of: dict[str, tuple[str, ...]]
+    ordered: tuple[str, ...]
+    """The profile's rules in catalogue order (the order of the findings)."""
+    folds: tuple[tuple[str, str], ...]
+    """(rule, the rule it folds into), where both are the profile's, in the profile's order."""
+    categories: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each category in the order of the findings, with its rules in that order."""
+    judgements: dict[tuple[str, tuple[State, ...]], tuple[_Judgement, Finding | None]]
+    """By rule and the states of its terms: the judgement, and the finding where it rests on
+    no fact of the program (the same finding, then, for every program)."""
+    group_sums: dict[tuple[Any, ...], Sums]
+
+    def fits(self, profile: Profile) -> bool:
+        return (
+            self.profile is profile
+            and self.parameters is profile.parameters
+            and self.disputes == profile.disputes
+            and self.weights == profile.rules
+        )
+
+
+_PLANS: dict[int, _Plan] = {}
+_MAX_PLANS: Final = 16
+
+
+def _plan(profile: Profile) -> _Plan:
+    plan = _PLANS.get(id(profile))
+    if plan is not None and plan.fits(profile):
+        return plan
+    _check_weights(profile)
+    rules = tuple((code, CATALOGUE[code], CATALOGUE[code].terms) for code in profile.rules)
+    ordered = tuple(code for code in CATALOGUE if code in profile.rules)
+    categories: dict[str, list[str]] = {}
+    for code in ordered:
+        categories.setdefault(CATALOGUE[code].category, []).append(code)
+    plan = _Plan(
+        profile=profile,
+        weights=dict(profile.rules),
+        parameters=profile.parameters,
+        disputes=profile.disputes,
+        rules=rules,
+        keys=tuple(dict.fromkeys(key for _, _, keys in rules for key in keys)),
+        terms_of={code: keys for code, _, keys in rules},
+        ordered=ordered,
+        folds=tuple(
+            (code, rule.folds_into)
+            for code, rule, _ in rules
+            if rule.folds_into is not None and rule.folds_into in profile.rules
+        ),
+        categories=tuple((category, tuple(codes)) for category, codes in categories.items()),
+        judgements={},
+        group_sums={},
+    )
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[id(profile)] = plan
+    return plan
 
 
 def _check_weights(profile: Profile) -> None:
@@ -503,18 +652,16 @@ def _range(
     states: dict[str, State],
     judged: dict[str, Finding],
     folded: dict[str, Finding],
+    plan: _Plan | None = None,
 ) -> tuple[float, float]:
     """The lowest and highest score some joint assignment of the open terms gives.
 
     ``judged`` are the findings before weights fold, ``folded`` after."""
+    if plan is None:
+        plan = _plan(profile)
+    terms_of = plan.terms_of
     is_open = {
         code: finding.outcome == "unknown" or finding.disputed for code, finding in judged.items()
-    }
-    opened = {
-        code: _open_terms(code, tuple(states[k] for k in CATALOGUE[code].terms))
-        if is_open[code]
-        else ()
-        for code in judged
     }
     # Groups: open rules that share an open term, and a rule with the rule it folds into.
     parent = {code: code for code in judged}
@@ -526,16 +673,17 @@ def _range(
         return code
 
     holders: dict[str, str] = {}
-    for code, terms in opened.items():
-        for key, _ in terms:
+    for code in judged:
+        if not is_open[code]:
+            continue
+        for key, _ in _open_terms(code, tuple([states[k] for k in terms_of[code]])):
             if key in holders:
                 parent[root(code)] = root(holders[key])
             else:
                 holders[key] = code
     grouped: set[str] = {code for code in judged if is_open[code]}
-    for code in judged:
-        target = CATALOGUE[code].folds_into
-        if target in judged and (is_open[code] or is_open[target]):
+    for code, target in plan.folds:
+        if is_open[code] or is_open[target]:
             parent[root(code)] = root(target)
             grouped |= {code, target}
     groups: dict[str, list[str]] = {}
@@ -549,18 +697,21 @@ def _range(
             fixed_num += finding.weight * finding.credit
             fixed_den += finding.weight
     totals: Sums = ((fixed_den, fixed_num, fixed_num),)
+    cache = plan.group_sums
     for members in groups.values():
-        keys = tuple(sorted({k for code in members for k in CATALOGUE[code].terms}))
-        totals = _add(
-            totals,
-            _group_sums(
-                profile.parameters,
-                tuple(members),
-                tuple(profile.rules[code] for code in members),
-                tuple((k, states[k]) for k in keys),
-                tuple(None if is_open[code] else judged[code].outcome for code in members),
-            ),
+        keys = tuple(sorted({k for code in members for k in terms_of[code]}))
+        group = (
+            tuple(members),
+            tuple([profile.rules[code] for code in members]),
+            tuple([(k, states[k]) for k in keys]),
+            tuple([None if is_open[code] else judged[code].outcome for code in members]),
         )
+        sums = cache.get(group)
+        if sums is None:
+            sums = cache[group] = _group_sums.__wrapped__(profile.parameters, *group)
+        totals = _add(totals, sums)
+    if len(cache) > _MAX_GROUPS:
+        cache.clear()
     ends = [(100.0 * low / den, 100.0 * high / den) for den, low, high in totals if den > 1e-12]
     if not ends:
         return 0.0, 100.0

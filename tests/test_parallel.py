@@ -143,3 +143,23 @@ def test_no_examples_leaves_out_the_same_programs_in_workers(tmp_path: Path) -> 
     two = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "2", str(folder))
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
     assert '"id": "reference"' not in two.stdout
+
+
+def test_bad_files_at_the_edges_of_the_chunks_are_reported_where_one_process_reports_them(
+    tmp_path: Path,
+) -> None:
+    from testerterms._parallel import CHUNK
+
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    programs = sorted(PROGRAMS.glob("*.yaml"))
+    count = 3 * CHUNK + 2
+    bad_at = {0, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK, 2 * CHUNK + 1, count - 1}
+    for number in range(count):
+        source = BAD if number in bad_at else programs[number % len(programs)]
+        shutil.copy(source, folder / f"{number:03}-{source.name}")
+    for extra in ([], ["--no-examples"], ["--fail-under", "50"]):
+        one = run_merged("score", "--format", "jsonl", *extra, "--jobs", "1", str(folder))
+        two = run_merged("score", "--format", "jsonl", *extra, "--jobs", "2", str(folder))
+        assert one == two
+        assert one[1].count("-wrong-type.yaml:") == len(bad_at)

@@ -324,6 +324,16 @@ class TermOf:
         return self._adapter.validate_python(value)
 
     def _validate(self, raw: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        if type(raw) is dict and "value" in raw:
+            # Most terms are one fact ({value: ..., source: ...}): checked here at once. A
+            # wrong value goes the long way below, to be reported with the term's other errors.
+            value = raw["value"]
+            try:
+                checked = self.check(value)
+            except ValidationError:
+                pass
+            else:
+                return handler(raw if checked is value else {**raw, "value": checked})
         try:
             shape = _term_shape(raw)
         except ValueError:

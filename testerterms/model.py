@@ -513,6 +513,15 @@ def _term_keys() -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
+def _section_keys() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Each section with its terms' (name, ``section.name``), in schema order."""
+    return tuple(
+        (section, tuple((name, key) for sec, name, key in _term_keys() if sec == section))
+        for section in Terms.SECTIONS
+    )
+
+
+@cache
 def _term_names(section: type[Section]) -> tuple[str, ...]:
     return tuple(name for name in section.model_fields if name not in ("source", "quote"))
 
@@ -773,7 +782,11 @@ class Terms(Frozen):
 
     def items(self) -> list[tuple[str, Term[Any]]]:
         """Every term as (``section.name``, term), in schema order."""
-        return [(key, getattr(getattr(self, section), name)) for section, name, key in _term_keys()]
+        found: list[tuple[str, Term[Any]]] = []
+        for section, keys in _section_keys():
+            values = vars(getattr(self, section))  # a model's field values, by name
+            found += [(key, values[name]) for name, key in keys]
+        return found
 
 
 class Source(Frozen):
@@ -874,12 +887,14 @@ class Program(Frozen):
 
     def missing_sources(self) -> list[tuple[str, str]]:
         """(term key, source id) for every cited source id that ``sources`` lacks."""
+        sources = self.sources
         return [
             (key, source)
             for key, term in self.all_terms()
+            if term.claims or term.history  # most terms are unknown
             for fact in term.facts
             for source in fact.source
-            if source not in self.sources
+            if source not in sources
         ]
 
     def cited_sources(self) -> set[str]:

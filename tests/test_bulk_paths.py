@@ -28,15 +28,8 @@ from testerterms.model import Program
 from testerterms.scoring import score
 
 from .conftest import PROGRAMS, REPO
+from .test_loading_errors import HEAD
 
-HEAD = """\
-id: example
-name: Example program
-organization: Example Org
-kind: beta
-sources:
-  S1: {title: The terms, party: organization, url: https://example.org/terms}
-"""
 YAML_FILES = sorted(
     path
     for folder in (REPO / "tests", PROGRAMS)

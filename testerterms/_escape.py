@@ -153,7 +153,7 @@ def json_dumps(document: Any, *, indent: int | None = None) -> str:
     text (except that a high surrogate followed by a low one is read back as the single
     character the pair encodes, as JSON defines)."""
     text = json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
-    if text.isascii():  # every character the pattern matches is outside ASCII
+    if text.isascii() and "\x7f" not in text:  # DEL is the one ASCII character it escapes
         return text
     return _JSON_UNSAFE.sub(_json_escape, text)
 

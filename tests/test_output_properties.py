@@ -9,6 +9,7 @@ import io
 import json
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -167,10 +168,17 @@ def test_each_escape_keeps_its_promise(text: str) -> None:
     assert markdown_cells(f"| {cell} |") == [f" {cell} "]
     value = escape.csv_cell(text)
     assert isinstance(value, str) and not value.startswith(FORMULA_STARTERS)
-    assert json.loads(escape.json_dumps({"t": text}))["t"] == as_json_reads_it(text)
+    written = escape.json_dumps({"t": text})
+    assert json.loads(written)["t"] == as_json_reads_it(text) and not UNSAFE.search(written)
     html = escape.html(text)
     assert not any(c in html for c in "<>\"'") and not UNSAFE.search(html)
     assert escape.link_target("javascript:" + text) is None
+
+
+@pytest.mark.parametrize("text", ["\x7f", "plain \x7f ascii", "\x1b[31m", "\u202e"])
+def test_json_writes_control_characters_as_escapes_even_in_ascii_text(text: str) -> None:
+    written = escape.json_dumps({"t": text})
+    assert not UNSAFE.search(written) and json.loads(written)["t"] == text
 
 
 @given(st.floats(allow_nan=True, allow_infinity=True))

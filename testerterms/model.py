@@ -300,7 +300,8 @@ class TermOf:
     one at ``claims, N, value`` (or ``history, N, value``) as pydantic would. Pydantic
     builds a class, a schema and a validator for each generic version instead (``Term[Money]``,
     ``Fact[Money]``, ``Dated[Money]``: 78 classes for 26 value types), which made importing
-    the model take about 80 ms more.
+    the model take about twice as long (113 ms against 58 ms); checking values here costs
+    about 15 us more a program than those classes did.
     """
 
     __slots__ = ("_adapter", "value_type")

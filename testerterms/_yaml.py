@@ -277,6 +277,19 @@ class _Composer:
             self.fail(event.start_mark, f"tags such as {tag!r} are not allowed: write plain values")
             raise _Stop
 
+    def _key(self, key_event: Any, kind: type) -> str:
+        """The text of a mapping key; a key that is not plain text stops composing."""
+        if key_event.anchor is not None or (kind is not _ALIAS and key_event.tag is not None):
+            self._refuse_extras(key_event)
+        if kind is not _SCALAR:
+            self.fail(key_event.start_mark, "a key must be plain text, not a list or mapping")
+            raise _Stop
+        key: str = key_event.value
+        if key == "<<" and key_event.implicit[0]:
+            self.fail(key_event.start_mark, "merge keys (<<) are not allowed: write the keys out")
+            raise _Stop
+        return key
+
     def _node(self, event: Any, events: Iterator[Any], loc: Loc, depth: int) -> Any:
         # The hot path of loading: type() tests and attribute reads inlined, and a scalar
         # value read in the loop of its mapping or list rather than in a call of its own.
@@ -327,18 +340,9 @@ class _Composer:
             kind = type(key_event)
             if kind is _MAPPING_END:
                 return mapping
-            if key_event.anchor is not None or (kind is not _ALIAS and key_event.tag is not None):
-                self._refuse_extras(key_event)
+            key = self._key(key_event, kind)
             start = key_event.start_mark
-            if kind is not _SCALAR:
-                self.fail(start, "a key must be plain text, not a list or mapping")
-                raise _Stop
             key_pos = (start.line + 1, start.column + 1)
-            key = key_event.value
-            if key == "<<" and key_event.implicit[0]:
-                message = "merge keys (<<) are not allowed: write the keys out"
-                self.fail(start, message)
-                raise _Stop
             value_event = next(events)
             child = (*loc, key)
             if key in mapping:
@@ -416,16 +420,7 @@ class _DataComposer(_Composer):
             kind = type(key_event)
             if kind is _MAPPING_END:
                 return mapping
-            if key_event.anchor is not None or (kind is not _ALIAS and key_event.tag is not None):
-                self._refuse_extras(key_event)
-            if kind is not _SCALAR:
-                self.fail(key_event.start_mark, "a key must be plain text, not a list or mapping")
-                raise _Stop
-            key = key_event.value
-            if key == "<<" and key_event.implicit[0]:
-                message = "merge keys (<<) are not allowed: write the keys out"
-                self.fail(key_event.start_mark, message)
-                raise _Stop
+            key = self._key(key_event, kind)
             if key in mapping:
                 raise _NeedPositions
             value_event = next(events)

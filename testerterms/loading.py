@@ -374,22 +374,6 @@ def iter_programs(
             yield found, exc
 
 
-def iter_located_programs(
-    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
-) -> Iterator[tuple[ProgramFile, Program | LoadError]]:
-    """Like :func:`iter_programs`, with the position of every key of each file loaded."""
-    for found in walk(paths):
-        if isinstance(found, Problem):
-            yield ProgramFile(Path(found.path)), LoadError([found])
-            continue
-        try:
-            where, program = load_located(found)
-        except LoadError as exc:
-            yield ProgramFile(found), exc
-            continue
-        yield where, program
-
-
 def load_located(path: Path) -> tuple[ProgramFile, Program]:
     """One program file loaded, with where each of its keys stands."""
     info = _stat_given(path)

@@ -775,6 +775,14 @@ class Terms(Frozen):
         "likeness",
     )
 
+    @classmethod
+    def value_type(cls, key: str) -> Any:
+        """The type of the values of the term at ``section.name`` (``compensation.money``:
+        ``Money``)."""
+        section, name = key.split(".")
+        info = cls.model_fields[section].annotation.model_fields[name]  # type: ignore[union-attr]
+        return term_value_type(info.annotation, info.metadata)
+
     def term(self, key: str) -> Term[Any]:
         """The term at ``section.name``."""
         section, name = key.split(".")

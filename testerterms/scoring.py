@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from typing import Any, Final, Literal, get_args, get_origin
 
 from ._version import __version__
-from .model import EVIDENCE_STRENGTH, Evidence, Fact, Program, Term, Terms, term_value_type
+from .model import EVIDENCE_STRENGTH, Evidence, Fact, Program, Term, Terms
 from .profiles import MAX_WEIGHT, Grade, Profile
 from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule, Values, Verdict
 
@@ -138,9 +138,7 @@ def _domain(annotation: Any) -> tuple[Any, ...]:
 
 @cache
 def term_domain(key: str) -> tuple[Any, ...]:
-    section, name = key.split(".")
-    info = Terms.model_fields[section].annotation.model_fields[name]  # type: ignore[union-attr]
-    return _domain(term_value_type(info.annotation, info.metadata))
+    return _domain(Terms.value_type(key))
 
 
 @lru_cache(maxsize=65536)

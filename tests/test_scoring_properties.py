@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from testerterms import CATALOGUE, Profile, Program, bundled_profiles, load_profile, score
-from testerterms.model import Terms, term_value_type
+from testerterms.model import Terms
 from testerterms.scoring import term_domain
 
 # Every bundled profile, the standards' too; the default (articles) first.
@@ -23,9 +23,7 @@ NUMBERS = [0.0, 5.0, 7.0, 12.0, 14.0, 20.0, 30.0, 60.0, 365.0]
 
 def list_members(key: str) -> tuple[Any, ...]:
     """The values a list-valued term may hold (empty for other terms)."""
-    section, name = key.split(".")
-    info = Terms.model_fields[section].annotation.model_fields[name]  # type: ignore[union-attr]
-    value_type = term_value_type(info.annotation, info.metadata)
+    value_type = Terms.value_type(key)
     if get_origin(value_type) is tuple:
         return get_args(get_args(value_type)[0])
     return ()

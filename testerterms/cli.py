@@ -317,7 +317,12 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         help="a model agreement for a program that does not exist yet, from the profile's "
         "remedies (with --kind)",
     )
-    draft.add_argument("--kind", metavar="KIND", help="with --new: the kind of program")
+    draft.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="with --new: the kind of program: beta, early-access, red-team, creative-partner, "
+        "bug-bounty, user-research, commission, playtest, grant, crowd-work",
+    )
     draft.add_argument(
         "--set",
         action="append",

@@ -506,6 +506,11 @@ def test_draft_never_writes_over_a_file_it_reads(tmp_path: Path) -> None:
     assert mine.read_text(encoding="utf-8") == SORA.read_text(encoding="utf-8")
 
 
+def test_draft_help_names_every_kind_of_program() -> None:
+    shown = " ".join(run_cli("draft", "--help").stdout.split())
+    assert all(kind in shown for kind in get_args(Kind) if kind != "reference")
+
+
 def test_draft_warns_when_a_setting_falls_short_of_the_profile() -> None:
     result = run_cli("draft", "--new", "--kind", "beta", "--set", "compensation.hourly_rate=3")
     assert result.returncode == 0

@@ -239,7 +239,7 @@ class Response:
 
 
 @dataclass(frozen=True)
-class TermChange:
+class RoundChange:
     """A term the revised terms changed, in words."""
 
     term: str
@@ -255,7 +255,7 @@ class Round:
     previous_card: Scorecard
     previous_grade: Grade | None
     responses: tuple[Response, ...]
-    changes: tuple[TermChange, ...]
+    changes: tuple[RoundChange, ...]
 
     def count(self, verdict: Verdict, *, asked: bool = True) -> int:
         return sum(r.verdict == verdict and r.asked == asked for r in self.responses)
@@ -429,15 +429,7 @@ def statement(program: Program, key: str) -> Statement | None:
     if not term.known:
         return None
     words = wording(key)
-    quotes = tuple(
-        Quote(
-            statement=words.statement(fact.value),
-            quote=fact.quote,
-            sources=fact.source,
-            party=PARTIES[program.party_of(fact)],
-        )
-        for fact in term.claims
-    )
+    quotes = _quotes(program, term, words)
     if term.disputed:
         return Statement(key, words.question, quotes, disputed=True)
     return Statement(key, words.statement(term.value), quotes)
@@ -445,8 +437,8 @@ def statement(program: Program, key: str) -> Statement | None:
 
 def recommended_value(key: str, profile: Profile, rule: Rule | None = None) -> Any:
     """The value to ask for: a bound from the profile for a bounded number, else the value
-    the rule's (or another of the profile's rules') remedy sets, else the answer that
-    serves participants; None where the recommendations accept any."""
+    the rule's (or another of the profile's rules') remedy sets; None where the
+    recommendations accept any."""
     if key in BOUNDS:
         return getattr(profile.parameters, BOUNDS[key][0])
     rules = [rule] if rule is not None else []
@@ -454,7 +446,7 @@ def recommended_value(key: str, profile: Profile, rule: Rule | None = None) -> A
     for candidate in rules:
         if key in candidate.remedy.terms:
             return candidate.remedy.terms[key]
-    return wording(key).prefer
+    return None
 
 
 def recommended_answer(key: str, profile: Profile, rule: Rule | None = None) -> str | None:
@@ -471,23 +463,25 @@ def recommended_answer(key: str, profile: Profile, rule: Rule | None = None) -> 
 def open_point(key: str, program: Program, profile: Profile, rule: Rule | None = None) -> OpenPoint:
     term: Term[Any] = program.terms.term(key)
     words = wording(key)
-    sides: tuple[Quote, ...] = ()
-    if term.disputed:
-        sides = tuple(
-            Quote(
-                statement=words.statement(fact.value),
-                quote=fact.quote,
-                sources=fact.source,
-                party=PARTIES[program.party_of(fact)],
-            )
-            for fact in term.claims
-        )
     return OpenPoint(
         term=key,
         question=words.question,
         asks=recommended_answer(key, profile, rule),
         value=recommended_value(key, profile, rule),
-        sides=sides,
+        sides=_quotes(program, term, words) if term.disputed else (),
+    )
+
+
+def _quotes(program: Program, term: Term[Any], words: Wording) -> tuple[Quote, ...]:
+    """Each claim of ``term``: its value in words, its quote, its sources, who says it."""
+    return tuple(
+        Quote(
+            statement=words.statement(fact.value),
+            quote=fact.quote,
+            sources=fact.source,
+            party=PARTIES[program.party_of(fact)],
+        )
+        for fact in term.claims
     )
 
 
@@ -599,14 +593,14 @@ def _round(previous: Program, revised: Program, profile: Profile) -> Round:
     )
 
 
-def _term_changes(previous: Program, revised: Program) -> list[TermChange]:
+def _term_changes(previous: Program, revised: Program) -> list[RoundChange]:
     """The terms whose values differ (not merely their sources), in words."""
     changed = []
     for key, old in previous.terms.items():
         new = revised.terms.term(key)
         if _values(old) == _values(new):
             continue
-        changed.append(TermChange(key, _in_words(previous, key), _in_words(revised, key)))
+        changed.append(RoundChange(key, _in_words(previous, key), _in_words(revised, key)))
     return changed
 
 

@@ -7,9 +7,9 @@ with a bare enum word. One :class:`Wording` per term, in schema order; a test ch
 term of the schema and every value it can take (:func:`sample_values`).
 
 ``statement(value)`` is what the terms say ("Pay arrives within 30 days."); ``answer(value)``
-answers the term's ``question`` ("within 30 days"), for an ask ("Ask for: ...") or a choice.
-``prefer`` is the answer that serves participants for a term no rule's remedy sets (a remedy
-sets most of them: see :func:`testerterms.advice.draft.recommended_answer`).
+answers the term's ``question`` ("30 days"), for an ask ("Ask for: ...") or a choice. Which
+answer to ask for comes from the rules' remedies and the profile's bounds
+(:func:`testerterms.advice.draft.recommended_answer`), not from here.
 """
 
 from __future__ import annotations
@@ -60,8 +60,6 @@ class Wording:
     """For a list: the answer when the list is empty."""
     says_text: str = ""
     """For words (an amount, a date): the sentence, with ``{text}``."""
-    prefer: Any = None
-    """The answer that serves participants, for a term no remedy sets (None: no one answer)."""
     generic: bool = False
     """A term added to the model without its own wording: values shown in generic words."""
 
@@ -123,7 +121,6 @@ def _yes_no(
     question: str,
     yes: tuple[str, str],
     no: tuple[str, str],
-    prefer: bool | None = None,
 ) -> Wording:
     """(answer, sentence) for yes and for no."""
     return Wording(
@@ -131,20 +128,16 @@ def _yes_no(
         question,
         answers={True: yes[0], False: no[0]},
         says={True: yes[1], False: no[1]},
-        prefer=prefer,
     )
 
 
-def _choice(
-    term: str, question: str, options: dict[str, tuple[str, str]], prefer: str | None = None
-) -> Wording:
+def _choice(term: str, question: str, options: dict[str, tuple[str, str]]) -> Wording:
     """Each value's (answer, sentence)."""
     return Wording(
         term,
         question,
         answers={value: words[0] for value, words in options.items()},
         says={value: words[1] for value, words in options.items()},
-        prefer=prefer,
     )
 
 
@@ -186,7 +179,6 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         says_items="Money is paid only {items}.",
         says_none="Money is paid without conditions.",
         answer_none="no conditions",
-        prefer=(),
     ),
     _number(
         "compensation.hourly_rate",
@@ -405,7 +397,6 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         says_items="Confidentiality does not cover {items}.",
         says_none="Confidentiality has no exceptions.",
         answer_none="nothing: it has no exceptions",
-        prefer=("public-information", "own-experience", "after-release", "required-by-law"),
     ),
     _choice(
         "confidentiality.disclosure",
@@ -470,7 +461,6 @@ WORDINGS: Final[tuple[Wording, ...]] = (
             "no, they end when participation ends",
             "The company's rights over feedback end when participation ends.",
         ),
-        prefer=False,
     ),
     _choice(
         "ownership.data_use",
@@ -509,7 +499,6 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         says_items="Participants may use what they create, but {items}.",
         says_none="Participants may use what they create without limits.",
         answer_none="not at all: they use it as they wish",
-        prefer=(),
     ),
     _choice(
         "ownership.output_licence",
@@ -526,7 +515,6 @@ WORDINGS: Final[tuple[Wording, ...]] = (
                 "The company may use participants' outputs in any way.",
             ),
         },
-        prefer="limited",
     ),
     Wording(
         "ownership.output_licence_uses",
@@ -543,14 +531,12 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         says_items="The company may {items}.",
         says_none="The company may do nothing with participants' outputs.",
         answer_none="nothing",
-        prefer=("use",),
     ),
     _yes_no(
         "ownership.output_licence_perpetual",
         "Do the company's rights over outputs last forever?",
         ("yes, forever", "The company's rights over outputs have no end."),
         ("no, they end", "The company's rights over outputs end."),
-        prefer=False,
     ),
     _yes_no(
         "ownership.output_licence_irrevocable",
@@ -560,7 +546,6 @@ WORDINGS: Final[tuple[Wording, ...]] = (
             "Participants cannot withdraw the company's rights over their outputs.",
         ),
         ("yes, they can", "Participants can withdraw the company's rights over their outputs."),
-        prefer=False,
     ),
     _yes_no(
         "ownership.output_licence_exclusive",
@@ -580,7 +565,6 @@ WORDINGS: Final[tuple[Wording, ...]] = (
             "no, the rights are free of charge",
             "The company's rights over outputs are free of charge.",
         ),
-        prefer=True,
     ),
     _choice(
         "ownership.training_grant",
@@ -653,7 +637,6 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "Is taking part voluntary?",
         ("yes", "Participation is voluntary."),
         ("no, it is required", "Participation is required."),
-        prefer=True,
     ),
     _yes_no(
         "expectations.feedback_required",

@@ -50,10 +50,10 @@ def intro(p: Proposal) -> str:
 
 
 def standing(p: Proposal) -> str:
+    from ..advice._text import headline
+
     card = p.card
-    now = f"range {card.range[0]:.1f}–{card.range[1]:.1f}, coverage {card.coverage * 100:.0f}%" + (
-        f", grade {card.grade}" if card.grade else ", no grade yet (not enough known)"
-    )
+    now = headline(card.score, card.range, card.coverage, card.grade)
     text = (
         f"Where the program stands now: {now}. Whatever the open points turn out to be, "
         f"the grade it is certain of: {grade_words(p.worst_grade)}."

@@ -543,3 +543,39 @@ def test_markdown_from_the_file_is_escaped() -> None:
     assert "# Proposal: A \\*bold\\* \\[x\\](y)" in text
     assert "\\| forged \\| cell \\|" in text
     assert "\n# heading" not in text
+
+
+def test_the_fallbacks_table_in_the_docs_is_the_catalogues() -> None:
+    from testerterms.scoring import show_value
+
+    params = load_profile("articles").parameters
+    rows = [
+        "| rule | fallback clause | terms |",
+        "|---|---|---|",
+        *(
+            f"| {code} | {rule.fallback.clause_for(params)} | "
+            + ", ".join(f"`{k}: {show_value(v)}`" for k, v in rule.fallback.terms.items())
+            + " |"
+            for code, rule in CATALOGUE.items()
+            if rule.fallback is not None
+        ),
+    ]
+    doc = (REPO / "docs" / "drafting.md").read_text(encoding="utf-8")
+    block = doc.split("<!-- fallbacks: tests/test_draft.py -->\n")[1].split("<!-- end")[0]
+    assert block.strip().splitlines() == rows
+
+
+def test_the_python_example_in_the_drafting_docs_runs(tmp_path: Path) -> None:
+    import os
+
+    doc = (REPO / "docs" / "drafting.md").read_text(encoding="utf-8")
+    snippet = doc.split("```python\n")[1].split("```")[0]
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        namespace: dict[str, Any] = {}
+        exec(compile(snippet, "docs/drafting.md", "exec"), namespace)
+    finally:
+        os.chdir(here)
+    assert namespace["first"].rank == 1 and namespace["model"].grade == "A"
+    assert zipfile.is_zipfile(io.BytesIO(namespace["word"]))

@@ -39,6 +39,10 @@ def grade_words(grade: Grade | None) -> str:
     return grade or "none yet (not enough known)"
 
 
+def title(p: Proposal) -> str:
+    return "Counter-proposal" if p.round is not None else "Proposal"
+
+
 def intro(p: Proposal) -> str:
     program, profile = p.program, p.profile
     return (

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def proposal_markdown(proposal: Proposal) -> str:
     p, program = proposal, proposal.program
     lines = [
-        f"# Proposal: {md(program.name)}",
+        f"# {words.title(p)}: {md(program.name)}",
         "",
         md(words.intro(p)),
         "",

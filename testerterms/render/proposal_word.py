@@ -92,8 +92,9 @@ def _comment(document: Any, run: Any, lines: list[str]) -> None:
 
 def proposal_word(proposal: Proposal) -> bytes:
     p, program = proposal, proposal.program
-    document = _document(f"Proposal: {program.name}", p.date)
-    document.add_heading(t(f"Proposal: {program.name}"), level=0)
+    title = f"{words.title(p)}: {program.name}"
+    document = _document(title, p.date)
+    document.add_heading(t(title), level=0)
     _paragraph(document, words.intro(p))
     _paragraph(document, words.standing(p))
     if p.round is not None:

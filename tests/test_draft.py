@@ -336,6 +336,7 @@ def test_a_counter_proposal_says_which_asks_the_revised_terms_meet_partly_or_ign
     )
     assert changed["access.revocation"].before == "Access may be cut for everyone at once."
     text = render_term_sheet(proposal)
+    assert text.startswith("# Counter-proposal: Sora alpha artist program (revised terms)")
     assert text.index("## Their answer to our last proposal") < text.index(
         "## What to ask for first"
     )

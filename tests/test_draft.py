@@ -55,6 +55,15 @@ def plain(text: str) -> bool:
     )
 
 
+def draft_cli(*args: str) -> tuple[int, str, str]:
+    """``testerterms draft ARGS`` in this process: (status, stdout, stderr)."""
+    from testerterms.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    status = main(["draft", *args], out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
 def docx_xml(data: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return "".join(
@@ -451,27 +460,29 @@ def test_a_rule_without_a_partial_outcome_has_no_fallback() -> None:
 
 def test_draft_writes_a_word_file_and_never_over_one(tmp_path: Path) -> None:
     out = tmp_path / "proposal.docx"
-    result = run_cli("draft", "sora-alpha-artists", "-o", str(out))
+    result = run_cli("draft", "sora-alpha-artists", "-o", str(out))  # as a user runs it
     assert result.returncode == 0, result.stderr
     assert zipfile.is_zipfile(out)
-    again = run_cli("draft", "sora-alpha-artists", "-o", str(out))
-    assert again.returncode == 2 and "--force" in again.stderr
+    status, _, err = draft_cli("sora-alpha-artists", "-o", str(out))
+    assert status == 2 and "--force" in err
 
 
 def test_draft_new_writes_the_agreement_and_a_program_that_scores_a(tmp_path: Path) -> None:
     agreement, program = tmp_path / "model.md", tmp_path / "model.yaml"
-    result = run_cli(
-        "draft", "--new", "--kind", "red-team", "--profile", "testers-letter",
+    status, _, err = draft_cli(
+        "--new", "--kind", "red-team", "--profile", "testers-letter",
         "--set", "compensation.hourly_rate=40", "--settings", str(HERE / "settings.yaml"),
         "--program", str(program), "-o", str(agreement), "--date", "2025-01-01",
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    assert status == 0, err
     written: Program = load_program(program)
     card = score(written, "testers-letter")
     assert card.grade == "A" and card.coverage == 1.0
     assert written.terms.compensation.hourly_rate.value == 40  # --set wins over the file
     assert written.sources["agreement"].path == "model.md"
-    assert run_cli("validate", "--strict", str(program)).returncode == 0
+    from testerterms.cli import main
+
+    assert main(["validate", "--strict", str(program)], io.StringIO(), io.StringIO()) == 0
     text = agreement.read_text(encoding="utf-8")
     assert text.startswith("# Model red team agreement") and "2025-01-01" in text
 
@@ -490,32 +501,36 @@ def test_draft_new_writes_the_agreement_and_a_program_that_scores_a(tmp_path: Pa
     ],
 )
 def test_draft_refuses_what_it_cannot_do_in_one_line(args: tuple[str, ...], message: str) -> None:
-    result = run_cli("draft", *args)
-    assert result.returncode == 2 and message in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr and result.stdout == ""
+    status, out, err = draft_cli(*args)
+    assert status == 2 and message in err, err
+    assert "Traceback" not in err and out == "" and len(err.splitlines()) == 1
 
 
 def test_draft_never_writes_over_a_file_it_reads(tmp_path: Path) -> None:
     mine = tmp_path / "mine.yaml"
     mine.write_text(SORA.read_text(encoding="utf-8"), encoding="utf-8")
     for args in (
-        ("draft", str(mine), "-o", str(mine), "--format", "markdown", "--force"),
-        ("draft", "sora-alpha-artists", "--against", str(mine), "-o", str(mine), "--force"),
+        (str(mine), "-o", str(mine), "--format", "markdown", "--force"),
+        ("sora-alpha-artists", "--against", str(mine), "-o", str(mine), "--force"),
     ):
-        result = run_cli(*args)
-        assert result.returncode == 2 and "input file" in result.stderr
+        status, _, err = draft_cli(*args)
+        assert status == 2 and "input file" in err
     assert mine.read_text(encoding="utf-8") == SORA.read_text(encoding="utf-8")
 
 
 def test_draft_help_names_every_kind_of_program() -> None:
-    shown = " ".join(run_cli("draft", "--help").stdout.split())
+    from testerterms.cli import build_parser
+
+    parser = build_parser()
+    draft_parser = parser._subparsers._group_actions[0].choices["draft"]  # type: ignore[union-attr]
+    shown = " ".join(draft_parser.format_help().split())
     assert all(kind in shown for kind in get_args(Kind) if kind != "reference")
 
 
 def test_draft_warns_when_a_setting_falls_short_of_the_profile() -> None:
-    result = run_cli("draft", "--new", "--kind", "beta", "--set", "compensation.hourly_rate=3")
-    assert result.returncode == 0
-    assert "warning: the terms set fall short of PAY001" in result.stderr
+    status, out, err = draft_cli("--new", "--kind", "beta", "--set", "compensation.hourly_rate=3")
+    assert status == 0 and out.startswith("# Model beta agreement")
+    assert "warning: the terms set fall short of PAY001" in err
 
 
 # --- from the term sheet this proposal replaces ----------------------------------------------

@@ -134,7 +134,30 @@ def test_every_open_point_is_a_plain_question_with_a_plain_answer(path: Path, pr
             assert point.asks is None or plain(point.asks), (point.term, point.asks)
 
 
-def test_the_body_of_the_sora_proposal_names_no_field_and_spells_no_raw_value() -> None:
+def body_lines_not_plain(body: str) -> list[str]:
+    """The lines of a document's body that are not plain words, leaving out the program's
+    own words (its quotes), the URLs of sources and Markdown's escapes."""
+    without_quotes = re.sub(r'\("[^"]*", [^)]*\)|https?://\S+', "", body)
+    return [line for line in without_quotes.splitlines() if not plain(line.replace("\\", ""))]
+
+
+@pytest.mark.parametrize("path", [SORA, GEMINI], ids=lambda p: p.stem)
+@pytest.mark.parametrize("profile", ["articles", "vdp-norms"])
+def test_the_body_of_a_proposal_names_no_field_and_spells_no_raw_value(
+    path: Path, profile: str
+) -> None:
+    text = render_term_sheet(draft(load_program(path), profile, date="2025-01-01"))
+    assert body_lines_not_plain(text.split("## Sources")[0]) == []
+    assert "## Appendix A" in text
+
+
+@pytest.mark.parametrize("profile", ["articles", "sag-aftra-replica", "ai-safe-harbor"])
+def test_the_body_of_a_model_agreement_is_plain_words(profile: str) -> None:
+    text = render_term_sheet(draft_new("creative-partner", profile, date="2025-01-01"))
+    assert body_lines_not_plain(text.split("## Appendix")[0]) == []
+
+
+def test_the_appendix_of_the_sora_proposal_spells_the_fields() -> None:
     text = render_term_sheet(draft(load_program(SORA), date="2025-01-01"))
     body = text.split("## Sources")[0]
     without_quotes = re.sub(r'\("[^"]*", [^)]*\)', "", body)
@@ -595,3 +618,21 @@ def test_the_python_example_in_the_drafting_docs_runs(tmp_path: Path) -> None:
         os.chdir(here)
     assert namespace["first"].rank == 1 and namespace["model"].grade == "A"
     assert zipfile.is_zipfile(io.BytesIO(namespace["word"]))
+
+
+@pytest.mark.parametrize("profile", ["articles", "fairwork"])
+def test_ordering_the_asks_costs_about_two_scorings_an_ask(
+    profile: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    module = sys.modules["testerterms.advice.draft"]
+    calls: list[int] = []
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return score(*args, **kwargs)
+
+    monkeypatch.setattr(module, "score", counting)
+    proposal = draft(load_program(SORA), profile)
+    assert len(calls) <= 2 * len(proposal.asks) + 2

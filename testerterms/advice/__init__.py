@@ -1,7 +1,7 @@
 """Advice for the people who negotiate terms: compare programs, suggest the smallest set of
-changes that reaches a grade, draft a term sheet, diff two versions, ask the questions the
-rules need. Advice reads scorecards and the rule catalogue; it never reaches into the
-scorer's internals, and, like the rest of the library, never prints."""
+changes that reaches a grade, draft a proposal (or a model agreement), diff two versions, ask
+the questions the rules need. Advice reads scorecards and the rule catalogue; it never
+reaches into the scorer's internals, and, like the rest of the library, never prints."""
 
 from __future__ import annotations
 

@@ -168,6 +168,12 @@ def _sections(document: Any, p: Proposal) -> None:
             continue
         for ask in section.asks:
             _ask(document, ask)
+        shown = {s.term for ask in section.asks for s in ask.now}
+        others = [s for s in section.statements if s.term not in shown]
+        if others:
+            _paragraph(document, "The terms also say:")
+            for statement in others:
+                _paragraph(document, _statement(statement), "List Bullet")
         if section.met:
             _paragraph(document, words.also_met(section))
     if quiet:
@@ -198,7 +204,9 @@ def _ask(document: Any, ask: Ask) -> None:
     head[0].paragraphs[0].add_run("What the terms say now").bold = True
     head[1].paragraphs[0].add_run("What we propose").bold = True
     now, propose = table.rows[1].cells
-    _bold_then(now, "Now: ", f"{ask.outcome_words}.").paragraph_format.space_after = 0
+    first = now.paragraphs[0]
+    first.add_run("Now: ").bold = True
+    first.add_run(t(f"{ask.outcome_words}."))
     if ask.now:
         for statement in ask.now:
             _paragraph(now, _statement(statement))

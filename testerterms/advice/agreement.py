@@ -29,7 +29,7 @@ from ..rules import CATALOGUE
 from ..scoring import Scorecard, score
 from . import _outcomes
 from .draft import BOUNDS, SECTION_TITLES, Why, rule_section, why
-from .wording import wording
+from .wording import sample_values, wording
 
 ROLE_OF_KIND: Final[dict[str, str]] = {
     "beta": "tester",
@@ -211,8 +211,6 @@ def _settle_gates(kind: str, profile: Profile, values: dict[str, Any]) -> dict[s
     """``values`` with each term stated that would leave a rule unknown: a term that decides
     whether the rule applies at all (whether a likeness is captured), set to the first value
     under which the rule is met. The user may set it otherwise."""
-    from .wording import sample_values
-
     values = dict(values)
     card = score(_program(kind, profile, values, {}, None, None, None, ""), profile)
     for finding in card.findings:
@@ -302,8 +300,6 @@ def _free_terms(profile: Profile, values: Mapping[str, Any], section: str) -> li
 
 
 def _choice(key: str) -> Choice:
-    from .wording import sample_values
-
     words = wording(key)
     options: tuple[str, ...] = ()
     if words.answers:

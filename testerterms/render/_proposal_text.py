@@ -27,12 +27,6 @@ PRIORITIES_NOTE: Final = (
     "are refused come first."
 )
 NOT_WEIGHED: Final = "The profile weighs none of these terms: nothing to propose. The terms say:"
-PARTY: Final = {
-    "organization": "the organization",
-    "participants": "participants",
-    "press": "the press",
-    "other": "another source",
-}
 
 
 def grade_words(grade: Grade | None) -> str:
@@ -144,7 +138,9 @@ def ask_for(point: OpenPoint) -> str:
 
 
 def source_line(source: Source) -> str:
-    who = [PARTY.get(source.party, source.party)]
+    from ..advice.draft import PARTIES
+
+    who = [PARTIES.get(source.party, source.party)]
     who += [x for x in (source.publisher, source.date) if x]
     where = source.url or (f"{source.seed} (a seed article)" if source.seed else source.path)
     text = f"{source.title} ({', '.join(who)}): {where}"

@@ -79,6 +79,13 @@ def docx_xml(data: bytes) -> str:
 def test_every_term_of_the_schema_has_its_own_wording() -> None:
     assert [w.term for w in WORDINGS] == TERMS
     assert all(not wording(key).generic for key in TERMS)
+    for key in TERMS:  # and every value its type allows, its own words
+        words = wording(key)
+        for value in sample_values(key):
+            if words.answers:
+                assert value in words.answers and value in words.says, (key, value)
+            if words.items:
+                assert set(value) <= set(words.items), (key, value)
 
 
 @pytest.mark.parametrize("key", TERMS)
@@ -117,10 +124,13 @@ def test_any_list_a_term_can_hold_reads_as_words(data: st.DataObject) -> None:
     assert plain(wording(key).answer(value)) and plain(wording(key).statement(value))
 
 
-def test_a_term_added_to_the_model_later_still_gets_a_plain_question() -> None:
+def test_a_term_or_value_added_to_the_model_later_still_reads_as_words() -> None:
     words = wording("voice.new_term")
     assert words.generic and words.question.endswith("?")
     assert plain(words.answer(True)) and plain(words.answer("collective-agreement"))
+    money = wording("compensation.money")
+    assert money.answer("per-milestone") == "per milestone"
+    assert plain(money.statement("per-milestone"))
 
 
 @pytest.mark.parametrize("path", [SORA, GEMINI, REFERENCE], ids=lambda p: p.stem)

@@ -70,11 +70,15 @@ class Wording:
         if isinstance(value, TimeCommitment):
             return str(value)
         if self.items:
-            return _join([self.items[item] for item in value]) if value else self.answer_none
+            if not value:
+                return self.answer_none
+            return _join([self.items.get(item, _generic_words(item)) for item in value])
         if self.unit:
             return self.unit.format(n=number_words(value))
         if self.says_text:
             return str(value)
+        if value not in self.answers:  # a value added to the model later
+            return _generic_words(value)
         return self.answers[value]
 
     def statement(self, value: Any) -> str:
@@ -86,11 +90,15 @@ class Wording:
         if self.items:
             if not value:
                 return self.says_none
-            return self.says_items.format(items=_join([self.items[item] for item in value]))
+            return self.says_items.format(
+                items=_join([self.items.get(item, _generic_words(item)) for item in value])
+            )
         if self.says_number:
             return self.says_number.format(n=number_words(value))
         if self.says_text:
             return self.says_text.format(text=value)
+        if value not in self.says:  # a value added to the model later
+            return f"{self.question} {_generic_words(value).capitalize()}."
         return self.says[value]
 
     def bound(self, value: float, most: bool) -> str:

@@ -6,6 +6,7 @@ output                    function
 ========================  ===========================================================
 terminal / plain text     :func:`terminal` (and :func:`path` for a file name)
 Markdown                  :func:`markdown` (a table cell or a line of prose)
+Word (.docx)              :func:`word` (the text of a run)
 CSV                       :func:`csv_cell` (every cell, numbers included)
 JSON / JSON lines         :func:`json_dumps` (and :func:`finite` for one number,
                           :func:`json_path` for a file name)
@@ -43,6 +44,7 @@ __all__ = [
     "markdown",
     "path",
     "terminal",
+    "word",
 ]
 
 # C0 controls and DEL, C1 controls, the bidirectional overrides and isolates (they reorder
@@ -103,6 +105,23 @@ def markdown(text: object) -> str:
         line = _MARKDOWN_LEADING.sub(r"\1\\\2", line)
         escaped.append("".join(_MARKDOWN_HTML.get(c, c) for c in line))
     return "<br>".join(escaped)
+
+
+# --- Word --------------------------------------------------------------------------------------
+
+# XML 1.0 cannot hold C0 controls (but tab, newline, carriage return), lone surrogates, U+FFFE
+# or U+FFFF; a run's tab and newline would become layout (a tab stop, a line break), and the
+# bidi overrides reorder what a reader sees. Word makes a field or a link only from elements a
+# writer adds, never from a run's text, so text kept in plain runs stays text.
+_WORD_UNSAFE: Final = re.compile(_UNSAFE.pattern[:-1] + "\ufffe\uffff]")
+_WORD_SPACE: Final = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+
+
+def word(text: object) -> str:
+    """``text`` for a run of a Word document: line breaks and tabs become one space, every
+    other control, bidi-override and surrogate character is removed (Word shows no escape
+    sequence, and XML cannot hold most of them)."""
+    return _WORD_UNSAFE.sub("", _WORD_SPACE.sub(" ", str(text)))
 
 
 # --- CSV -----------------------------------------------------------------------------------------

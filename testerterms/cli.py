@@ -36,6 +36,8 @@ SCORE_FORMATS: Final = ("table", "markdown", "json", "jsonl", "csv", "sarif")
 """The keys of :data:`testerterms.render.REPORTERS`."""
 VALIDATE_FORMATS: Final = ("text", "json", "github")
 """The keys of :data:`testerterms._validation.REPORTERS`."""
+DRAFT_FORMATS: Final = ("markdown", "docx")
+"""The keys of :data:`testerterms.render.proposal.WRITERS`."""
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -280,15 +282,73 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
 
     draft = commands.add_parser(
         "draft",
-        help="a Markdown term sheet to send: clauses, open points, scorecard",
-        description="A Markdown term sheet: one clause per terms section in plain words, the "
-        "unknown and disputed terms as open points, and an appendix with the scorecard and "
-        "the rules' citations under --profile.",
+        help="a proposal to send: what to ask for first, then section by section",
+        description="A proposal for PATH under --profile: first what to ask for, in the order "
+        "that moves the grade most (blockers first), with the grade each ask makes certain; "
+        "then section by section what the terms say now (quoted, with sources), the clause we "
+        "propose, why, and a fallback; open points as questions with the answer to ask for. "
+        "--against THEIRS reads the organization's revised terms against the asks for PATH. "
+        "--new drafts a model agreement for a program that does not exist yet. Markdown, or "
+        "Word with -o FILE.docx.",
     )
-    draft.add_argument("path", metavar="PATH", help=program_help)
+    draft.add_argument("path", nargs="?", metavar="PATH", help=program_help + " (not with --new)")
     _add_profile(draft)
-    draft.add_argument("-o", "--output", metavar="FILE.md", help="write the term sheet to FILE")
+    draft.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE: FILE.md (Markdown) or FILE.docx (Word, needs the word extra)",
+    )
+    draft.add_argument(
+        "--format",
+        choices=DRAFT_FORMATS,
+        help="markdown or docx (default: from -o's suffix, else markdown)",
+    )
     draft.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    draft.add_argument(
+        "--against",
+        metavar="THEIRS",
+        help="the organization's revised terms: which of the asks for PATH they meet, meet in "
+        "part, ignore or take back, what changed, and what to ask for now",
+    )
+    draft.add_argument(
+        "--new",
+        action="store_true",
+        help="a model agreement for a program that does not exist yet, from the profile's "
+        "remedies (with --kind)",
+    )
+    draft.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="with --new: the kind of program: beta, early-access, red-team, creative-partner, "
+        "bug-bounty, user-research, commission, playtest, grant, crowd-work",
+    )
+    draft.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="TERM=VALUE",
+        dest="settings",
+        help="with --new: a term of the agreement, as compensation.hourly_rate=25 or "
+        "content_review.response_days=5 (repeatable)",
+    )
+    draft.add_argument(
+        "--settings",
+        metavar="FILE.yaml",
+        dest="settings_file",
+        help="with --new: terms of the agreement from a YAML file (compensation.hourly_rate: "
+        "25); --set wins over it",
+    )
+    draft.add_argument(
+        "--program",
+        metavar="FILE.yaml",
+        help="with --new: also write the program file that matches the agreement",
+    )
+    draft.add_argument("--name", help="with --new: the program's name")
+    draft.add_argument("--organization", help="with --new: who runs the program")
+    draft.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the date the document carries (default: today)"
+    )
     draft.set_defaults(run=cmd_draft)
 
     diff = commands.add_parser(
@@ -671,23 +731,111 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def write_output(path: Path, text: str, *, force: bool) -> Path:
+def write_output(path: Path, text: str | bytes, *, force: bool) -> Path:
     from ._output import write_file
 
     return write_file(path, text, force=force)
 
 
 def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .advice import draft, render_term_sheet
+    from .advice import draft
     from .profiles import load_profile
+    from .render.proposal import SUFFIXES, write
 
-    sheet = render_term_sheet(draft(_load_named(args.path), load_profile(args.profile)))
-    if args.output is None:
-        out.write(sheet)
+    output = Path(args.output) if args.output is not None else None
+    fmt = args.format or (SUFFIXES.get(output.suffix.lower()) if output else None) or "markdown"
+    if fmt == "docx" and output is None:
+        raise UsageError("a Word document is a file: give -o FILE.docx")
+    new_only = [
+        flag
+        for flag, given in (
+            ("--kind", args.kind),
+            ("--set", args.settings),
+            ("--settings", args.settings_file),
+            ("--program", args.program),
+            ("--name", args.name),
+            ("--organization", args.organization),
+        )
+        if given
+    ]
+    inputs = [n for n in (args.path, args.against, args.settings_file) if n is not None]
+    profile = load_profile(args.profile)
+    if args.new:
+        if args.path is not None or args.against is not None:
+            raise UsageError("--new drafts a program that does not exist yet: give no PATH")
+        if not args.kind:
+            raise UsageError("--new needs --kind (for example --kind creative-partner)")
+        document, program_text = _draft_new(args, profile, output, err)
+    else:
+        if new_only:
+            raise UsageError(f"{', '.join(new_only)} go with --new")
+        if args.path is None:
+            raise UsageError("give the program to draft a proposal for, or --new")
+        against = _load_named(args.against) if args.against is not None else None
+        document = draft(_load_named(args.path), profile, against=against, date=args.date)
+        program_text = None
+    text = write(document, fmt)
+    targets = [t for t in (output, Path(args.program) if args.program else None) if t]
+    _refuse_inputs(targets, inputs)
+    if len(targets) == 2 and targets[0].resolve() == targets[1].resolve():
+        raise UsageError("-o and --program name the same file")
+    if args.program is not None and program_text is not None:
+        written = write_output(Path(args.program), program_text, force=args.force)
+        print(f"testerterms: wrote {written}", file=err)
+    if output is None:
+        assert isinstance(text, str)
+        out.write(text)
         return EXIT_OK
-    written = write_output(Path(args.output), sheet, force=args.force)
+    written = write_output(output, text, force=args.force)
     print(f"testerterms: wrote {written}", file=err)
     return EXIT_OK
+
+
+def _draft_new(
+    args: argparse.Namespace, profile: Profile, output: Path | None, err: TextIO
+) -> tuple[Any, str | None]:
+    from ._authoring import dump_program, program_id_for
+    from .advice.agreement import draft_new, settings_from_file, settings_from_pairs
+    from .loading import parse_program
+
+    settings = settings_from_file(args.settings_file) if args.settings_file else {}
+    settings.update(settings_from_pairs(args.settings))
+    program_path = Path(args.program) if args.program else None
+    agreement = draft_new(
+        args.kind,
+        profile,
+        settings=settings,
+        name=args.name,
+        organization=args.organization,
+        program_id=program_id_for(program_path.stem) if program_path else None,
+        agreement_file=output.name if output else "model-agreement.md",
+        date=args.date,
+    )
+    if agreement.shortfalls:
+        codes = ", ".join(c.rule for c in agreement.shortfalls)
+        grade = agreement.grade or "none"
+        best = "" if agreement.grade == agreement.best_grade else f", not {agreement.best_grade}"
+        print(
+            f"testerterms: warning: the terms set fall short of {codes}; the agreement "
+            f"grades {grade}{best}",
+            file=err,
+        )
+    if program_path is None:
+        return agreement, None
+    text = dump_program(agreement.program)
+    parse_program(text, str(program_path))  # the file must load as it is written
+    return agreement, text
+
+
+def _refuse_inputs(targets: Sequence[Path], inputs: Sequence[str]) -> None:
+    """A command never writes over a file it reads."""
+    from .loading import resolve_program
+
+    for target in targets:
+        for name in inputs:
+            source = resolve_program(name)
+            if target.exists() and source.exists() and target.resolve() == source.resolve():
+                raise UsageError(f"{target} is an input file: write to a new file")
 
 
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

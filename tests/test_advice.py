@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 
 import testerterms
 from testerterms import CATALOGUE, Program, load_profile, load_program, score
-from testerterms.advice import apply_changes, compare, diff, draft, render_term_sheet, suggest
+from testerterms.advice import apply_changes, compare, diff, suggest
 from testerterms.advice._outcomes import possible_outcomes, worst_grade, worst_score
-from testerterms.model import Terms
 
 from .conftest import REFERENCE, SORA, build, run_cli
 
@@ -200,51 +199,6 @@ def test_suggest_rejects_an_unknown_grade() -> None:
     assert result.returncode == 2 and "no grade 'F'" in result.stderr
 
 
-def test_draft_of_the_reference_program_has_a_clause_for_every_section() -> None:
-    sheet = draft(load_program(REFERENCE), "articles")
-    assert [c.section for c in sheet.clauses] == list(Terms.SECTIONS)
-    text = render_term_sheet(sheet)
-    for number, clause in enumerate(sheet.clauses, start=1):
-        assert f"## {number}. {clause.title}" in text
-    stated = [c for c in sheet.clauses if c.section in ("compensation", "credit", "access")]
-    assert all(c.text for c in stated)
-    # the reference program states its rate (PMT001's remedy), so the clause names it
-    assert "Participants are paid USD 30 an hour for testing, feedback and creative work." in text
-    assert ": true" not in text and ": false" not in text  # a term sheet is prose
-    assert not any(c.open_points for c in sheet.clauses)  # every rule is met: nothing to settle
-    assert "Appendix A: scorecard" in text and "Appendix B" in text
-
-
-def test_draft_of_the_sora_program_lists_its_unknowns_as_open_points(sora: Program) -> None:
-    sheet = draft(sora, "articles")
-    points = {p.term: p for c in sheet.clauses for p in c.open_points}
-    card = score(sora, "articles")
-    for f in card.findings:
-        if f.outcome == "unknown":
-            for key in CATALOGUE[f.rule].terms:
-                if not sora.terms.term(key).known:
-                    assert key in points, key
-    assert points["expectations.feedback_required"].disputed  # both sides named
-    assert points["ownership.outputs"].asks == "the participants"
-    text = render_term_sheet(sheet)
-    assert "Only a select few participants are paid money" in text
-    assert "Every output needs the company's approval before it is shared." in text
-
-
-def test_draft_states_an_hourly_rate_in_plain_words() -> None:
-    program = build({"compensation.money": "everyone", "compensation.hourly_rate": 40})
-    text = render_term_sheet(draft(program))
-    assert "Participants are paid USD 40 an hour for testing, feedback and creative work." in text
-
-
-def test_draft_escapes_markdown_from_the_file() -> None:
-    program = build({"compensation.amount": "| forged | cell |\n# heading"}, name="A *bold* [x](y)")
-    text = render_term_sheet(draft(program))
-    assert "# Term sheet: A \\*bold\\* \\[x\\](y)" in text
-    assert "\\| forged \\| cell \\|" in text
-    assert "\n# heading" not in text
-
-
 def test_diff_of_sora_and_its_suggested_version_shows_exactly_the_changes(
     tmp_path: Path, sora: Program
 ) -> None:
@@ -384,7 +338,7 @@ def test_the_readme_drafting_flow_runs_as_written_in_an_empty_folder(tmp_path: P
             timeout=120,
         )
         assert result.returncode == 0, (line, result.stderr)
-    assert (tmp_path / "term-sheet.md").read_text(encoding="utf-8").startswith("# Term sheet")
+    assert (tmp_path / "proposal.md").read_text(encoding="utf-8").startswith("# Proposal")
     assert load_program(tmp_path / "my-offer.yaml").terms.compensation.hourly_rate.value == 25
 
 
@@ -492,6 +446,6 @@ def test_compare_and_suggest_escape_a_hostile_profile_title(tmp_path: Path) -> N
 def test_draft_writes_a_term_sheet_file_and_never_over_one(tmp_path: Path) -> None:
     sheet = tmp_path / "sheet.md"
     assert run_cli("draft", "sora-alpha-artists", "-o", str(sheet)).returncode == 0
-    assert sheet.read_text(encoding="utf-8").startswith("# Term sheet: Sora")
+    assert sheet.read_text(encoding="utf-8").startswith("# Proposal: Sora")
     again = run_cli("draft", "sora-alpha-artists", "-o", str(sheet))
     assert again.returncode == 2 and "--force" in again.stderr

@@ -38,7 +38,7 @@ def test_every_example_runs_from_an_empty_folder_with_no_arguments(
     assert "Traceback" not in result.stderr
 
 
-def test_the_drafting_flow_writes_a_valid_changed_program_and_a_term_sheet(
+def test_the_drafting_flow_writes_a_proposal_a_changed_program_and_a_counter_proposal(
     tmp_path: Path,
 ) -> None:
     result = run_example(str(EXAMPLES / "drafting_flow.py"), cwd=tmp_path)
@@ -46,8 +46,11 @@ def test_the_drafting_flow_writes_a_valid_changed_program_and_a_term_sheet(
     changed = load_program(tmp_path / "drafting-flow" / "sora-b.yaml")
     card = score(changed, "articles")
     assert card.grade in ("A", "B") and card.range[0] >= 70
-    sheet = (tmp_path / "drafting-flow" / "term-sheet.md").read_text(encoding="utf-8")
-    assert sheet.startswith("# Term sheet:") and "## 1. Compensation" in sheet
+    proposal = (tmp_path / "drafting-flow" / "proposal.md").read_text(encoding="utf-8")
+    assert proposal.startswith("# Proposal:") and "## 1. Compensation" in proposal
+    answer = (tmp_path / "drafting-flow" / "round-2.md").read_text(encoding="utf-8")
+    assert "## Their answer to our last proposal" in answer
+    assert "PAY001: meets" in result.stdout
     assert "compensation.money" in result.stdout and "better" in result.stdout
     again = run_example(str(EXAMPLES / "drafting_flow.py"), cwd=tmp_path)
     assert again.returncode == 2 and "not overwriting" in again.stderr

@@ -1,7 +1,8 @@
 """The questions the rules need answered, in plain words, one term at a time.
 
-The questionnaire (``testerterms ask``) asks them; a term sheet lists the unanswered ones as
-open points. Every question allows "don't know", which leaves the term unknown."""
+The questionnaire (``testerterms ask``) asks them. Every question allows "don't know", which
+leaves the term unknown. (A proposal words every term of the schema, not only these: see
+:mod:`.wording`.)"""
 
 from __future__ import annotations
 

@@ -32,6 +32,12 @@ def rule_json(rule: Rule, profiles: Sequence[Profile]) -> dict[str, Any]:
             "terms": dict(rule.remedy.terms),
             "clause": rule.remedy.clause_for(profiles[0].parameters),
         },
+        "fallback": None
+        if rule.fallback is None
+        else {
+            "terms": dict(rule.fallback.terms),
+            "clause": rule.fallback.clause_for(profiles[0].parameters),
+        },
         "weights": {p.id: p.rules.get(rule.code) for p in profiles},
         "blocker": {p.id: p.blockers.get(rule.code) for p in profiles},
     }
@@ -214,6 +220,15 @@ def rule_text(rule: Rule, profiles: Sequence[Profile], fmt: str) -> str:
         "",
         "Remedy: " + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in rule.remedy.terms.items()),
         "Clause: " + rule.remedy.clause_for(profiles[0].parameters),
+        *(
+            []
+            if rule.fallback is None
+            else [
+                "Fallback (meets it at least in part): "
+                + ", ".join(f"{k}: {_yaml_value(v)}" for k, v in rule.fallback.terms.items()),
+                "Fallback clause: " + rule.fallback.clause_for(profiles[0].parameters),
+            ]
+        ),
         "",
         "Weight per profile: " + ", ".join(f"{p.id} {_weight(p, rule.code)}" for p in profiles),
     ]

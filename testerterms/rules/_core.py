@@ -214,6 +214,9 @@ class Rule:
     refines: tuple[str, ...] = ()
     folds_into: str | None = None
     """Where this rule's weight goes when it does not apply (its subject is absent)."""
+    fallback: Remedy | None = None
+    """The terms, and the clause, that at least partly meet the rule: what a negotiator may
+    settle for when the remedy is refused. None where the rule has no partial outcome."""
 
     @property
     def rationale(self) -> str:
@@ -256,7 +259,12 @@ def rule(
     clause: str,
     refines: tuple[str, ...] = (),
     folds_into: str | None = None,
+    fallback: dict[str, Any] | None = None,
+    fallback_clause: str | None = None,
 ) -> Callable[[Check], Check]:
+    if (fallback is None) != (fallback_clause is None):
+        raise ValueError(f"rule {code}: a fallback needs both its terms and its clause")
+
     def register(check: Check) -> Check:
         if code in CATALOGUE:
             raise ValueError(f"rule {code} is defined twice")
@@ -271,6 +279,9 @@ def rule(
             refines=refines,
             check=check,
             folds_into=folds_into,
+            fallback=None
+            if fallback is None or fallback_clause is None
+            else Remedy(fallback, fallback_clause),
         )
         return check
 

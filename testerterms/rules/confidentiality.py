@@ -29,6 +29,8 @@ from ._seeds import LETTER, S001, S002, S003
         "Confidentiality covers only the information the agreement defines as confidential, "
         "and ends when the product is publicly released."
     ),
+    fallback={"confidentiality.ends_at_release": True},
+    fallback_clause=("Confidentiality ends when the product is publicly released."),
 )
 def nda001(t: Values, p: Parameters) -> Verdict:
     """Derived from the restrictions the testers describe: a duty of silence with no edge

@@ -26,6 +26,11 @@ from ._seeds import S001, S003
         "first, and no output is barred from sharing outright; only the confidential "
         "information the agreement defines stays private."
     ),
+    fallback={"content_review.share_ban": "none", "content_review.pre_approval": "narrow"},
+    fallback_clause=(
+        "Approval before sharing is needed only for outputs that show the features or topics "
+        "the agreement lists; participants share everything else without asking."
+    ),
 )
 def ctl001(t: Values, p: Parameters) -> Verdict:
     """Requiring approval of every output before it is shared turns participants' work into
@@ -74,10 +79,15 @@ def ctl001(t: Values, p: Parameters) -> Verdict:
         "content_review.release_on_silence": True,
     },
     clause=(
-        "Where review applies, its criteria are published, the company answers within 7 days, "
-        "and a participant who has no answer by then may share."
+        "Where review applies, its criteria are published, the company answers within "
+        "{max_review_days:g} days, and a participant who has no answer by then may share."
     ),
     folds_into="CTL001",
+    fallback={"content_review.criteria_published": True, "content_review.response_days": 7},
+    fallback_clause=(
+        "Where review applies, its criteria are published and the company answers within "
+        "{max_review_days:g} days."
+    ),
 )
 def ctl002(t: Values, p: Parameters) -> Verdict:
     """Derived from CTL001's complaint: where a review remains, it must not become an
@@ -143,6 +153,14 @@ def ctl002(t: Values, p: Parameters) -> Verdict:
         "Participants own what they create and may use it as they wish; the company takes a "
         "non-exclusive licence to their outputs and feedback limited to running and "
         "improving the product during the program."
+    ),
+    fallback={
+        "ownership.outputs": "participant",
+        "ownership.output_licence": "broad",
+        "ownership.output_licence_exclusive": False,
+    },
+    fallback_clause=(
+        "Participants own what they create; the company may take a non-exclusive licence to use it."
     ),
 )
 def ctl003(t: Values, p: Parameters) -> Verdict:

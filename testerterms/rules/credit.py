@@ -22,6 +22,10 @@ from ._seeds import S000, S001, S003, S004
         "Every participant is credited by name in what the program publishes about the "
         "product, unless they ask not to be."
     ),
+    fallback={"credit.attribution": "selected"},
+    fallback_clause=(
+        "Participants whose work the program publishes or shows are credited by name."
+    ),
 )
 def crd001(t: Values, p: Parameters) -> Verdict:
     """Work that shapes a product deserves recognition; the testers said they got none.
@@ -70,6 +74,15 @@ _PUBLIC_USES = ("marketing", "display", "repost")
     clause=(
         "The company uses a participant's work in marketing only with that participant's "
         "opt-in consent for each use, with credit, and pays for the use."
+    ),
+    fallback={
+        "credit.marketing_consent": "opt-out",
+        "credit.marketing_pay": True,
+        "credit.attribution": "everyone",
+    },
+    fallback_clause=(
+        "The company may use a participant's work in marketing unless that participant opts "
+        "out; every such use is credited and paid."
     ),
 )
 def crd002(t: Values, p: Parameters) -> Verdict:

@@ -39,6 +39,10 @@ from ._standards import (
         "A participant is suspended or removed only after notice, told the reason in writing, "
         "and may appeal to someone who did not take the decision."
     ),
+    fallback={"access.reason_given": True, "access.appeal": True},
+    fallback_clause=(
+        "A participant who is suspended or removed is told the reason in writing and may appeal."
+    ),
 )
 def due001(t: Values, p: Parameters) -> Verdict:
     """Researchers "fear account suspension (without an opportunity for appeal)", the AI
@@ -156,6 +160,11 @@ def due004(t: Values, p: Parameters) -> Verdict:
         "The terms change only with the participant's agreement; where the organization may "
         "change them, it tells each participant at least {min_change_notice_days:g} days "
         "before the change applies."
+    ),
+    fallback={"expectations.terms_changes": "with-notice"},
+    fallback_clause=(
+        "The organization may change the terms only after telling each participant at least "
+        "{min_change_notice_days:g} days before the change applies."
     ),
 )
 def due005(t: Values, p: Parameters) -> Verdict:

@@ -57,6 +57,11 @@ from ._standards import (
         "given in a separate signed document that describes each intended use specifically; "
         "the capture session and each use are paid."
     ),
+    fallback={"likeness.separate_consent": True, "likeness.use_described": True},
+    fallback_clause=(
+        "A participant's face, body or voice is captured or used only with their consent, "
+        "given in a separate signed document that describes each intended use."
+    ),
 )
 def lik001(t: Values, p: Parameters) -> Verdict:
     """Performers' unions and New York law treat a likeness or voice as the performer's to
@@ -116,6 +121,11 @@ def lik001(t: Values, p: Parameters) -> Verdict:
     clause=(
         "Participants' work, prompts and outputs are used to train models only under a "
         "separate, express grant that names that use, and the grant is paid."
+    ),
+    fallback={"ownership.training_grant": "express"},
+    fallback_clause=(
+        "Participants' work, prompts and outputs are used to train models only under a "
+        "separate, express grant that names that use."
     ),
 )
 def lik002(t: Values, p: Parameters) -> Verdict:

@@ -23,6 +23,11 @@ from ._seeds import S000, S001, S003
         "Every participant is paid money for the time the program asks of them, at no less "
         "than {min_hourly_pay:g} US dollars an hour, on top of any free access to the product."
     ),
+    fallback={"compensation.money": "per-result"},
+    fallback_clause=(
+        "Every accepted contribution is paid in money, at a rate the terms state, on top of any "
+        "free access to the product."
+    ),
 )
 def pay001(t: Values, p: Parameters) -> Verdict:
     """Testing, feedback and creative work are work. The Sora testers did "unpaid bug testing,
@@ -78,6 +83,11 @@ def pay001(t: Values, p: Parameters) -> Verdict:
     clause=(
         "Payment goes to every participant who does the work, not only to contest winners or "
         "selected participants; prizes and showcases come on top of it."
+    ),
+    fallback={"compensation.money": "per-result"},
+    fallback_clause=(
+        "Money is paid for every accepted contribution, not only to contest winners or a "
+        "selected few."
     ),
 )
 def pay002(t: Values, p: Parameters) -> Verdict:

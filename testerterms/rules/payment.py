@@ -68,6 +68,15 @@ def _floor(p: Parameters) -> str:
         "than {min_hourly_pay:g} US dollars an hour, measured on the median time the work "
         "actually takes; where the real time runs longer, pay is topped up to the floor."
     ),
+    fallback={
+        "compensation.money": "everyone",
+        "compensation.hourly_rate": 30,
+        "compensation.rate_measured": False,
+    },
+    fallback_clause=(
+        "Everyone who does the work is paid money at no less than {min_hourly_pay:g} US dollars "
+        "for each hour the work is expected to take."
+    ),
 )
 def pmt001(t: Values, p: Parameters) -> Verdict:
     """Crowd-work platforms and Fairwork set a floor per hour, in money, for everyone who
@@ -125,6 +134,10 @@ def pmt001(t: Values, p: Parameters) -> Verdict:
     clause=(
         "Pay for work done, or for a result once accepted, reaches the participant within "
         "{max_payment_days:g} days."
+    ),
+    fallback={"compensation.payment_days": 60},
+    fallback_clause=(
+        "Pay for work done, or for a result once accepted, reaches the participant within 60 days."
     ),
 )
 def pmt002(t: Values, p: Parameters) -> Verdict:
@@ -190,6 +203,8 @@ def pmt003(t: Values, p: Parameters) -> Verdict:
         "Pay for completed work is not withheld; a rejection of work states its ground, which "
         "the participant may dispute."
     ),
+    fallback={"compensation.withholding": "listed-grounds"},
+    fallback_clause=("Pay for completed work is withheld only on grounds these terms list."),
 )
 def pmt004(t: Values, p: Parameters) -> Verdict:
     """Fairwork: "Non-payment for completed work is not an option for clients." Tester Work's

@@ -29,6 +29,11 @@ from ._standards import EQUITY, FAIRWORK, FAIRWORK_RATING, HUMAN_ARTISTRY
         "The organization recognises a body that represents participants and agrees the "
         "program's terms with it collectively."
     ),
+    fallback={"voice.representation": "consultation"},
+    fallback_clause=(
+        "The organization consults a body that represents participants before it sets or "
+        "changes the program's terms."
+    ),
 )
 def rep001(t: Values, p: Parameters) -> Verdict:
     """Equity's AI vision asks that artists "Be engaged under a collectively bargained

@@ -58,6 +58,10 @@ from ._standards import (
         "never the ground of legal action by the organization, and supported if a third party "
         "acts against the researcher."
     ),
+    fallback={"safety.safe_harbor": "partial"},
+    fallback_clause=(
+        "The organization will not take legal action against good-faith research under these terms."
+    ),
 )
 def res001(t: Values, p: Parameters) -> Verdict:
     """Testers and red teamers who probe a system can break its terms of service or
@@ -146,6 +150,11 @@ def res002(t: Values, p: Parameters) -> Verdict:
         "A finder may publish a finding once it is fixed, or after a stated number of days "
         "from the report, whichever comes first; the organization may not refuse publication "
         "indefinitely."
+    ),
+    fallback={"confidentiality.disclosure": "discretionary"},
+    fallback_clause=(
+        "A finder may publish a finding with the organization's permission, which it does not "
+        "withhold without a stated reason."
     ),
 )
 def res003(t: Values, p: Parameters) -> Verdict:

@@ -40,6 +40,10 @@ def sec001(t: Values, p: Parameters) -> Verdict:
         "Access is suspended only for the participant concerned, for a cause the terms state, "
         "with notice and the reason; a breach by one never ends everyone's access."
     ),
+    fallback={"access.revocation": "for-cause"},
+    fallback_clause=(
+        "Access is suspended only for the participant concerned, for a cause the terms state."
+    ),
 )
 def sec002(t: Values, p: Parameters) -> Verdict:
     """Derived: after the leak, every tester lost access, not only those involved. Met when

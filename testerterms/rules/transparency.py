@@ -36,6 +36,15 @@ from ._seeds import S000, S001, S002, S003
         "compensation (even when it is none), and how participants' work will be used; the "
         "terms change only with the participant's agreement."
     ),
+    fallback={
+        "expectations.written_terms": True,
+        "expectations.states_expectations": True,
+        "expectations.states_compensation": True,
+    },
+    fallback_clause=(
+        "Before anyone joins, written terms state the time and deliverables expected and the "
+        "compensation (even when it is none)."
+    ),
 )
 def trn001(t: Values, p: Parameters) -> Verdict:
     """Participants can only judge an offer they can read. Article 003 asks that early
@@ -84,6 +93,11 @@ def trn001(t: Values, p: Parameters) -> Verdict:
         "The terms say whether participants' work, prompts and feedback are used to train or "
         "evaluate models, and participants may opt out of that use."
     ),
+    fallback={"ownership.data_use": "disclosed"},
+    fallback_clause=(
+        "The terms say whether participants' work, prompts and feedback are used to train or "
+        "evaluate models, and how."
+    ),
 )
 def trn002(t: Values, p: Parameters) -> Verdict:
     """Testers' outputs and prompts can become training data ("we are not your ... training
@@ -117,6 +131,11 @@ def trn002(t: Values, p: Parameters) -> Verdict:
     clause=(
         "A participant invited as a partner, co-creator or red teamer is paid, credited and "
         "heard as one: pay for the work, credit by name, and a channel that answers."
+    ),
+    fallback={"compensation.money": "everyone"},
+    fallback_clause=(
+        "A participant invited as a partner, co-creator or red teamer is at least paid for the "
+        "work."
     ),
 )
 def trn003(t: Values, p: Parameters) -> Verdict:

@@ -31,6 +31,10 @@ from ._seeds import S001
         "process, and may organise and be represented collectively; disputes may go to a "
         "court, alone or together, with no binding arbitration or class-action waiver."
     ),
+    fallback={"voice.channel": True},
+    fallback_clause=(
+        "Participants have a named contact who answers their concerns within 14 days."
+    ),
 )
 def voi001(t: Values, p: Parameters) -> Verdict:
     """The Sora testers went public because they had no other way to be heard. Met with a

@@ -314,11 +314,24 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         description="Asks the questions the rules need, in plain words, one term at a time "
         "('don't know' is always an answer), writes a valid program file with the offer "
         "document as its source, and prints its scorecard. Reads answers from standard "
-        "input, so they can be piped: one answer a line.",
+        "input, so they can be piped: one answer a line, UTF-8. An answer that is not UTF-8 "
+        "or too long is asked again at a terminal, and stops piped answers at its line. If "
+        "the questions stop (Ctrl-C, a bad piped answer), the answers given so far are kept "
+        "in FILE's name with .answers.txt, for --answers.",
     )
     ask.add_argument("file", metavar="FILE", help="the program file to write (.yaml)")
     _add_profile(ask)
-    ask.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    ask.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite FILE if it exists (only with an answer to every question)",
+    )
+    ask.add_argument(
+        "--answers",
+        metavar="ANSWERS.txt",
+        help="read the first answers from this file (one a line, as a stopped run keeps "
+        "them), then go on from standard input",
+    )
     ask.set_defaults(run=cmd_ask)
 
 
@@ -706,29 +719,66 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._authoring import dump_program, program_id_for
-    from .advice.questionnaire import program_from_answers, run_questionnaire
-    from .loading import parse_program
-    from .profiles import load_profile
-    from .render import REPORTERS
+    from .advice.questionnaire import AnswerReader, AnswersStopped, run_questionnaire
 
     path = Path(args.file)
-    profile = load_profile(args.profile)
     if path.exists() and not args.force:  # say so before the questions, not after them
         raise UsageError(f"{path} already exists: use --force to overwrite it")
     if not path.parent.is_dir():
         raise UsageError(f"no such folder: {path.parent}")
-    stdin = sys.stdin
-
-    def read() -> str | None:
-        out.flush()
-        line = stdin.readline()
-        return None if line == "" else line
+    reader = AnswerReader()
+    stdin = sys.stdin.buffer if sys.stdin is not None else open(os.devnull, "rb")  # noqa: SIM115
+    at_terminal = stdin.isatty()
+    if args.answers is not None:
+        try:
+            answers = open(args.answers, "rb")  # noqa: SIM115 - read to its end below
+        except OSError as exc:
+            raise UsageError(f"--answers {args.answers}: {exc.strerror or exc}") from None
+        reader.add(answers, args.answers, echo=at_terminal)
+    reader.add(stdin, "<stdin>", interactive=at_terminal)
 
     def write(text: str) -> None:
         out.write(text)
+        out.flush()
 
-    data = run_questionnaire(read, write, program_id=program_id_for(path.stem))
+    from ._authoring import program_id_for
+
+    try:
+        data = run_questionnaire(reader, write, program_id=program_id_for(path.stem))
+    except AnswersStopped as exc:
+        out.write("\n")
+        _report(exc.problems, err)
+        _keep_answers(path, reader.accepted, err, why=f"{shown_path(path)} was not written")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        out.write("\n")
+        _keep_answers(path, reader.accepted, err, why=f"{shown_path(path)} was not written")
+        raise
+    if reader.ended and path.exists():
+        print(
+            f"testerterms: error: the answers ended before the last question: "
+            f"{shown_path(path)} is not replaced by a program with terms left out",
+            file=err,
+        )
+        _keep_answers(path, reader.accepted, err, why="")
+        return EXIT_USAGE
+    try:
+        return _write_answered(args, path, data, out, err)
+    except (TesterTermsError, OSError):
+        _keep_answers(path, reader.accepted, err, why="")
+        raise
+
+
+def _write_answered(
+    args: argparse.Namespace, path: Path, data: dict[str, Any], out: TextIO, err: TextIO
+) -> int:
+    from ._authoring import dump_program
+    from .advice.questionnaire import program_from_answers
+    from .loading import parse_program
+    from .profiles import load_profile
+    from .render import REPORTERS
+
+    profile = load_profile(args.profile)
     program = program_from_answers(data)
     text = dump_program(program)
     parse_program(text, str(path))
@@ -736,10 +786,41 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.write("\n\n")
     out.write(REPORTERS["table"](profile).render([(program, score_program(program, profile))]))
     print(
-        f"testerterms: wrote {written}; `testerterms score {written} --details` explains it",
+        f"testerterms: wrote {shown_path(written)}; `testerterms score "
+        f"{shown_path(written)} --details` explains it",
         file=err,
     )
     return EXIT_OK
+
+
+def _keep_answers(path: Path, accepted: Sequence[str], err: TextIO, *, why: str) -> None:
+    """Keep the answers given so far in a new answers file beside ``path`` (never over a
+    file), and say how to go on from them."""
+    from ._output import write_file
+    from .advice.questionnaire import answers_text
+
+    lead = f"testerterms: {why}; " if why else "testerterms: "
+    if not accepted:
+        print(f"{lead}no answer was given", file=err)
+        return
+    text = answers_text(accepted)
+    for number in range(1, 100):
+        suffix = ".answers.txt" if number == 1 else f".answers-{number}.txt"
+        kept = path.with_name(path.stem[:200] + suffix)
+        if kept.exists() or kept.is_symlink():
+            continue
+        try:
+            write_file(kept, text)
+        except (TesterTermsError, OSError):
+            continue
+        print(
+            f"{lead}the {len(accepted)} answers given so far are kept in {shown_path(kept)}; "
+            f"`testerterms ask {shown_path(path)} --answers {shown_path(kept)}` goes on "
+            "from there",
+            file=err,
+        )
+        return
+    print(f"{lead}the answers given so far could not be kept", file=err)
 
 
 def score_program(program: LoadedProgram, profile: Profile) -> ProgramScorecard:

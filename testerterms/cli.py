@@ -357,13 +357,16 @@ def _named(path: str) -> str | Path:
 
 
 def _fail_under(text: str) -> float:
-    """``--fail-under N``: a finite number (NaN would pass every program)."""
+    """``--fail-under N``: a finite number on the score's scale, 0 to 100 (NaN would pass
+    every program, -1 every graded one, and 101 none)."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not math.isfinite(value):
         raise argparse.ArgumentTypeError(f"must be a finite number, got {text!r}")
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"must be a score from 0 to 100, got {text!r}")
     return value
 
 
@@ -597,29 +600,33 @@ def _load_named(name: str) -> LoadedProgram:
     return load_program(name)
 
 
-def _load_many(names: Sequence[str], skipped: list[Problem] | None = None) -> list[LoadedProgram]:
-    """The programs of ``names`` (files, folders or bundled ids). Without ``skipped``, any
-    problem raises; with it, the problems go there and the files that load are kept."""
-    from .loading import find_files, load_program, resolve_program
+def _load_many(names: Sequence[str], skipped: list[Problem]) -> list[LoadedProgram]:
+    """The programs of ``names`` (files, folders or bundled ids), found as ``score`` finds
+    them: a folder that cannot be listed is an error, a link out of a folder a warning. The
+    problems go to ``skipped`` and the files that load are kept; with no program, raise."""
+    from collections import Counter
+
+    from .loading import load_found, resolve_program, walk
 
     programs: list[LoadedProgram] = []
     problems: list[Problem] = []
     for name in names:
         path = resolve_program(name)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.append(Problem(name, 1, 1, "no such file or folder, nor a bundled program"))
             continue
-        for file in find_files([path]):
+        for found in walk([path]):
+            if isinstance(found, Problem):
+                problems.append(found)
+                continue
             try:
-                programs.append(load_program(file))
+                programs.append(load_found(found))
             except LoadError as exc:
                 problems += exc.problems
-    if problems and (skipped is None or not programs):
+    if problems and not programs:
         raise LoadError(problems)
-    if skipped is not None:
-        skipped += problems
-    ids = [p.id for p in programs]
-    twice = sorted({i for i in ids if ids.count(i) > 1})
+    skipped += problems
+    twice = sorted(i for i, n in Counter(p.id for p in programs).items() if n > 1)
     if twice:
         raise UsageError(f"programs with the same id given twice: {', '.join(twice)}")
     if not programs:
@@ -649,7 +656,7 @@ def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     comparison = compare(programs, profiles, samples=args.samples, seed=args.seed)
     ascii_only = args.ascii or _ascii_terminal(out)
     out.write(render_comparison(comparison, args.format, ascii_only=ascii_only))
-    return EXIT_USAGE if skipped else EXIT_OK
+    return EXIT_USAGE if any(p.severity == "error" for p in skipped) else EXIT_OK
 
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -705,12 +712,14 @@ def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .advice import diff, render_diff
+    from .loading import resolve_program
     from .profiles import load_profile
 
-    old, new = _load_many([args.old]), _load_many([args.new])
-    if len(old) != 1 or len(new) != 1:
-        raise UsageError("diff compares two program files, not folders")
-    result = diff(old[0], new[0], load_profile(args.profile))
+    for name in (args.old, args.new):  # before loading anything: a folder may hold thousands
+        if resolve_program(name).is_dir():
+            raise UsageError(f"diff compares two program files: {shown_path(name)} is a folder")
+    old, new = _load_named(args.old), _load_named(args.new)
+    result = diff(old, new, load_profile(args.profile))
     out.write(render_diff(result, args.format))
     if args.fail_if_worse and result.worse:
         print(f"testerterms: {args.new} is worse than {args.old}", file=err)
@@ -922,7 +931,10 @@ def main(
 def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        # argparse prints help, --version and usage errors to sys.stdout and sys.stderr and
+        # ignores a write that fails: through ``out`` and ``err`` a full disk is reported.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run

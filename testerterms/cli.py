@@ -785,7 +785,7 @@ def _write_answered(
     from .advice.questionnaire import program_from_answers
     from .loading import parse_program
     from .profiles import load_profile
-    from .render import REPORTERS
+    from .render.text import TableReporter  # not REPORTERS: that imports every reporter
 
     profile = load_profile(args.profile)
     program = program_from_answers(data)
@@ -793,7 +793,7 @@ def _write_answered(
     parse_program(text, str(path))
     written = write_output(path, text, force=args.force)
     out.write("\n\n")
-    out.write(REPORTERS["table"](profile).render([(program, score_program(program, profile))]))
+    out.write(TableReporter(profile).render([(program, score_program(program, profile))]))
     print(
         f"testerterms: wrote {shown_path(written)}; `testerterms score "
         f"{shown_path(written)} --details` explains it",

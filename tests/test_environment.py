@@ -54,7 +54,7 @@ AS_USER = textwrap.dedent(
     import io, os, sys
     import testerterms.cli, testerterms.render, testerterms._validation, testerterms.scoring
     import testerterms._parallel, testerterms.render.data, testerterms.render.text  # lazy ones
-    import testerterms.advice  # compare
+    import testerterms.advice.compare, testerterms.advice.render  # compare
     import tabulate, argparse, csv, json, difflib, encodings.ascii
     from testerterms.cli import main
     # Run once to import everything the command uses, then drop root.

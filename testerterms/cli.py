@@ -22,6 +22,7 @@ from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
 if TYPE_CHECKING:
+    from .advice.questionnaire import AnswerReader
     from .model import Program as LoadedProgram
     from .profiles import Profile
     from .scoring import Scorecard as ProgramScorecard
@@ -317,7 +318,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "input, so they can be piped: one answer a line, UTF-8. An answer that is not UTF-8 "
         "or too long is asked again at a terminal, and stops piped answers at its line. If "
         "the questions stop (Ctrl-C, a bad piped answer), the answers given so far are kept "
-        "in FILE's name with .answers.txt, for --answers.",
+        "in a new file beside FILE (NAME.answers.txt), which --answers reads.",
     )
     ask.add_argument("file", metavar="FILE", help="the program file to write (.yaml)")
     _add_profile(ask)
@@ -728,41 +729,33 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .advice.questionnaire import AnswerReader, AnswersStopped, run_questionnaire
+    from .advice.questionnaire import AnswersStopped, run_questionnaire
 
     path = Path(args.file)
     if path.exists() and not args.force:  # say so before the questions, not after them
         raise UsageError(f"{path} already exists: use --force to overwrite it")
     if not path.parent.is_dir():
         raise UsageError(f"no such folder: {path.parent}")
-    reader = AnswerReader()
-    stdin = sys.stdin.buffer if sys.stdin is not None else open(os.devnull, "rb")  # noqa: SIM115
-    at_terminal = stdin.isatty()
-    if args.answers is not None:
+    with contextlib.ExitStack() as opened:
+        reader = _answer_reader(args.answers, opened)
+
+        def write(text: str) -> None:
+            out.write(text)
+            out.flush()
+
+        from ._authoring import program_id_for
+
         try:
-            answers = open(args.answers, "rb")  # noqa: SIM115 - read to its end below
-        except OSError as exc:
-            raise UsageError(f"--answers {args.answers}: {exc.strerror or exc}") from None
-        reader.add(answers, args.answers, echo=at_terminal)
-    reader.add(stdin, "<stdin>", interactive=at_terminal)
-
-    def write(text: str) -> None:
-        out.write(text)
-        out.flush()
-
-    from ._authoring import program_id_for
-
-    try:
-        data = run_questionnaire(reader, write, program_id=program_id_for(path.stem))
-    except AnswersStopped as exc:
-        out.write("\n")
-        _report(exc.problems, err)
-        _keep_answers(path, reader.accepted, err, why=f"{shown_path(path)} was not written")
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        out.write("\n")
-        _keep_answers(path, reader.accepted, err, why=f"{shown_path(path)} was not written")
-        raise
+            data = run_questionnaire(reader, write, program_id=program_id_for(path.stem))
+        except AnswersStopped as exc:
+            out.write("\n")
+            _report(exc.problems, err)
+            _keep_answers(path, reader.accepted, err, why=f"{shown_path(path)} was not written")
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            out.write("\n")
+            _keep_answers(path, reader.accepted, err, why=f"{shown_path(path)} was not written")
+            raise
     if reader.ended and path.exists():
         print(
             f"testerterms: error: the answers ended before the last question: "
@@ -776,6 +769,25 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (TesterTermsError, OSError):
         _keep_answers(path, reader.accepted, err, why="")
         raise
+
+
+def _answer_reader(answers: str | None, opened: contextlib.ExitStack) -> AnswerReader:
+    """The answers ``ask`` reads: the ``--answers`` file first, then standard input's bytes
+    (a person answers when it is a terminal)."""
+    from .advice.questionnaire import AnswerReader
+
+    stdin = getattr(sys.stdin, "buffer", None)  # None: closed (<&-), or not a real stream
+    if stdin is None:
+        stdin = opened.enter_context(open(os.devnull, "rb"))  # noqa: SIM115 - the stack closes it
+    at_terminal = stdin.isatty()
+    reader = AnswerReader()
+    if answers is not None:
+        try:
+            stream = opened.enter_context(open(answers, "rb"))  # noqa: SIM115 - as above
+        except OSError as exc:
+            raise UsageError(f"--answers {answers}: {exc.strerror or exc}") from None
+        reader.add(stream, answers, echo=at_terminal)
+    return reader.add(stdin, "<stdin>", interactive=at_terminal)
 
 
 def _write_answered(

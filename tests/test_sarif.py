@@ -14,9 +14,9 @@ import jsonschema
 import pytest
 
 from testerterms import Profile, Program, Scorecard, load_profile, score
-from testerterms._escape import json_dumps
+from testerterms._escape import json_dumps, sarif_message
 from testerterms.loading import ProgramFile, load_located
-from testerterms.render.sarif import BUNDLED_BASE, SarifReporter, message_text
+from testerterms.render.sarif import BUNDLED_BASE, SarifReporter
 from testerterms.rules import CATALOGUE
 
 from .conftest import PROGRAMS, REFERENCE, REPO, SORA, run_cli
@@ -159,10 +159,10 @@ def test_message_text_makes_no_link_no_placeholder_and_no_control_character() ->
 
 
 def test_message_text_escapes_only_what_a_viewer_would_read_as_markup() -> None:
-    assert message_text("plain text: a, b (c)") == "plain text: a, b (c)"
-    assert message_text("[x](1) {0}") == r"\[x\](1) {{0}}"
-    assert message_text("a\u202eb\x1b[2J\nc") == r"a\u202eb\x1b\[2J\nc"
-    assert message_text("one\n\ntwo", keep_newlines=True) == "one\n\ntwo"
+    assert sarif_message("plain text: a, b (c)") == "plain text: a, b (c)"
+    assert sarif_message("[x](1) {0}") == r"\[x\](1) {{0}}"
+    assert sarif_message("a\u202eb\x1b[2J\nc") == r"a\u202eb\x1b\[2J\nc"
+    assert sarif_message("one\n\ntwo", keep_newlines=True) == "one\n\ntwo"
 
 
 def test_messages_start_with_what_was_found_not_with_the_program(bundled: dict[str, Any]) -> None:

@@ -6,15 +6,15 @@ What the specification (OASIS SARIF 2.1.0) asks of a producer, and where it is d
 - Message text is plain text that a viewer may render: ``[`` and ``]`` that are not an
   embedded link are escaped with a backslash (section 3.11.6), ``{`` and ``}`` are doubled
   (3.11.5), and control, escape and bidi characters are shown as visible escapes
-  (:func:`message_text`). A program's text can therefore neither make a link nor reorder
-  or hide what a viewer shows.
+  (:func:`testerterms._escape.sarif_message`). A program's text can therefore neither make
+  a link nor reorder or hide what a viewer shows.
 - ``artifactLocation.uri`` is a URI reference for any file name: every byte of the name
-  that is not unreserved is percent-encoded, so a name that is not UTF-8 or holds ``#``,
-  ``%`` or a space is still one valid URI (:func:`artifact_location`). A file below the
-  working folder gets a relative URI (code-scanning services resolve it against the
-  checkout); a bundled program gets its file name against the ``TESTERTERMS_BUNDLED`` base
-  (the same on every machine); any other file gets an absolute ``file://`` URI of the path
-  as given, never of the target of a symbolic link.
+  that is not unreserved is percent-encoded (:func:`testerterms._escape.uri_path`), so a
+  name that is not UTF-8 or holds ``#``, ``%`` or a space is still one valid URI. A file
+  below the working folder gets a relative URI (code-scanning services resolve it against
+  the checkout); a bundled program gets its file name against the ``TESTERTERMS_BUNDLED``
+  base (the same on every machine); any other file gets an absolute ``file://`` URI of the
+  path as given, never of the target of a symbolic link (:func:`artifact_location`).
 - Results are written as the programs are scored: the document's head (tool and rules),
   then each program's results, then the tail. The text is what ``json.dumps(document,
   indent=2)`` gives for the whole document, and memory stays flat in the number of files.
@@ -30,13 +30,11 @@ never reads a file.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator, MutableSequence
 from pathlib import Path
 from typing import Any, ClassVar, Final
-from urllib.parse import quote
 
-from .._escape import json_dumps, terminal
+from .._escape import json_dumps, sarif_message, uri_path
 from .._version import __version__
 from ..loading import ProgramFile, bundled_programs_dir
 from ..rules import CATALOGUE, CATEGORIES
@@ -51,18 +49,6 @@ BUNDLED_BASE: Final = "TESTERTERMS_BUNDLED"
 """The ``uriBaseId`` of the programs shipped with the package: their URIs are file names
 against it, the same wherever the package is installed."""
 
-_MESSAGE_SPECIAL: Final = re.compile(r"[\[\]{}]")
-_MESSAGE_ESCAPES: Final = {"[": "\\[", "]": "\\]", "{": "{{", "}": "}}"}
-
-
-def message_text(text: object, *, keep_newlines: bool = False) -> str:
-    """``text`` as the plain text of a SARIF message: brackets escaped so that no embedded
-    link is made (section 3.11.6), braces doubled so that none reads as a placeholder
-    (3.11.5), and control, escape and bidi characters shown as in
-    :func:`testerterms._escape.terminal`; every other character as it is."""
-    visible = terminal(text, keep_newlines=keep_newlines)
-    return _MESSAGE_SPECIAL.sub(lambda m: _MESSAGE_ESCAPES[m.group()], visible)
-
 
 def term_loc(term: str) -> tuple[str, ...]:
     """Where a term key such as ``compensation.money`` stands in a program file."""
@@ -70,12 +56,6 @@ def term_loc(term: str) -> tuple[str, ...]:
     if first in ("participants", "events"):
         return (first, rest) if rest else (first,)
     return ("terms", first, rest)
-
-
-def _uri_path(name: str | bytes) -> str:
-    """A path as the path part of a URI: each byte that is not unreserved (RFC 3986) or ``/``
-    percent-encoded, so any file name, UTF-8 or not, gives one valid URI."""
-    return quote(os.fsencode(name), safe="/")
 
 
 def _below(path: str, folder: str) -> str | None:
@@ -91,11 +71,11 @@ def artifact_location(path: str | os.PathLike[str], *, cwd: str | None = None) -
     absolute = os.path.abspath(os.fspath(path))  # normalised, links left as they are
     relative = _below(absolute, os.path.abspath(cwd if cwd is not None else os.getcwd()))
     if relative is not None:
-        return {"uri": _uri_path(relative)}
+        return {"uri": uri_path(relative)}
     bundled = _below(absolute, os.path.abspath(bundled_programs_dir()))
     if bundled is not None:
-        return {"uri": _uri_path(bundled), "uriBaseId": BUNDLED_BASE}
-    return {"uri": "file://" + _uri_path(absolute)}
+        return {"uri": uri_path(bundled), "uriBaseId": BUNDLED_BASE}
+    return {"uri": "file://" + uri_path(absolute)}
 
 
 def artifact_uri(path: Path) -> str:
@@ -130,9 +110,9 @@ class SarifReporter(Reporter):
             entries.append(
                 {
                     "id": code,
-                    "shortDescription": {"text": message_text(rule.title)},
-                    "fullDescription": {"text": message_text(rationale, keep_newlines=True)},
-                    "help": {"text": message_text(help_text, keep_newlines=True)},
+                    "shortDescription": {"text": sarif_message(rule.title)},
+                    "fullDescription": {"text": sarif_message(rationale, keep_newlines=True)},
+                    "help": {"text": sarif_message(help_text, keep_newlines=True)},
                     "defaultConfiguration": {"level": "error"},
                     "properties": {
                         "category": CATEGORIES[rule.category],
@@ -151,7 +131,7 @@ class SarifReporter(Reporter):
                 "artifactLocation": artifact_location(where.path),
                 "region": {"startLine": line, "startColumn": col},
             },
-            "message": {"text": message_text(term)},
+            "message": {"text": sarif_message(term)},
         }
 
     def _result(self, index: int, where: ProgramFile, name: str, f: Finding) -> dict[str, Any]:
@@ -162,7 +142,7 @@ class SarifReporter(Reporter):
             "ruleId": f.rule,
             "ruleIndex": index,
             "level": LEVELS[f.outcome],
-            "message": {"text": message_text(f"{found} in {name}: {f.reason}")},
+            "message": {"text": sarif_message(f"{found} in {name}: {f.reason}")},
             "locations": [self._location(where, terms[0])],
             "properties": {
                 "outcome": f.outcome,

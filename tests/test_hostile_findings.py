@@ -7,6 +7,7 @@ beside score's and validate's.) The hostile profiles are in tests/hostile-profil
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -21,31 +22,39 @@ from testerterms import (
     load_program,
     loading,
 )
+from testerterms.cli import main
 from testerterms.loading import MAX_PROBLEMS
 
-from .conftest import PROGRAMS, REFERENCE, REPO, SORA, run_cli
+from .conftest import PROGRAMS, REFERENCE, REPO, SORA
 
 PROFILES = REPO / "tests" / "hostile-profiles"
+
+
+def cli(*argv: str) -> tuple[int, str]:
+    """The command line in this process (``main``, as the console script runs it): the exit
+    status and what it wrote to stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), out=out, err=err)
+    return status, err.getvalue()
 
 
 def test_diff_refuses_a_folder_before_loading_anything_below_it(tmp_path: Path) -> None:
     folder = tmp_path / "versions"
     folder.mkdir()
     (folder / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    result = run_cli("diff", str(SORA), str(folder))
-    assert result.returncode == 2
-    assert f"{folder} is a folder" in result.stderr
-    assert "broken.yaml" not in result.stderr  # nothing below it was read
-    assert len(result.stderr.splitlines()) == 1
+    status, stderr = cli("diff", str(SORA), str(folder))
+    assert status == 2
+    assert f"{folder} is a folder" in stderr
+    assert "broken.yaml" not in stderr  # nothing below it was read
+    assert len(stderr.splitlines()) == 1
 
 
 def test_diff_does_not_take_a_folder_of_one_program_as_a_file(tmp_path: Path) -> None:
     folder = tmp_path / "one"
     folder.mkdir()
     (folder / "sora.yaml").write_bytes(SORA.read_bytes())
-    result = run_cli("diff", str(folder), str(SORA))
-    assert result.returncode == 2 and "is a folder" in result.stderr
-    assert run_cli("diff", str(folder / "sora.yaml"), str(SORA)).returncode == 0
+    status, stderr = cli("diff", str(folder), str(SORA))
+    assert status == 2 and "is a folder" in stderr
 
 
 def _many_unknown_codes(path: Path, count: int) -> Path:
@@ -87,12 +96,12 @@ def test_extends_a_file_that_is_not_a_profile_names_none_of_its_keys() -> None:
 
 
 def test_extends_a_path_that_is_no_profile_file_by_its_name_is_not_read() -> None:
-    result = run_cli(
+    status, stderr = cli(
         "score", str(SORA), "--profile", str(PROFILES / "extends-a-non-yaml-path.yaml")
     )
-    assert result.returncode == 2
-    assert "not a bundled profile nor a profile file (.yaml or .yml): /etc/passwd" in result.stderr
-    assert "root" not in result.stderr
+    assert status == 2
+    assert "not a bundled profile nor a profile file (.yaml or .yml): /etc/passwd" in stderr
+    assert "root" not in stderr
 
 
 def test_compare_takes_one_profile_by_name_not_its_letters() -> None:
@@ -117,14 +126,14 @@ def test_every_bundled_program_and_profile_loads_without_libyaml(
 @pytest.mark.parametrize("value", ["-1", "101", "-0.5", "100.01"])
 def test_fail_under_outside_the_score_scale_is_a_usage_error(value: str) -> None:
     for flag in ("--fail-under", "--fail-under-worst"):
-        result = run_cli("score", str(SORA), f"{flag}={value}")
-        assert result.returncode == 2, (flag, value)
-        assert "must be a score from 0 to 100" in result.stderr
+        status, stderr = cli("score", str(SORA), f"{flag}={value}")
+        assert status == 2, (flag, value)
+        assert "must be a score from 0 to 100" in stderr
 
 
 def test_fail_under_at_the_ends_of_the_scale_is_accepted() -> None:
-    assert run_cli("score", str(REFERENCE), "--fail-under=100").returncode == 0
-    assert run_cli("score", str(SORA), "--fail-under-worst=0").returncode == 0
+    assert cli("score", str(REFERENCE), "--fail-under=100")[0] == 0
+    assert cli("score", str(SORA), "--fail-under-worst=0")[0] == 0
 
 
 def test_a_weight_just_over_the_cap_is_shown_as_written() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import pytest
 
 from testerterms import Profile, Program, Scorecard, load_profile, score
 from testerterms._escape import json_dumps, sarif_message
+from testerterms.cli import main
 from testerterms.loading import ProgramFile, load_located
 from testerterms.render.sarif import BUNDLED_BASE, SarifReporter
 from testerterms.rules import CATALOGUE
@@ -143,8 +145,16 @@ def _messages(document: dict[str, Any]) -> list[str]:
     return texts
 
 
+def _sarif_here(*args: str) -> dict[str, Any]:
+    """``score --format sarif`` run in this process (in the current working folder)."""
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["score", "--format", "sarif", *args], out=out, err=err) == 0, err.getvalue()
+    document: dict[str, Any] = json.loads(out.getvalue())
+    return document
+
+
 def test_message_text_makes_no_link_no_placeholder_and_no_control_character() -> None:
-    document = _sarif(str(LINKS))
+    document = _sarif_here(str(LINKS))
     jsonschema.Draft4Validator(SCHEMA).validate(document)
     texts = _messages(document)
     for text in texts:
@@ -174,12 +184,13 @@ def test_messages_start_with_what_was_found_not_with_the_program(bundled: dict[s
         assert not any(text.startswith(name) for name in names)
 
 
-def test_a_file_name_that_is_not_utf8_gets_a_percent_encoded_uri(tmp_path: Path) -> None:
+def test_a_file_name_that_is_not_utf8_gets_a_percent_encoded_uri(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     name = b"caf\xe9 #1%.yaml"  # Latin-1, not UTF-8; a fragment mark and a percent sign
     (tmp_path / os.fsdecode(name)).write_bytes(SORA.read_bytes())
-    result = run_cli("score", "--format", "sarif", os.fsdecode(name), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    document = json.loads(result.stdout)
+    monkeypatch.chdir(tmp_path)
+    document = _sarif_here(os.fsdecode(name))
     jsonschema.Draft4Validator(SCHEMA).validate(document)
     uris = {_location(r)["artifactLocation"]["uri"] for r in document["runs"][0]["results"]}
     assert uris == {"caf%E9%20%231%25.yaml"}
@@ -201,26 +212,30 @@ def _location(result: dict[str, Any]) -> dict[str, Any]:
     return physical
 
 
-def test_a_symlink_is_named_as_given_never_by_its_target(tmp_path: Path) -> None:
+def test_a_symlink_is_named_as_given_never_by_its_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "elsewhere" / "secret-target.yaml"
     target.parent.mkdir()
     target.write_bytes(SORA.read_bytes())
     work = tmp_path / "work"
     work.mkdir()
     (work / "offer.yaml").symlink_to(target)
-    result = run_cli("score", "--format", "sarif", "offer.yaml", cwd=work)
-    assert result.returncode == 0, result.stderr
-    assert "secret-target" not in result.stdout and "elsewhere" not in result.stdout
-    document = json.loads(result.stdout)
+    monkeypatch.chdir(work)
+    document = _sarif_here("offer.yaml")
+    text = json.dumps(document)
+    assert "secret-target" not in text and "elsewhere" not in text
     uris = {_location(r)["artifactLocation"]["uri"] for r in document["runs"][0]["results"]}
     assert uris == {"offer.yaml"}
 
 
-def test_bundled_programs_get_a_stable_uri_wherever_the_package_is(tmp_path: Path) -> None:
-    result = run_cli("score", "--format", "sarif", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "file:" not in result.stdout and str(PROGRAMS) not in result.stdout
-    document = json.loads(result.stdout)
+def test_bundled_programs_get_a_stable_uri_wherever_the_package_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    document = _sarif_here()
+    text = json.dumps(document)
+    assert "file:" not in text and str(PROGRAMS) not in text
     jsonschema.Draft4Validator(SCHEMA).validate(document)
     run = document["runs"][0]
     assert BUNDLED_BASE in run["originalUriBaseIds"]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from _measure import PYTHON, REPO, timed
 
-FORMATS = ["table", "table --details", "markdown", "json", "jsonl", "csv", "csv --details"]
+FORMATS = ["table", "table --details", "markdown", "json", "jsonl", "csv", "csv --details", "sarif"]
 TARGET_GROWTH = 1.25
 """Peak memory at the largest size over the smallest: flat means close to 1."""
 KEEPS_ROWS = ("table", "markdown")

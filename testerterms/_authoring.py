@@ -18,7 +18,6 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import _yaml
-from ._schema import field_docs, model_doc
 from .model import UNKNOWN, Fact, Program, Section, Term, Terms, term_value_type
 from .rules import CATALOGUE
 
@@ -85,6 +84,8 @@ def starter_program(program_id: str = DEFAULT_ID, *, schema: str | None = None) 
     lines.append("#")
     lines += _rules_index()
     lines.append("")
+    from ._schema import field_docs  # here: dump_program (ask, suggest) needs none of it
+
     docs = field_docs(Program)
     for name, info in Program.model_fields.items():
         if name == "terms":
@@ -128,6 +129,8 @@ def _identity_field(name: str, info: FieldInfo, doc: str, program_id: str) -> li
 
 
 def _section(name: str, section: type[Section]) -> list[str]:
+    from ._schema import field_docs, model_doc
+
     lines = [f"  {name}:", *_comment(model_doc(section), indent=4)]
     lines += _comment("The source that backs the plain values of this section.", indent=4)
     lines.append("    source: S1")

@@ -11,6 +11,8 @@ CSV                       :func:`csv_cell` (every cell, numbers included)
 JSON / JSON lines         :func:`json_dumps` (and :func:`finite` for one number,
                           :func:`json_path` for a file name)
 GitHub annotations        :func:`github_data` (the message), :func:`github_property`
+SARIF                     :func:`sarif_message` (message text), :func:`uri_path` (a
+                          file name in an ``artifactLocation.uri``)
 HTML                      :func:`html` (text and attribute values), :func:`link_target`
 ========================  ===========================================================
 
@@ -43,7 +45,9 @@ __all__ = [
     "link_target",
     "markdown",
     "path",
+    "sarif_message",
     "terminal",
+    "uri_path",
     "word",
 ]
 
@@ -196,6 +200,29 @@ def github_data(text: object) -> str:
 def github_property(text: object) -> str:
     """A property value (``file=``, ``title=``) of a workflow command."""
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# --- SARIF ---------------------------------------------------------------------------------------
+
+_SARIF_SPECIAL: Final = re.compile(r"[\[\]{}]")
+_SARIF_ESCAPES: Final = {"[": "\\[", "]": "\\]", "{": "{{", "}": "}}"}
+
+
+def sarif_message(text: object, *, keep_newlines: bool = False) -> str:
+    """``text`` as the plain text of a SARIF 2.1.0 message, which viewers render: ``[`` and
+    ``]`` escaped with a backslash so that no embedded link is made (section 3.11.6), ``{``
+    and ``}`` doubled so that none reads as a placeholder (3.11.5), and control, escape and
+    bidi characters shown as in :func:`terminal`; every other character as it is."""
+    visible = terminal(text, keep_newlines=keep_newlines)
+    return _SARIF_SPECIAL.sub(lambda m: _SARIF_ESCAPES[m.group()], visible)
+
+
+def uri_path(name: str | bytes | os.PathLike[str]) -> str:
+    """A file name as the path of a URI: each byte that is not unreserved (RFC 3986) or ``/``
+    percent-encoded, so any name, UTF-8 or not (``os.fsencode``), gives one valid URI."""
+    from urllib.parse import quote  # here: every command imports this module, few write URIs
+
+    return quote(os.fsencode(name), safe="/")
 
 
 # --- HTML ----------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
 if TYPE_CHECKING:
+    from .advice.questionnaire import AnswerReader
     from .model import Program as LoadedProgram
     from .profiles import Profile
     from .scoring import Scorecard as ProgramScorecard
@@ -374,11 +375,24 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         description="Asks the questions the rules need, in plain words, one term at a time "
         "('don't know' is always an answer), writes a valid program file with the offer "
         "document as its source, and prints its scorecard. Reads answers from standard "
-        "input, so they can be piped: one answer a line.",
+        "input, so they can be piped: one answer a line, UTF-8. An answer that is not UTF-8 "
+        "or too long is asked again at a terminal, and stops piped answers at its line. If "
+        "the questions stop (Ctrl-C, a bad piped answer), the answers given so far are kept "
+        "in a new file beside FILE (NAME.answers.txt), which --answers reads.",
     )
     ask.add_argument("file", metavar="FILE", help="the program file to write (.yaml)")
     _add_profile(ask)
-    ask.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    ask.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite FILE if it exists (only with an answer to every question)",
+    )
+    ask.add_argument(
+        "--answers",
+        metavar="ANSWERS.txt",
+        help="read the first answers from this file (one a line, as a stopped run keeps "
+        "them), then go on from standard input",
+    )
     ask.set_defaults(run=cmd_ask)
 
 
@@ -404,13 +418,16 @@ def _named(path: str) -> str | Path:
 
 
 def _fail_under(text: str) -> float:
-    """``--fail-under N``: a finite number (NaN would pass every program)."""
+    """``--fail-under N``: a finite number on the score's scale, 0 to 100 (NaN would pass
+    every program, -1 every graded one, and 101 none)."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not math.isfinite(value):
         raise argparse.ArgumentTypeError(f"must be a finite number, got {text!r}")
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"must be a score from 0 to 100, got {text!r}")
     return value
 
 
@@ -644,29 +661,33 @@ def _load_named(name: str) -> LoadedProgram:
     return load_program(name)
 
 
-def _load_many(names: Sequence[str], skipped: list[Problem] | None = None) -> list[LoadedProgram]:
-    """The programs of ``names`` (files, folders or bundled ids). Without ``skipped``, any
-    problem raises; with it, the problems go there and the files that load are kept."""
-    from .loading import find_files, load_program, resolve_program
+def _load_many(names: Sequence[str], skipped: list[Problem]) -> list[LoadedProgram]:
+    """The programs of ``names`` (files, folders or bundled ids), found as ``score`` finds
+    them: a folder that cannot be listed is an error, a link out of a folder a warning. The
+    problems go to ``skipped`` and the files that load are kept; with no program, raise."""
+    from collections import Counter
+
+    from .loading import load_found, resolve_program, walk
 
     programs: list[LoadedProgram] = []
     problems: list[Problem] = []
     for name in names:
         path = resolve_program(name)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.append(Problem(name, 1, 1, "no such file or folder, nor a bundled program"))
             continue
-        for file in find_files([path]):
+        for found in walk([path]):
+            if isinstance(found, Problem):
+                problems.append(found)
+                continue
             try:
-                programs.append(load_program(file))
+                programs.append(load_found(found))
             except LoadError as exc:
                 problems += exc.problems
-    if problems and (skipped is None or not programs):
+    if problems and not programs:
         raise LoadError(problems)
-    if skipped is not None:
-        skipped += problems
-    ids = [p.id for p in programs]
-    twice = sorted({i for i in ids if ids.count(i) > 1})
+    skipped += problems
+    twice = sorted(i for i, n in Counter(p.id for p in programs).items() if n > 1)
     if twice:
         raise UsageError(f"programs with the same id given twice: {', '.join(twice)}")
     if not programs:
@@ -696,7 +717,7 @@ def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     comparison = compare(programs, profiles, samples=args.samples, seed=args.seed)
     ascii_only = args.ascii or _ascii_terminal(out)
     out.write(render_comparison(comparison, args.format, ascii_only=ascii_only))
-    return EXIT_USAGE if skipped else EXIT_OK
+    return EXIT_USAGE if any(p.severity == "error" for p in skipped) else EXIT_OK
 
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -840,12 +861,14 @@ def _refuse_inputs(targets: Sequence[Path], inputs: Sequence[str]) -> None:
 
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .advice import diff, render_diff
+    from .loading import resolve_program
     from .profiles import load_profile
 
-    old, new = _load_many([args.old]), _load_many([args.new])
-    if len(old) != 1 or len(new) != 1:
-        raise UsageError("diff compares two program files, not folders")
-    result = diff(old[0], new[0], load_profile(args.profile))
+    for name in (args.old, args.new):  # before loading anything: a folder may hold thousands
+        if resolve_program(name).is_dir():
+            raise UsageError(f"diff compares two program files: {shown_path(name)} is a folder")
+    old, new = _load_named(args.old), _load_named(args.new)
+    result = diff(old, new, load_profile(args.profile))
     out.write(render_diff(result, args.format))
     if args.fail_if_worse and result.worse:
         print(f"testerterms: {args.new} is worse than {args.old}", file=err)
@@ -854,40 +877,119 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._authoring import dump_program, program_id_for
-    from .advice.questionnaire import program_from_answers, run_questionnaire
-    from .loading import parse_program
-    from .profiles import load_profile
-    from .render import REPORTERS
+    from .advice.questionnaire import AnswersStopped, run_questionnaire
 
     path = Path(args.file)
-    profile = load_profile(args.profile)
     if path.exists() and not args.force:  # say so before the questions, not after them
         raise UsageError(f"{path} already exists: use --force to overwrite it")
     if not path.parent.is_dir():
         raise UsageError(f"no such folder: {path.parent}")
-    stdin = sys.stdin
+    with contextlib.ExitStack() as opened:
+        reader = _answer_reader(args.answers, opened)
 
-    def read() -> str | None:
-        out.flush()
-        line = stdin.readline()
-        return None if line == "" else line
+        def write(text: str) -> None:
+            out.write(text)
+            out.flush()
 
-    def write(text: str) -> None:
-        out.write(text)
+        from ._authoring import program_id_for
 
-    data = run_questionnaire(read, write, program_id=program_id_for(path.stem))
+        try:
+            data = run_questionnaire(reader, write, program_id=program_id_for(path.stem))
+        except AnswersStopped as exc:
+            out.write("\n")
+            _report(exc.problems, err)
+            _keep_answers(path, reader.accepted, err, why=f"{shown_path(path)} was not written")
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            out.write("\n")
+            _keep_answers(path, reader.accepted, err, why=f"{shown_path(path)} was not written")
+            raise
+    if reader.ended and path.exists():
+        print(
+            f"testerterms: error: the answers ended before the last question: "
+            f"{shown_path(path)} is not replaced by a program with terms left out",
+            file=err,
+        )
+        _keep_answers(path, reader.accepted, err, why="")
+        return EXIT_USAGE
+    try:
+        return _write_answered(args, path, data, out, err)
+    except (TesterTermsError, OSError):
+        _keep_answers(path, reader.accepted, err, why="")
+        raise
+
+
+def _answer_reader(answers: str | None, opened: contextlib.ExitStack) -> AnswerReader:
+    """The answers ``ask`` reads: the ``--answers`` file first, then standard input's bytes
+    (a person answers when it is a terminal)."""
+    from .advice.questionnaire import AnswerReader
+
+    stdin = getattr(sys.stdin, "buffer", None)  # None: closed (<&-), or not a real stream
+    if stdin is None:
+        stdin = opened.enter_context(open(os.devnull, "rb"))  # noqa: SIM115 - the stack closes it
+    at_terminal = stdin.isatty()
+    reader = AnswerReader()
+    if answers is not None:
+        try:
+            stream = opened.enter_context(open(answers, "rb"))  # noqa: SIM115 - as above
+        except OSError as exc:
+            raise UsageError(f"--answers {answers}: {exc.strerror or exc}") from None
+        reader.add(stream, answers, echo=at_terminal)
+    return reader.add(stdin, "<stdin>", interactive=at_terminal)
+
+
+def _write_answered(
+    args: argparse.Namespace, path: Path, data: dict[str, Any], out: TextIO, err: TextIO
+) -> int:
+    from ._authoring import dump_program
+    from .advice.questionnaire import program_from_answers
+    from .loading import parse_program
+    from .profiles import load_profile
+    from .render.text import TableReporter  # not REPORTERS: that imports every reporter
+
+    profile = load_profile(args.profile)
     program = program_from_answers(data)
     text = dump_program(program)
     parse_program(text, str(path))
     written = write_output(path, text, force=args.force)
     out.write("\n\n")
-    out.write(REPORTERS["table"](profile).render([(program, score_program(program, profile))]))
+    out.write(TableReporter(profile).render([(program, score_program(program, profile))]))
     print(
-        f"testerterms: wrote {written}; `testerterms score {written} --details` explains it",
+        f"testerterms: wrote {shown_path(written)}; `testerterms score "
+        f"{shown_path(written)} --details` explains it",
         file=err,
     )
     return EXIT_OK
+
+
+def _keep_answers(path: Path, accepted: Sequence[str], err: TextIO, *, why: str) -> None:
+    """Keep the answers given so far in a new answers file beside ``path`` (never over a
+    file), and say how to go on from them."""
+    from ._output import write_file
+    from .advice.questionnaire import answers_text
+
+    lead = f"testerterms: {why}; " if why else "testerterms: "
+    if not accepted:
+        print(f"{lead}no answer was given", file=err)
+        return
+    text = answers_text(accepted)
+    for number in range(1, 100):
+        suffix = ".answers.txt" if number == 1 else f".answers-{number}.txt"
+        kept = path.with_name(path.stem[:200] + suffix)
+        if kept.exists() or kept.is_symlink():
+            continue
+        try:
+            write_file(kept, text)
+        except (TesterTermsError, OSError):
+            continue
+        print(
+            f"{lead}the {len(accepted)} answers given so far are kept in {shown_path(kept)}; "
+            f"`testerterms ask {shown_path(path)} --answers {shown_path(kept)}` goes on "
+            "from there",
+            file=err,
+        )
+        return
+    print(f"{lead}the answers given so far could not be kept", file=err)
 
 
 def score_program(program: LoadedProgram, profile: Profile) -> ProgramScorecard:
@@ -989,7 +1091,10 @@ def main(
 def _run(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        # argparse prints help, --version and usage errors to sys.stdout and sys.stderr and
+        # ignores a write that fails: through ``out`` and ``err`` a full disk is reported.
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     run: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.run

@@ -813,8 +813,8 @@ def _show(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    if isinstance(value, float):
-        return f"{value:g}"
+    if isinstance(value, float):  # short, unless that would hide what makes it wrong
+        return f"{value:g}" if float(f"{value:g}") == value else repr(value)
     if isinstance(value, int) and len(str(value)) > 30:
         return "a very long number"
     return _short(value)

@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal, get_args
@@ -298,11 +299,15 @@ def numbers_issues(data: dict[str, Any], *, removable: bool) -> list[Issue]:
         entries = data.get(section)
         if not isinstance(entries, dict):
             continue
+        unknown = 0
         for code, value in entries.items():
             if code not in CATALOGUE:
-                from .loading import did_you_mean
+                from .loading import MAX_PROBLEMS, did_you_mean
 
-                hint = did_you_mean(code, CATALOGUE)
+                # Only the first errors of a file are shown: a hint for each of tens of
+                # thousands of codes would cost seconds for lines nobody sees.
+                unknown += 1
+                hint = did_you_mean(code, CATALOGUE) if unknown <= MAX_PROBLEMS else ""
                 text = f"unknown rule {_escape.terminal(repr(code)[:60])}{hint}"
                 issues.append(((section, code), text, True))
             elif (
@@ -423,10 +428,15 @@ def _load(
         raise refuse("profiles extend each other in a circle")
     if len(chain) > MAX_EXTENDS:
         raise refuse(f"profiles extend each other more than {MAX_EXTENDS} deep")
+    if parent_of is not None and path.suffix not in (".yaml", ".yml"):
+        raise refuse("not a bundled profile nor a profile file (.yaml or .yml)")
     missing = _missing(path)
     if missing:
         raise refuse(missing)
-    document = _yaml.parse(_yaml.read_text(path, shown), shown)
+    if parent_of is None:
+        document = _yaml.parse(_yaml.read_text(path, shown), shown)
+    else:
+        document = _parent_document(path, shown, refuse)
     # Three steps, as a reader fixes them: the file as written, then what only the merged
     # profile shows (bands in order, blockers among the rules), then each field of it.
     _refuse(document, written_issues(document.data))
@@ -445,6 +455,20 @@ def _load(
     _refuse(document, whole_issues(merged))
     _refuse(document, profile_issues(merged))
     return Profile(**merged)
+
+
+def _parent_document(path: Path, shown: str, refuse: Callable[[str], LoadError]) -> _yaml.Document:
+    """The file an ``extends:`` names, read only if it is a profile: a file that is not YAML,
+    or has no ``id`` and ``version`` at its top, is refused at the ``extends:`` key without a
+    word of what it holds (``extends: ~/.kube/config`` must not list its keys in an error)."""
+    try:
+        document = _yaml.parse(_yaml.read_text(path, shown), shown)
+    except LoadError:
+        raise refuse("not a profile file (it cannot be read as YAML)") from None
+    data = document.data
+    if not (isinstance(data, dict) and isinstance(data.get("id"), str) and "version" in data):
+        raise refuse("not a profile file (a profile gives its id and version at the top)")
+    return document
 
 
 def _refuse(document: _yaml.Document, issues: list[Issue]) -> None:

@@ -54,6 +54,7 @@ AS_USER = textwrap.dedent(
     import io, os, sys
     import testerterms.cli, testerterms.render, testerterms._validation, testerterms.scoring
     import testerterms._parallel, testerterms.render.data, testerterms.render.text  # lazy ones
+    import testerterms.advice.compare, testerterms.advice.render  # compare
     import tabulate, argparse, csv, json, difflib, encodings.ascii
     from testerterms.cli import main
     # Run once to import everything the command uses, then drop root.
@@ -108,6 +109,38 @@ def test_an_unreadable_folder_is_one_line_and_the_rest_are_checked(shared_folder
     assert checked.returncode == 1
     assert f"{locked}:1:1: error: cannot list the folder" in checked.stderr
     assert "2 of 4 files invalid" in checked.stderr
+
+
+def test_compare_says_which_folder_it_cannot_list(shared_folder: Path) -> None:
+    shutil.copy(VALID, shared_folder / "a.yaml")
+    shutil.copy(SORA, shared_folder / "z.yaml")
+    (shared_folder / "a.yaml").chmod(0o644)
+    (shared_folder / "z.yaml").chmod(0o644)
+    locked = shared_folder / "locked"
+    locked.mkdir()
+    shutil.copy(VALID, locked / "hidden.yaml")
+    locked.chmod(0)
+    if not permissions_stop(shared_folder):
+        pytest.skip("permissions do not stop this user (root could not drop privileges)")
+    result = run_unprivileged("compare", str(shared_folder), "--samples", "0")
+    no_traceback(result)
+    assert result.returncode == 2  # as score, validate and report: not a silent exit 0
+    assert f"{locked}:1:1: error: cannot list the folder: Permission denied" in result.stderr
+    assert "reference" in result.stdout and "sora-alpha-artists" in result.stdout
+
+
+def test_compare_warns_of_a_link_out_of_the_folder_and_does_not_follow_it(tmp_path: Path) -> None:
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    shutil.copy(VALID, folder / "a.yaml")
+    secret = tmp_path / "secrets.yaml"
+    secret.write_bytes(SORA.read_bytes())
+    (folder / "link.yaml").symlink_to(secret)
+    result = run_cli("compare", str(folder), "--samples", "0")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr  # a warning, as in score
+    assert f"{folder / 'link.yaml'}:1:1: warning: a link out of the folder" in result.stderr
+    assert "sora-alpha-artists" not in result.stdout
 
 
 def test_fifos_and_links_out_of_the_folder_are_said_not_skipped_silently(tmp_path: Path) -> None:
@@ -230,7 +263,17 @@ def test_the_walk_is_a_stream_in_sorted_order(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
-@pytest.mark.parametrize("command", [["schema"], ["rules"], ["score", "--format", "json"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["schema"],
+        ["rules"],
+        ["score", "--format", "json"],
+        ["--help"],  # argparse itself ignores a write that fails
+        ["score", "--help"],
+        ["--version"],
+    ],
+)
 def test_a_full_disk_is_one_line_and_exit_2(command: list[str]) -> None:
     with open("/dev/full", "w") as full:
         result = subprocess.run(

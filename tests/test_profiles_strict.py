@@ -5,6 +5,7 @@ never reach a score."""
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -112,9 +113,14 @@ def test_an_extends_chain_too_deep_is_an_error_at_the_extends_key(tmp_path: Path
 
 
 def test_extending_something_that_is_not_a_regular_file_says_so(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    with pytest.raises(LoadError) as caught:
+        load_profile(write(tmp_path, "", parent="pipe.yaml"))
+    assert "not a regular file" in caught.value.msg and "pipe.yaml" in caught.value.msg
+    assert (caught.value.line, caught.value.col) == (3, 10)
     with pytest.raises(LoadError) as caught:
         load_profile(write(tmp_path, "", parent="/dev/zero"))
-    assert "not a regular file" in caught.value.msg and "/dev/zero" in caught.value.msg
+    assert "not a bundled profile nor a profile file" in caught.value.msg
     assert (caught.value.line, caught.value.col) == (3, 10)
 
 

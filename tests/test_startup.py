@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -105,3 +106,41 @@ def test_score_on_a_few_files_loads_no_worker_machinery() -> None:
     modules = imported_by("score")
     assert "testerterms.scoring" in modules  # the command did run
     assert not modules & {"multiprocessing", "concurrent.futures"}
+
+
+ADVICE_NOT_NEEDED = {
+    "testerterms.advice.compare",
+    "testerterms.advice.robustness",
+    "testerterms.advice.suggest",
+    "testerterms.advice.draft",
+    "testerterms.advice.pivotal",
+}
+
+
+def test_diff_imports_only_the_advice_it_gives() -> None:
+    modules = imported_by("diff", "sora-alpha-artists", "reference")
+    assert "testerterms.advice.diff" in modules  # the command did run
+    assert not modules & ADVICE_NOT_NEEDED
+    assert not modules & {"testerterms._schema", "testerterms.render.sarif"}
+
+
+def test_ask_with_piped_answers_imports_one_reporter_and_no_other_advice(tmp_path: Path) -> None:
+    probe = _PROBE.replace("import contextlib,", "import os, contextlib,").replace(
+        "with contextlib", "sys.stdin = open(os.devnull)\nwith contextlib"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "ask", str(tmp_path / "offer.yaml")],
+        capture_output=True,
+        text=True,
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
+    modules = set(json.loads(result.stdout.splitlines()[-1]))
+    assert (tmp_path / "offer.yaml").exists()  # the command did run
+    assert "testerterms.render.text" in modules
+    assert not modules & ADVICE_NOT_NEEDED
+    assert not modules & {
+        "testerterms._schema",  # the starter file's comments, for init
+        "testerterms.render.data",
+        "testerterms.render.sarif",
+    }

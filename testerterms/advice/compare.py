@@ -49,13 +49,16 @@ class Comparison:
 
 def compare(
     programs: Sequence[Program],
-    profiles: Sequence[Profile | str] = ("articles",),
+    profiles: Profile | str | Sequence[Profile | str] = ("articles",),
     *,
     samples: int = 0,
     seed: int = 0,
 ) -> Comparison:
-    """Score every program under every profile; with ``samples``, the ranking's robustness
-    to weights varied by up to ±50% (see :mod:`testerterms.advice.robustness`)."""
+    """Score every program under every profile (one profile, or several); with ``samples``,
+    the ranking's robustness to weights varied by up to ±50% (see
+    :mod:`testerterms.advice.robustness`)."""
+    if isinstance(profiles, (str, Profile)):  # one profile, not a string's letters
+        profiles = [profiles]
     loaded = [load_profile(p) if isinstance(p, str) else p for p in profiles] or [load_profile()]
     views = []
     for profile in loaded:

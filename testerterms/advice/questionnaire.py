@@ -4,18 +4,32 @@ It asks who runs the program and where the offer document is (the document becom
 source of every answer), then the questions of :mod:`.questions` one at a time. Every
 question accepts "don't know" (``0``, ``?``, an empty line, or the end of the input),
 which leaves the term unknown. Answers are a number from the list, or the option's words.
-It reads lines from any stream, so it works as well from piped answers as at a terminal.
+
+Answers are read as bytes, one a line, from any stream (:class:`AnswerReader`), so the
+questionnaire works as well from piped answers as at a terminal, and a hostile answer
+costs no more than its question allows: a line longer than the question's cap
+(:data:`MAX_CHOICE`, :data:`MAX_TEXT`, :data:`MAX_WHERE` characters) or not UTF-8 is
+refused at that question. At a terminal the question is asked again; from a pipe or a file
+the questionnaire stops with :class:`AnswersStopped`, which names the line. The answers
+accepted so far stay in :attr:`AnswerReader.accepted`, one line each, in the form this
+questionnaire reads back. Text an answer echoes (the name, in the next question) is escaped
+for the terminal.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from typing import Any, Final, get_args
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any, Final, get_args
 
-from ..model import Kind, Program
+from .._escape import terminal
+from ..errors import LoadError, Problem
 from .questions import QUESTIONS, Question
+
+if TYPE_CHECKING:
+    from ..model import Program
 
 DONT_KNOW: Final = ("", "0", "?", "don't know", "dont know", "do not know", "idk", "unknown")
 SOURCE_ID: Final = "offer"
@@ -25,13 +39,149 @@ PARTIES: Final = (
     ("the press", "press"),
     ("someone else", "other"),
 )
-KINDS: Final = tuple(
-    (kind.replace("-", " "), kind) for kind in get_args(Kind) if kind != "reference"
-)
 _URL: Final = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+MAX_CHOICE: Final = 100
+"""Characters in the answer to a question with options or a number."""
+MAX_TEXT: Final = 300
+"""Characters in a name, an organization or a document's title."""
+MAX_WHERE: Final = 2000
+"""Characters in the offer document's URL or path."""
+_DISCARD_CHUNK: Final = 1 << 16
+"""Bytes read at a time while skipping the rest of a line that is too long."""
 
 Read = Callable[[], "str | None"]
 Write = Callable[[str], None]
+
+
+def _kinds() -> tuple[tuple[str, str], ...]:
+    from ..model import Kind
+
+    return tuple((k.replace("-", " "), k) for k in get_args(Kind) if k != "reference")
+
+
+class AnswersStopped(LoadError):
+    """Piped answers the questionnaire cannot use: the line and why (an answer that is not
+    UTF-8, or longer than its question allows). The answers before it are in the reader's
+    :attr:`~AnswerReader.accepted`."""
+
+
+class _Refused(Exception):
+    """One answer refused; at a terminal the question is asked again."""
+
+    def __init__(self, message: str, line: int, col: int, source: str) -> None:
+        super().__init__(message)
+        self.message, self.line, self.col, self.source = message, line, col, source
+
+
+@dataclass
+class _Input:
+    stream: IO[bytes]
+    name: str
+    interactive: bool
+    echo: bool
+    line: int = 0
+
+
+@dataclass
+class AnswerReader:
+    """Answers, one a line, read as bytes from one stream after another (an answers file,
+    then the terminal): each line decoded as UTF-8 and capped at its question's length."""
+
+    inputs: list[_Input] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
+    """The answers accepted so far, one line each (what the questionnaire reads back)."""
+    ended: bool = False
+    """The input ended before the last question (the rest were taken as "don't know")."""
+
+    def add(
+        self, stream: IO[bytes], name: str, *, interactive: bool = False, echo: bool = False
+    ) -> AnswerReader:
+        """Read from ``stream`` once the streams added before it end. ``interactive``: a
+        person answers (a refused answer is asked again); ``echo``: show each answer read
+        after its prompt (answers read from a file during a session at a terminal)."""
+        self.inputs.append(_Input(stream, name, interactive, echo))
+        return self
+
+    @property
+    def interactive(self) -> bool:
+        return bool(self.inputs) and self.inputs[0].interactive
+
+    def read(self, limit: int, write: Write) -> str | None:
+        """The next line, without its line end; None at the end of every input. Raises
+        ``_Refused`` for a line that is not UTF-8 or longer than ``limit`` characters."""
+        while self.inputs:
+            source = self.inputs[0]
+            raw = source.stream.readline(4 * limit + 2)  # a character is at most 4 bytes
+            if raw == b"":
+                self.inputs.pop(0)
+                continue
+            source.line += 1
+            ended = raw.endswith(b"\n")
+            if not ended and len(raw) > 4 * limit:
+                self._skip_line(source.stream)
+                raise _Refused(
+                    f"this answer is too long: at most {limit} characters",
+                    source.line,
+                    limit + 1,
+                    source.name,
+                )
+            raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
+                raise _Refused(
+                    f"this answer is not UTF-8 text (the byte 0x{raw[exc.start]:02x})",
+                    source.line,
+                    column,
+                    source.name,
+                ) from None
+            if len(text) > limit:
+                raise _Refused(
+                    f"this answer is too long: at most {limit} characters",
+                    source.line,
+                    limit + 1,
+                    source.name,
+                )
+            if source.echo:
+                write(terminal(text) + "\n")
+            return text
+        return None
+
+    @staticmethod
+    def _skip_line(stream: IO[bytes]) -> None:
+        """Read on to the end of the line, a chunk at a time (memory bounded by the chunk)."""
+        while True:
+            chunk = stream.readline(_DISCARD_CHUNK)
+            if chunk == b"" or chunk.endswith(b"\n"):
+                return
+
+
+class _Callable:
+    """An :class:`AnswerReader` over a function that returns one line of text at a time."""
+
+    def __init__(self, read: Read) -> None:
+        self._read = read
+        self.accepted: list[str] = []
+        self.ended = False
+        self.interactive = False
+        self.line = 0
+
+    def read(self, limit: int, write: Write) -> str | None:
+        line = self._read()
+        if line is None:
+            return None
+        self.line += 1
+        line = line.removesuffix("\n").removesuffix("\r")
+        if len(line) > limit:
+            raise _Refused(
+                f"this answer is too long: at most {limit} characters",
+                self.line,
+                limit + 1,
+                "<answers>",
+            )
+        return line
 
 
 def _normal(text: str) -> str:
@@ -70,7 +220,27 @@ def _choices(options: tuple[tuple[str, Any], ...]) -> str:
     return "   " + "   ".join([*listed, "0) don't know"])
 
 
-def _ask(question: Question, read: Read, write: Write) -> Any:
+_Reader = AnswerReader | _Callable
+
+
+def _line(reader: _Reader, limit: int, write: Write) -> tuple[bool, str | None]:
+    """(read, text): read is False when the answer was refused and the question must be
+    asked again; text None is the end of the input."""
+    try:
+        line = reader.read(limit, write)
+    except _Refused as refused:
+        if not reader.interactive:
+            problem = Problem(refused.source, refused.line, refused.col, refused.message)
+            raise AnswersStopped([problem]) from None
+        write(f"Sorry, {refused.message}; answer again.\n")
+        return False, None
+    if line is None:
+        reader.ended = True
+        write("\n")
+    return True, line
+
+
+def _ask(question: Question, reader: _Reader, write: Write) -> Any:
     while True:
         write(f"{question.text}\n")
         write(
@@ -79,33 +249,48 @@ def _ask(question: Question, read: Read, write: Write) -> Any:
             else _choices(question.options) + "\n"
         )
         write("> ")
-        line = read()
+        read, line = _line(reader, MAX_CHOICE, write)
+        if not read:
+            continue
         if line is None:  # end of input: don't know, for this and every later question
-            write("\n")
             return None
         understood, value = parse_answer(question, line)
         if understood:
+            reader.accepted.append(line)
             return value
         write("Sorry, that is not one of the answers; try again.\n")
 
 
-def _text(prompt: str, default: str, read: Read, write: Write) -> str:
-    write(f"{prompt} [{default}]\n> ")
-    line = read()
+def _text(prompt: str, default: str, reader: _Reader, write: Write, limit: int) -> str:
+    while True:
+        write(f"{prompt} [{terminal(default)}]\n> ")
+        read, line = _line(reader, limit, write)
+        if read:
+            break
     answer = " ".join((line or "").split())
+    if line is not None:
+        reader.accepted.append(answer)
     return answer or default
 
 
-def run_questionnaire(read: Read, write: Write, *, program_id: str) -> dict[str, Any]:
+def run_questionnaire(
+    read: AnswerReader | Read, write: Write, *, program_id: str
+) -> dict[str, Any]:
     """Ask every question; return the program as data (validate it with
-    :meth:`Program.model_validate` or write it with :func:`program_yaml`)."""
+    :meth:`Program.model_validate` or write it with :func:`program_yaml`).
+
+    ``read`` is an :class:`AnswerReader`, or a function that returns the next line of text
+    (None at the end). Raises :class:`AnswersStopped` for piped answers it cannot use."""
+    reader: _Reader = read if isinstance(read, AnswerReader) else _Callable(read)
     write("Answer each question with a number from the list, or 0 for don't know.\n\n")
-    name = _text("What is the program called?", "Untitled offer", read, write)
-    organization = _text("Who runs it?", "Unknown organization", read, write)
-    kind = _ask(Question("kind", "What kind of program is it?", KINDS), read, write)
-    title = _text("What is the title of the offer document?", f"Terms of {name}", read, write)
-    where = _text("Where is it (a URL, or a file path)?", "not given", read, write)
-    party = _ask(Question("party", "Who wrote that document?", PARTIES), read, write)
+    name = _text("What is the program called?", "Untitled offer", reader, write, MAX_TEXT)
+    organization = _text("Who runs it?", "Unknown organization", reader, write, MAX_TEXT)
+    kind = _ask(Question("kind", "What kind of program is it?", _kinds()), reader, write)
+    title = _text(
+        "What is the title of the offer document?", f"Terms of {name}", reader, write, MAX_TEXT
+    )
+    where = _text("Where is it (a URL, or a file path)?", "not given", reader, write, MAX_WHERE)
+    party = _ask(Question("party", "Who wrote that document?", PARTIES), reader, write)
     source: dict[str, Any] = {"title": title, "party": party or "organization"}
     if _URL.match(where):
         source["url"] = where
@@ -118,7 +303,7 @@ def run_questionnaire(read: Read, write: Write, *, program_id: str) -> dict[str,
         if any(answers.get(term) == value for term, value in question.skip_if):
             continue
         write("\n")
-        value = _ask(question, read, write)
+        value = _ask(question, reader, write)
         if value is not None:
             answers[question.term] = value
     terms: dict[str, dict[str, Any]] = {}
@@ -136,5 +321,13 @@ def run_questionnaire(read: Read, write: Write, *, program_id: str) -> dict[str,
     return data
 
 
+def answers_text(accepted: Sequence[str]) -> str:
+    """Answers as an answers file: one a line, read back by ``ask`` in the same order."""
+    return "".join(line + "\n" for line in accepted)
+
+
 def program_from_answers(data: dict[str, Any]) -> Program:
+    """The :class:`~testerterms.model.Program` of the questionnaire's data."""
+    from ..model import Program
+
     return Program.model_validate(data)

@@ -8,16 +8,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .._version import __version__
 from ..profiles import Profile
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import Scorecard, show_value
 from ._text import csv_cell, grade_words, headline, md, num, plain, table
-from .compare import Comparison
-from .diff import ProgramDiff
-from .suggest import Suggestion
+
+if TYPE_CHECKING:  # `diff` renders without importing compare's and suggest's machinery
+    from .compare import Comparison
+    from .diff import ProgramDiff
+    from .suggest import Suggestion
 
 SYMBOLS: Final = {"met": "✓", "partly": "½", "not-met": "✗", "unknown": "?", "n/a": "–"}
 ASCII_SYMBOLS: Final = {"met": "+", "partly": "~", "not-met": "x", "unknown": "?", "n/a": "-"}

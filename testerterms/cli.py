@@ -22,6 +22,7 @@ from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
 if TYPE_CHECKING:
+    from ._output import Readable
     from .model import Program as LoadedProgram
     from .profiles import Profile
     from .scoring import Scorecard as ProgramScorecard
@@ -437,7 +438,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._output import write_file
+    from ._output import check_outputs
     from .loading import iter_programs
     from .profiles import load_profile
     from .report import build_report, check_extra, is_example
@@ -446,20 +447,19 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_extra()
     output = Path(args.output)
     charts_dir = Path(args.charts_dir) if args.charts_dir else None
-    if charts_dir is not None and not charts_dir.is_dir():
-        raise UsageError(f"--charts-dir {charts_dir}: no such folder")
-    # Checked before the work: write_file checks again, atomically, when it writes.
-    if output.is_dir():
-        raise UsageError(f"{output} is a folder: give a file name")
-    if not output.parent.is_dir():
-        raise UsageError(f"no such folder: {output.parent}")
-    if not args.force and (output.exists() or output.is_symlink()):
-        raise UsageError(f"{output} already exists: use --force to overwrite it")
+    if charts_dir is not None and charts_dir.exists() and not charts_dir.is_dir():
+        raise UsageError(f"--charts-dir {shown_path(charts_dir)} is not a folder")
     profiles = list({p.id: p for p in map(load_profile, args.profile or ["articles"])}.values())
     given = _bundled_or(args.paths)
+    # Checked before the work (against the files named); again, with the charts and every
+    # file read below the folders named, when it writes.
+    named = [p for p in given if Path(p).is_file()]
+    check_outputs([output], force=args.force, reads=[*named, *_profile_files(args.profile)])
     failed = False
     scored = []
-    for _, loaded in iter_programs(given):
+    read: list[Path] = []
+    for path, loaded in iter_programs(given):
+        read.append(Path(path))
         if isinstance(loaded, LoadError):
             failed = failed or any(p.severity == "error" for p in loaded.problems)
             _report(loaded.problems, err)
@@ -470,15 +470,55 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not scored:
         raise UsageError("no program could be loaded: nothing to report")
     report = build_report(scored, profiles)
-    written = write_file(output, report.html, force=args.force)
-    print(f"testerterms: wrote {written} ({len(scored)} programs)", file=err)
+    outputs: list[tuple[Path, str | bytes]] = [(output, report.html)]
     if charts_dir is not None:
         header = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
         for chart in report.charts:
-            svg = write_file(charts_dir / f"{chart.name}.svg", header + chart.svg, force=args.force)
-            png = write_file(charts_dir / f"{chart.name}.png", chart.png, force=args.force)
-            print(f"testerterms: wrote {svg} and {png}", file=err)
+            outputs.append((charts_dir / f"{chart.name}.svg", header + chart.svg))
+            outputs.append((charts_dir / f"{chart.name}.png", chart.png))
+    read += map(Path, _profile_files(args.profile))
+    written = write_outputs(outputs, force=args.force, reads=read, err=err)
+    print(f"testerterms: wrote {shown_path(written[0])} ({len(scored)} programs)", file=err)
+    for svg, png in zip(written[1::2], written[2::2], strict=True):
+        print(f"testerterms: wrote {shown_path(svg)} and {shown_path(png)}", file=err)
     return EXIT_USAGE if failed else EXIT_OK
+
+
+def write_outputs(
+    outputs: Sequence[tuple[str | Path, str | bytes]],
+    *,
+    force: bool,
+    reads: Sequence[Readable] = (),
+    err: TextIO | None = None,
+) -> list[Path]:
+    """Every output of a command through the one write helper (:mod:`._output`): all are
+    checked before any is written; never over a file the command reads (``reads``), a link,
+    a device or a FIFO; missing folders are created (and said on ``err``)."""
+    from ._output import write_files
+
+    written = write_files(outputs, force=force, reads=reads)
+    for folder in written.folders:
+        if err is not None:
+            print(f"testerterms: created the folder {shown_path(folder)}", file=err)
+    return list(written.files)
+
+
+def write_output(
+    path: str | Path,
+    content: str | bytes,
+    *,
+    force: bool,
+    reads: Sequence[Readable] = (),
+    err: TextIO | None = None,
+) -> Path:
+    """One output through the one write helper (see :func:`write_outputs`)."""
+    return write_outputs([(path, content)], force=force, reads=reads, err=err)[0]
+
+
+def _profile_files(names: Sequence[str] | str | None) -> list[str]:
+    """The profile files among ``--profile`` values (bundled ids are not files the user has)."""
+    given = [names] if isinstance(names, str) else list(names or [])
+    return [name for name in given if Path(name).is_file()]
 
 
 def _all_profiles() -> list[Profile]:
@@ -528,9 +568,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is None:
         out.write(text)
         return EXIT_OK
-    from ._output import write_file
-
-    written = write_file(args.output, text, force=args.force)
+    written = write_output(args.output, text, force=args.force, err=err)
     print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
 
@@ -550,7 +588,6 @@ def _schema_text() -> str:
 
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._authoring import program_id_for, starter_program
-    from ._output import write_file
 
     path = Path(args.file)
     program_id = args.id if args.id is not None else program_id_for(path.stem)
@@ -563,13 +600,8 @@ def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.file == "-":
         out.write(text)
         return EXIT_OK
-    if not path.parent.exists():  # `init programs/x.yaml` in an empty folder: make programs/
-        try:
-            path.parent.mkdir(parents=True)
-        except OSError as exc:
-            raise UsageError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
-        print(f"testerterms: created the folder {path.parent}", file=err)
-    written = write_file(path, text, force=args.force)
+    # `init programs/x.yaml` in an empty folder makes programs/
+    written = write_output(path, text, force=args.force, err=err)
     print(
         f"testerterms: wrote {shown_path(written)}; fill in the terms, then run "
         f"`testerterms validate {shown_path(written)}`",
@@ -587,14 +619,17 @@ def _load_named(name: str) -> LoadedProgram:
 def _load_many(names: Sequence[str], skipped: list[Problem] | None = None) -> list[LoadedProgram]:
     """The programs of ``names`` (files, folders or bundled ids). Without ``skipped``, any
     problem raises; with it, the problems go there and the files that load are kept."""
-    from .loading import find_files, load_program, resolve_program
+    from .loading import bundled_hint, find_files, load_program, resolve_program
 
     programs: list[LoadedProgram] = []
     problems: list[Problem] = []
     for name in names:
         path = resolve_program(name)
         if not path.exists():
-            problems.append(Problem(name, 1, 1, "no such file or folder, nor a bundled program"))
+            hint = bundled_hint(name)
+            problems.append(
+                Problem(name, 1, 1, f"no such file or folder, nor a bundled program{hint}")
+            )
             continue
         for file in find_files([path]):
             try:
@@ -641,6 +676,7 @@ def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._authoring import dump_program, program_id_for
+    from ._output import check_outputs
     from .advice import render_suggestion, suggest
     from .advice._changes import PROPOSAL
     from .loading import parse_program, resolve_program
@@ -649,13 +685,14 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = resolve_program(args.path)
     program = _load_named(args.path)
     profile = load_profile(args.profile)
+    reads: list[Readable] = [source, *_profile_files(args.profile)]
+    if args.output is not None:  # said before the search and its output, not after them
+        check_outputs([args.output], force=args.force, reads=reads)
     suggestion = suggest(program, profile, args.target)
     out.write(render_suggestion(suggestion, args.format))
     if args.output is None:
         return EXIT_OK
     target = Path(args.output)
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
-        raise UsageError(f"{target} is the input file: write the changed program to a new file")
     new = suggestion.program
     new_id = program_id_for(target.stem)
     if new.id != new_id:
@@ -666,27 +703,26 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             new = new.model_copy(update={"sources": {**new.sources, sid: proposal}})
     text = dump_program(new)
     parse_program(text, str(target))  # the file must load as it is written
-    written = write_output(target, text, force=args.force)
-    print(f"testerterms: wrote {written}", file=err)
+    written = write_output(target, text, force=args.force, reads=reads, err=err)
+    print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
 
 
-def write_output(path: Path, text: str, *, force: bool) -> Path:
-    from ._output import write_file
-
-    return write_file(path, text, force=force)
-
-
 def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._output import check_outputs
     from .advice import draft, render_term_sheet
+    from .loading import resolve_program
     from .profiles import load_profile
 
+    reads: list[Readable] = [resolve_program(args.path), *_profile_files(args.profile)]
+    if args.output is not None:
+        check_outputs([args.output], force=args.force, reads=reads)
     sheet = render_term_sheet(draft(_load_named(args.path), load_profile(args.profile)))
     if args.output is None:
         out.write(sheet)
         return EXIT_OK
-    written = write_output(Path(args.output), sheet, force=args.force)
-    print(f"testerterms: wrote {written}", file=err)
+    written = write_output(args.output, sheet, force=args.force, reads=reads, err=err)
+    print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
 
 
@@ -707,6 +743,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._authoring import dump_program, program_id_for
+    from ._output import check_outputs
     from .advice.questionnaire import program_from_answers, run_questionnaire
     from .loading import parse_program
     from .profiles import load_profile
@@ -714,11 +751,10 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     path = Path(args.file)
     profile = load_profile(args.profile)
-    if path.exists() and not args.force:  # say so before the questions, not after them
-        raise UsageError(f"{path} already exists: use --force to overwrite it")
-    if not path.parent.is_dir():
-        raise UsageError(f"no such folder: {path.parent}")
     stdin = sys.stdin
+    # The answers may come from a file (`< answers.txt`): never write over it either.
+    reads: list[Readable] = [*_profile_files(args.profile), *_file_descriptor(stdin)]
+    check_outputs([path], force=args.force, reads=reads)  # before the questions, not after
 
     def read() -> str | None:
         out.flush()
@@ -732,7 +768,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     program = program_from_answers(data)
     text = dump_program(program)
     parse_program(text, str(path))
-    written = write_output(path, text, force=args.force)
+    written = write_output(path, text, force=args.force, reads=reads, err=err)
     out.write("\n\n")
     out.write(REPORTERS["table"](profile).render([(program, score_program(program, profile))]))
     print(
@@ -740,6 +776,14 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         file=err,
     )
     return EXIT_OK
+
+
+def _file_descriptor(stream: TextIO | None) -> list[int]:
+    """The file descriptor of a stream, if it has one."""
+    try:
+        return [] if stream is None else [stream.fileno()]
+    except (OSError, ValueError, AttributeError):
+        return []
 
 
 def score_program(program: LoadedProgram, profile: Profile) -> ProgramScorecard:

@@ -29,7 +29,7 @@ from ._record import (
     number_issues,
     text_issues,
 )
-from .errors import LoadError, Problem, UsageError
+from .errors import LoadError, Problem, UsageError, did_you_mean
 from .rules import CATALOGUE, Parameters
 from .rules._core import parameter_issues
 
@@ -300,8 +300,6 @@ def numbers_issues(data: dict[str, Any], *, removable: bool) -> list[Issue]:
             continue
         for code, value in entries.items():
             if code not in CATALOGUE:
-                from .loading import did_you_mean
-
                 hint = did_you_mean(code, CATALOGUE)
                 text = f"unknown rule {_escape.terminal(repr(code)[:60])}{hint}"
                 issues.append(((section, code), text, True))
@@ -378,9 +376,10 @@ def _resolve(name_or_path: str | os.PathLike[str], base: Path) -> Path:
     ):
         path = PROFILES_DIR / f"{text}.yaml"
         if not path.is_file():
+            names = bundled_profiles()
             raise UsageError(
-                f"no profile {text!r}; the bundled profiles are: {', '.join(bundled_profiles())} "
-                "(or give a path to a profile file)"
+                f"no profile {text!r}{did_you_mean(text, names)}; the bundled profiles are: "
+                f"{', '.join(names)} (or give a path to a profile file)"
             )
         return path
     path = Path(name_or_path)

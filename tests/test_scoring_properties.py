@@ -13,6 +13,8 @@ from testerterms import CATALOGUE, Profile, Program, bundled_profiles, load_prof
 from testerterms.model import Terms
 from testerterms.scoring import term_domain
 
+from .conftest import examples
+
 # Every bundled profile, the standards' too; the default (articles) first.
 PROFILES = [load_profile(n) for n in sorted(bundled_profiles(), key=lambda n: n != "articles")]
 KEYS = sorted({key for rule in CATALOGUE.values() for key in rule.terms})
@@ -102,7 +104,7 @@ def headline(program: Program, profile: Profile) -> tuple[Any, ...]:
 
 
 COMMON = settings(
-    max_examples=int(os.environ.get("TT_EXAMPLES", "150")),
+    max_examples=int(os.environ.get("TT_EXAMPLES", examples(150))),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

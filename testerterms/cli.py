@@ -50,6 +50,18 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_format(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
+    """``--format FORMAT``: the choices are listed in the help, so that the usage line stays
+    short enough for a narrow terminal."""
+    parser.add_argument(
+        "--format",
+        choices=list(choices),
+        default=choices[0],
+        metavar="FORMAT",
+        help=f"{', '.join(choices[:-1])} or {choices[-1]} (default: {choices[0]})",
+    )
+
+
 def _jobs(text: str) -> int:
     try:
         jobs = int(text)
@@ -81,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
     _add_profile(score)
-    score.add_argument("--format", choices=SCORE_FORMATS, default="table")
+    _add_format(score, SCORE_FORMATS)
     score.add_argument(
         "--details", action="store_true", help="every finding with its reason and sources"
     )
@@ -120,13 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
         "citations, the terms it reads, its remedy and clause.",
     )
     rules.add_argument("code", nargs="?", help="a rule code such as PAY001")
-    rules.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    _add_format(rules, ("table", "markdown", "json"))
     rules.set_defaults(run=cmd_rules)
 
     profiles = commands.add_parser(
         "profiles", help="the profiles available, with versions and the standards they come from"
     )
-    profiles.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    _add_format(profiles, ("table", "markdown", "json"))
     profiles.set_defaults(run=cmd_profiles)
     _add_authoring_commands(commands)
     _add_report_command(commands)
@@ -184,6 +196,7 @@ def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.Argume
         "--format",
         choices=VALIDATE_FORMATS,
         default="text",
+        metavar="FORMAT",
         help="text: path:line:col lines on stderr; json: one object on stdout; github: "
         "workflow annotations on stdout (default: text)",
     )
@@ -225,7 +238,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     # Literal, not imported: --help must not import the advice package (start-up time).
     # tests/test_advice.py checks these against testerterms.advice.render.
     COMPARE_FORMATS = ("table", "markdown", "json", "csv")
-    SUGGEST_FORMATS = DIFF_FORMATS = ("table", "markdown", "json")
+    SUGGEST_FORMATS = DIFF_FORMATS = ("table", "markdown", "json", "csv")
 
     program_help = "a program file, or the id of a bundled program (such as sora-alpha-artists)"
     compare = commands.add_parser(
@@ -244,7 +257,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         metavar="NAME|FILE",
         help="a profile id or file; repeat to compare profiles (default: articles)",
     )
-    compare.add_argument("--format", choices=list(COMPARE_FORMATS), default="table")
+    _add_format(compare, COMPARE_FORMATS)
     compare.add_argument(
         "--ascii", action="store_true", help="ASCII symbols only (+ ~ x ? ! -), for any terminal"
     )
@@ -272,7 +285,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     suggest.add_argument(
         "--target", default="B", metavar="GRADE", help="the grade to reach: A-E (default B)"
     )
-    suggest.add_argument("--format", choices=list(SUGGEST_FORMATS), default="table")
+    _add_format(suggest, SUGGEST_FORMATS)
     suggest.add_argument(
         "-o", "--output", metavar="NEW.yaml", help="write the changed program to this new file"
     )
@@ -303,7 +316,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     diff.add_argument("old", metavar="OLD", help=program_help)
     diff.add_argument("new", metavar="NEW", help=program_help)
     _add_profile(diff)
-    diff.add_argument("--format", choices=list(DIFF_FORMATS), default="table")
+    _add_format(diff, DIFF_FORMATS)
     diff.add_argument(
         "--fail-if-worse", action="store_true", help="exit 1 when NEW is worse than OLD"
     )
@@ -748,6 +761,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .loading import parse_program
     from .profiles import load_profile
     from .render import REPORTERS
+    from .render._width import terminal_width, wrap_lines
 
     path = Path(args.file)
     profile = load_profile(args.profile)
@@ -761,8 +775,8 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         line = stdin.readline()
         return None if line == "" else line
 
-    def write(text: str) -> None:
-        out.write(text)
+    def write(text: str) -> None:  # the questions fit the terminal, as every text output
+        out.write(wrap_lines(text, terminal_width()))
 
     data = run_questionnaire(read, write, program_id=program_id_for(path.stem))
     program = program_from_answers(data)

@@ -321,7 +321,7 @@ def test_compare_csv_has_a_row_per_rule_and_program() -> None:
     result = run_cli("compare", str(SORA), "reference", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 2 * len(load_profile().rules)
-    assert {r["program"] for r in rows} == {"sora-alpha-artists", "reference"}
+    assert {r["id"] for r in rows} == {"sora-alpha-artists", "reference"}
 
 
 def test_compare_refuses_the_same_program_twice_and_names_a_missing_one() -> None:

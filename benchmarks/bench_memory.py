@@ -1,6 +1,6 @@
 """Memory per output format: peak resident memory of `score` at 1,000 and 10,000 files.
 
-DESIGN section 8: memory stays flat in the number of files for every output format (the
+The target: memory stays flat in the number of files for every output format (the
 folder is walked as a stream and no format keeps the programs it has scored). The files
 are copies of the real bundled program files (their sizes, claims and sources), in a
 temporary folder. Each figure is printed with its ratio to the same format at the smaller

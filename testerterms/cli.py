@@ -36,6 +36,7 @@ EXIT_USAGE = 2
 SCORE_FORMATS: Final = ("table", "markdown", "json", "jsonl", "csv", "sarif")
 """The keys of :data:`testerterms.render.REPORTERS`."""
 VALIDATE_FORMATS: Final = ("text", "json", "github")
+DEBUG_HELP: Final = "show a traceback on errors"
 """The keys of :data:`testerterms._validation.REPORTERS`."""
 
 
@@ -82,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'testerterms COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"testerterms {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     score = commands.add_parser(
@@ -142,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.set_defaults(run=cmd_profiles)
     _add_authoring_commands(commands)
     _add_report_command(commands)
+    for command in commands.choices.values():  # --debug before or after the command
+        command.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP
+        )
     return parser
 
 

@@ -1,5 +1,6 @@
 """Output a hostile file cannot forge: each fixture in tests/hostile-output/ through every
-format, by a real subprocess, and the output stays well-formed (DESIGN section 6)."""
+format, by a real subprocess, and the output stays well-formed (the README's "Hostile files
+and environments")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The scoring contract of DESIGN section 3, stated as properties over generated programs."""
+"""The scoring contract (the README's Scoring section), stated as properties over generated
+programs."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from ._base import Reporter, Scored
 
 
 def program_json(program: Program, card: Scorecard, *, details: bool = True) -> dict[str, Any]:
-    """The JSON object of one scored program (DESIGN section 4)."""
+    """The JSON object of one scored program (the README's `score --format json`)."""
     entry: dict[str, Any] = {
         "id": card.program_id,
         "name": card.program_name,
@@ -96,8 +96,9 @@ def document_json(scored: Iterable[Scored], profile: Profile) -> dict[str, Any]:
 
 
 class JsonReporter(Reporter):
-    """One JSON document (DESIGN section 4), written as it goes: the header, each program as
-    it is scored, then the closing brackets; the same text ``json.dumps(indent=2)`` gives."""
+    """One JSON document (the README's `score --format json`), written as it goes: the
+    header, each program as it is scored, then the closing brackets; the same text
+    ``json.dumps(indent=2)`` gives."""
 
     def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
         header = {

@@ -36,8 +36,8 @@ EXIT_USAGE = 2
 SCORE_FORMATS: Final = ("table", "markdown", "json", "jsonl", "csv", "sarif")
 """The keys of :data:`testerterms.render.REPORTERS`."""
 VALIDATE_FORMATS: Final = ("text", "json", "github")
-DEBUG_HELP: Final = "show a traceback on errors"
 """The keys of :data:`testerterms._validation.REPORTERS`."""
+DEBUG_HELP: Final = "show a traceback on errors"
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:

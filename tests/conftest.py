@@ -33,7 +33,7 @@ settings.load_profile("quick")  # `--hypothesis-profile=thorough` loads the othe
 def examples(full: int) -> int:
     """The examples a property tries: ``full`` under the ``thorough`` profile (CI), a fifth
     of it (at least 5) under ``quick`` (the README's command): the profile's count per 100."""
-    return max(5, full * settings.default.max_examples // 100)
+    return max(5, full * settings().max_examples // 100)
 
 
 SLOW_MODULES = {"test_browser.py": "starts a headless browser"}
@@ -110,7 +110,7 @@ def run_cli(
     environment.update(env or {})
     command = [sys.executable, "-m", "testerterms", *args]
     folder = cwd or REPO
-    if set(env or ()) <= {"COLUMNS", "LINES"} and os.environ.get("TESTERTERMS_NO_FORK") != "1":
+    if _SERVERS.can_run(environment):
         served = _SERVERS.run(command, folder, environment, timeout=120)
         if served is not None:
             return served
@@ -130,12 +130,7 @@ class _Server:
         # Each server has its own hash seed, as each new interpreter would.
         environment = {**os.environ, "PYTHONHASHSEED": str(random.randrange(1, 2**32))}
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                str(Path(__file__).with_name("_cli_server.py")),
-                str(requests),
-                str(answers),
-            ],
+            [sys.executable, str(SERVER), str(requests), str(answers)],
             pass_fds=(requests, answers),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -145,7 +140,8 @@ class _Server:
         )
         os.close(requests)
         os.close(answers)
-        self.replies = os.fdopen(self._answers, "rb")
+        # Unbuffered: a line read must not take the next one out of select()'s sight.
+        self.replies = os.fdopen(self._answers, "rb", buffering=0)
         self.lock = threading.Lock()
 
     def run(
@@ -193,17 +189,33 @@ class _Servers:
     """Two fork servers, taken in turn: two runs a test compares differ in their hash seed,
     as two new interpreters would."""
 
+    STARTUP = ("PYTHON", "LC_", "LANG")
+    """Environment variables Python reads when it starts (encodings, flags): a run that
+    changes one needs a new interpreter."""
+
     def __init__(self) -> None:
         self.servers: list[_Server] = []
         self.turn = 0
         self.lock = threading.Lock()
+        self.started_with = dict(os.environ)
+        self.broken = os.environ.get("TESTERTERMS_NO_FORK") == "1" or not hasattr(os, "fork")
+
+    def can_run(self, environment: dict[str, str]) -> bool:
+        changed = set(environment) ^ set(self.started_with) | {
+            k for k in environment if environment[k] != self.started_with.get(k)
+        }
+        return not self.broken and not any(k.startswith(self.STARTUP) for k in changed)
 
     def run(
         self, command: list[str], cwd: Path, env: dict[str, str], timeout: float
     ) -> subprocess.CompletedProcess[str] | None:
         with self.lock:
             if not self.servers:
-                self.servers = [_Server(), _Server()]
+                try:
+                    self.servers = [_Server(), _Server()]
+                except (OSError, ValueError):  # no fork or no pipes to pass: new interpreters
+                    self.broken = True
+                    return None
                 atexit.register(self.close)
             server = self.servers[self.turn % len(self.servers)]
             self.turn += 1

@@ -174,7 +174,7 @@ def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     report.add_argument(
         "--charts-dir",
         metavar="DIR",
-        help="also write each chart to DIR as SVG and PNG (for articles)",
+        help="also write each chart to DIR (created if missing) as SVG and PNG, for articles",
     )
     report.add_argument(
         "--no-examples",

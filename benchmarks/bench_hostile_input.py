@@ -1,7 +1,7 @@
 """Hostile input: what refusing an alias bomb or an oversized file costs, against loading a
 normal program, measured side by side in one run (time and peak memory, in process).
 
-DESIGN section 6 / issue "Hostile input": the alias bomb and an oversized file are refused
+The hostile input the loader must refuse quickly: the alias bomb and an oversized file are refused
 within a second and without large memory. Here each refusal is a ratio of loading the Sora
 program, so the figure holds on any machine.
 

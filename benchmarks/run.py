@@ -1,4 +1,5 @@
-"""Every performance figure of DESIGN section 8, each a ratio against its baseline, with a verdict.
+"""Every performance target of the README's Performance section, each a ratio against its
+baseline, with a verdict.
 
 Each figure compares testerterms with a baseline measured side by side in the same run (the
 commands in turn, round after round; the median of each), so the ratios hold on any machine,

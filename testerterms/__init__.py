@@ -1,13 +1,39 @@
-"""testerterms: compare the terms of early-access tester programs against fairness recommendations.
+"""testerterms: score the terms of early-access tester programs (betas, red teams, creative
+partners, bug bounties) against fairness recommendations, and see what to change.
 
->>> import testerterms
->>> program = testerterms.load_program("sora-alpha-artists")  # a bundled program, or a path
->>> card = testerterms.score(program, "articles")
->>> card.grade
-'E'
+    >>> import testerterms
+    >>> program = testerterms.load_program("sora-alpha-artists")  # a bundled id, or a path
+    >>> card = testerterms.score(program, "articles")             # a profile id, file or Profile
+    >>> card.grade                                                # range, coverage, findings...
+    'E'
 
-The names below are imported when first used (PEP 562), so that ``testerterms --help`` or
-``testerterms rules`` does not pay for the program model and the scorer.
+Loading (a program file is hostile input: every mistake is located)
+    load_program(path_or_id) -> Program; load_programs(paths) -> LoadResult (bad files
+    collected, not raised); parse_program(text); find_files(paths); resolve_program(name);
+    bundled_programs_dir(); dump_program(program) -> YAML.
+Profiles and rules
+    load_profile(id_or_path) -> Profile; bundled_profiles(); CATALOGUE (code -> Rule);
+    get_rule(code); remedy_terms(); Rule, Remedy, Parameters.
+Scoring
+    score(program, profile) -> Scorecard: findings (one Finding per rule: outcome, credit,
+    evidence, sources, reason), score over known rules, range [worst, best], coverage,
+    grade (None below the profile's minimum coverage), blockers; evaluate(rule, program,
+    profile) -> Finding; scorecard_dict(program, card): what ``score --format json`` prints.
+Advice
+    compare(programs, profiles) -> Comparison; suggest(program, profile, target) ->
+    Suggestion; draft(program, profile) -> TermSheet; diff(old, new, profile) ->
+    ProgramDiff; robustness(programs, profile); render_comparison, render_suggestion,
+    render_term_sheet and render_diff turn them into the text the commands print.
+The model
+    Program, and the classes of its parts (its sections, Term, Fact, Source...) in
+    :mod:`testerterms.model`; ``help(testerterms.model)`` documents every term.
+Errors
+    TesterTermsError
+     ├── LoadError    a file could not be loaded: path, line, col, msg and every problem
+     └── UsageError   a name that does not exist (a rule code, a profile, a grade)
+
+The library never prints and never exits; the command line (``testerterms --help``) does.
+Names are imported when first used, so that ``testerterms --help`` stays quick.
 """
 
 from __future__ import annotations
@@ -50,26 +76,7 @@ if _TYPE_CHECKING:
         parse_program,
         resolve_program,
     )
-    from .model import (
-        Access,
-        Compensation,
-        Confidentiality,
-        ContentReview,
-        Credit,
-        Expectations,
-        Fact,
-        Likeness,
-        OwnershipTerms,
-        Program,
-        Reports,
-        Safety,
-        Source,
-        Span,
-        Term,
-        Terms,
-        TimeCommitment,
-        Voice,
-    )
+    from .model import Program
     from .profiles import Profile, bundled_profiles, load_profile
     from .render.data import scorecard_dict
     from .rules import CATALOGUE, Parameters, Remedy, Rule, get_rule, remedy_terms
@@ -111,29 +118,7 @@ _LAZY: dict[str, str] = {
         ],
         "loading",
     ),
-    **dict.fromkeys(
-        [
-            "Access",
-            "Compensation",
-            "Confidentiality",
-            "ContentReview",
-            "Credit",
-            "Expectations",
-            "Fact",
-            "Likeness",
-            "OwnershipTerms",
-            "Program",
-            "Reports",
-            "Safety",
-            "Source",
-            "Span",
-            "Term",
-            "Terms",
-            "TimeCommitment",
-            "Voice",
-        ],
-        "model",
-    ),
+    "Program": "model",
     **dict.fromkeys(["Profile", "bundled_profiles", "load_profile"], "profiles"),
     **dict.fromkeys(
         ["CATALOGUE", "Parameters", "Remedy", "Rule", "get_rule", "remedy_terms"], "rules"
@@ -143,10 +128,34 @@ _LAZY: dict[str, str] = {
     ),
 }
 """Each public name that is imported on first use, and the module it comes from."""
+_MODEL_PARTS = frozenset(
+    [
+        "Access",
+        "Compensation",
+        "Confidentiality",
+        "ContentReview",
+        "Credit",
+        "Expectations",
+        "Fact",
+        "Likeness",
+        "OwnershipTerms",
+        "Reports",
+        "Safety",
+        "Source",
+        "Span",
+        "Term",
+        "Terms",
+        "TimeCommitment",
+        "Voice",
+    ]
+)
+"""The parts of a program's model, reachable here as before but documented in
+:mod:`testerterms.model`: ``__all__`` leaves them out, so that ``help(testerterms)`` reads as
+the page above rather than as every pydantic model's inherited methods."""
 
 
 def __getattr__(name: str) -> _Any:
-    module = _LAZY.get(name)
+    module = "model" if name in _MODEL_PARTS else _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(_importlib.import_module(f".{module}", __name__), name)
@@ -160,21 +169,12 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "CATALOGUE",
-    "Access",
     "CategoryScore",
     "Comparison",
-    "Compensation",
-    "Confidentiality",
-    "ContentReview",
-    "Credit",
-    "Expectations",
-    "Fact",
     "Finding",
-    "Likeness",
     "LoadError",
     "LoadResult",
     "ModelAgreement",
-    "OwnershipTerms",
     "Parameters",
     "Problem",
     "Profile",
@@ -182,20 +182,12 @@ __all__ = [
     "ProgramDiff",
     "Proposal",
     "Remedy",
-    "Reports",
     "Rule",
-    "Safety",
     "Scorecard",
-    "Source",
-    "Span",
     "Suggestion",
-    "Term",
     "TermSheet",
-    "Terms",
     "TesterTermsError",
-    "TimeCommitment",
     "UsageError",
-    "Voice",
     "__version__",
     "bundled_profiles",
     "bundled_programs_dir",

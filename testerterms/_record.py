@@ -128,7 +128,8 @@ def keys_issues(
     missing = [key for key in needed if key not in data]
     if not unknown and not missing:
         return []
-    from .loading import _short, did_you_mean
+    from .errors import did_you_mean
+    from .loading import _short
 
     where = f" in {'.'.join(str(p) for p in loc)}" if loc else ""
     return [
@@ -205,7 +206,8 @@ def choice_issues(value: Any, choices: Sequence[str], loc: Loc) -> list[Issue]:
     """One of ``choices``, with a did-you-mean."""
     if isinstance(value, str) and value in choices:
         return []
-    from .loading import _show, did_you_mean
+    from .errors import did_you_mean
+    from .loading import _show
 
     hint = did_you_mean(value, choices)
     return [(loc, f"{_show(value)} is not one of: {', '.join(choices)}{hint}", False)]

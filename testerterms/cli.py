@@ -22,6 +22,7 @@ from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
 if TYPE_CHECKING:
+    from ._output import Readable
     from .advice.questionnaire import AnswerReader
     from .model import Program as LoadedProgram
     from .profiles import Profile
@@ -39,6 +40,7 @@ VALIDATE_FORMATS: Final = ("text", "json", "github")
 """The keys of :data:`testerterms._validation.REPORTERS`."""
 DRAFT_FORMATS: Final = ("markdown", "docx")
 """The keys of :data:`testerterms.render.proposal.WRITERS`."""
+DEBUG_HELP: Final = "show a traceback on errors"
 
 
 def _add_profile(parser: argparse.ArgumentParser) -> None:
@@ -49,6 +51,18 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
         help="a bundled profile (articles, testers-letter, industry-practice, or one built from "
         "a published standard: see 'testerterms profiles') or a profile YAML file "
         "(default: articles)",
+    )
+
+
+def _add_format(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
+    """``--format FORMAT``: the choices are listed in the help, so that the usage line stays
+    short enough for a narrow terminal."""
+    parser.add_argument(
+        "--format",
+        choices=list(choices),
+        default=choices[0],
+        metavar="FORMAT",
+        help=f"{', '.join(choices[:-1])} or {choices[-1]} (default: {choices[0]})",
     )
 
 
@@ -72,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'testerterms COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"testerterms {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     score = commands.add_parser(
@@ -83,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
     _add_profile(score)
-    score.add_argument("--format", choices=SCORE_FORMATS, default="table")
+    _add_format(score, SCORE_FORMATS)
     score.add_argument(
         "--details", action="store_true", help="every finding with its reason and sources"
     )
@@ -122,16 +136,20 @@ def build_parser() -> argparse.ArgumentParser:
         "citations, the terms it reads, its remedy and clause.",
     )
     rules.add_argument("code", nargs="?", help="a rule code such as PAY001")
-    rules.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    _add_format(rules, ("table", "markdown", "json"))
     rules.set_defaults(run=cmd_rules)
 
     profiles = commands.add_parser(
         "profiles", help="the profiles available, with versions and the standards they come from"
     )
-    profiles.add_argument("--format", choices=["table", "markdown", "json"], default="table")
+    _add_format(profiles, ("table", "markdown", "json"))
     profiles.set_defaults(run=cmd_profiles)
     _add_authoring_commands(commands)
     _add_report_command(commands)
+    for command in commands.choices.values():  # --debug before or after the command
+        command.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP
+        )
     return parser
 
 
@@ -159,7 +177,7 @@ def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     report.add_argument(
         "--charts-dir",
         metavar="DIR",
-        help="also write each chart to DIR as SVG and PNG (for articles)",
+        help="also write each chart to DIR (created if missing) as SVG and PNG, for articles",
     )
     report.add_argument(
         "--no-examples",
@@ -186,6 +204,7 @@ def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.Argume
         "--format",
         choices=VALIDATE_FORMATS,
         default="text",
+        metavar="FORMAT",
         help="text: path:line:col lines on stderr; json: one object on stdout; github: "
         "workflow annotations on stdout (default: text)",
     )
@@ -227,7 +246,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     # Literal, not imported: --help must not import the advice package (start-up time).
     # tests/test_advice.py checks these against testerterms.advice.render.
     COMPARE_FORMATS = ("table", "markdown", "json", "csv")
-    SUGGEST_FORMATS = DIFF_FORMATS = ("table", "markdown", "json")
+    SUGGEST_FORMATS = DIFF_FORMATS = ("table", "markdown", "json", "csv")
 
     program_help = "a program file, or the id of a bundled program (such as sora-alpha-artists)"
     compare = commands.add_parser(
@@ -246,7 +265,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         metavar="NAME|FILE",
         help="a profile id or file; repeat to compare profiles (default: articles)",
     )
-    compare.add_argument("--format", choices=list(COMPARE_FORMATS), default="table")
+    _add_format(compare, COMPARE_FORMATS)
     compare.add_argument(
         "--ascii", action="store_true", help="ASCII symbols only (+ ~ x ? ! -), for any terminal"
     )
@@ -274,7 +293,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     suggest.add_argument(
         "--target", default="B", metavar="GRADE", help="the grade to reach: A-E (default B)"
     )
-    suggest.add_argument("--format", choices=list(SUGGEST_FORMATS), default="table")
+    _add_format(suggest, SUGGEST_FORMATS)
     suggest.add_argument(
         "-o", "--output", metavar="NEW.yaml", help="write the changed program to this new file"
     )
@@ -363,7 +382,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     diff.add_argument("old", metavar="OLD", help=program_help)
     diff.add_argument("new", metavar="NEW", help=program_help)
     _add_profile(diff)
-    diff.add_argument("--format", choices=list(DIFF_FORMATS), default="table")
+    _add_format(diff, DIFF_FORMATS)
     diff.add_argument(
         "--fail-if-worse", action="store_true", help="exit 1 when NEW is worse than OLD"
     )
@@ -514,7 +533,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._output import write_file
+    from ._output import check_outputs
     from .loading import iter_programs
     from .profiles import load_profile
     from .report import build_report, check_extra, is_example
@@ -523,20 +542,19 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_extra()
     output = Path(args.output)
     charts_dir = Path(args.charts_dir) if args.charts_dir else None
-    if charts_dir is not None and not charts_dir.is_dir():
-        raise UsageError(f"--charts-dir {charts_dir}: no such folder")
-    # Checked before the work: write_file checks again, atomically, when it writes.
-    if output.is_dir():
-        raise UsageError(f"{output} is a folder: give a file name")
-    if not output.parent.is_dir():
-        raise UsageError(f"no such folder: {output.parent}")
-    if not args.force and (output.exists() or output.is_symlink()):
-        raise UsageError(f"{output} already exists: use --force to overwrite it")
+    if charts_dir is not None and charts_dir.exists() and not charts_dir.is_dir():
+        raise UsageError(f"--charts-dir {shown_path(charts_dir)} is not a folder")
     profiles = list({p.id: p for p in map(load_profile, args.profile or ["articles"])}.values())
     given = _bundled_or(args.paths)
+    # Checked before the work (against the files named); again, with the charts and every
+    # file read below the folders named, when it writes.
+    named = [p for p in given if Path(p).is_file()]
+    check_outputs([output], force=args.force, reads=[*named, *_profile_files(args.profile)])
     failed = False
     scored = []
-    for _, loaded in iter_programs(given):
+    read: list[Path] = []
+    for path, loaded in iter_programs(given):
+        read.append(Path(path))
         if isinstance(loaded, LoadError):
             failed = failed or any(p.severity == "error" for p in loaded.problems)
             _report(loaded.problems, err)
@@ -547,15 +565,55 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not scored:
         raise UsageError("no program could be loaded: nothing to report")
     report = build_report(scored, profiles)
-    written = write_file(output, report.html, force=args.force)
-    print(f"testerterms: wrote {written} ({len(scored)} programs)", file=err)
+    outputs: list[tuple[Path, str | bytes]] = [(output, report.html)]
     if charts_dir is not None:
         header = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
         for chart in report.charts:
-            svg = write_file(charts_dir / f"{chart.name}.svg", header + chart.svg, force=args.force)
-            png = write_file(charts_dir / f"{chart.name}.png", chart.png, force=args.force)
-            print(f"testerterms: wrote {svg} and {png}", file=err)
+            outputs.append((charts_dir / f"{chart.name}.svg", header + chart.svg))
+            outputs.append((charts_dir / f"{chart.name}.png", chart.png))
+    read += map(Path, _profile_files(args.profile))
+    written = write_outputs(outputs, force=args.force, reads=read, err=err)
+    print(f"testerterms: wrote {shown_path(written[0])} ({len(scored)} programs)", file=err)
+    for svg, png in zip(written[1::2], written[2::2], strict=True):
+        print(f"testerterms: wrote {shown_path(svg)} and {shown_path(png)}", file=err)
     return EXIT_USAGE if failed else EXIT_OK
+
+
+def write_outputs(
+    outputs: Sequence[tuple[str | Path, str | bytes]],
+    *,
+    force: bool,
+    reads: Sequence[Readable] = (),
+    err: TextIO | None = None,
+) -> list[Path]:
+    """Every output of a command through the one write helper (:mod:`._output`): all are
+    checked before any is written; never over a file the command reads (``reads``), a link,
+    a device or a FIFO; missing folders are created (and said on ``err``)."""
+    from ._output import write_files
+
+    written = write_files(outputs, force=force, reads=reads)
+    for folder in written.folders:
+        if err is not None:
+            print(f"testerterms: created the folder {shown_path(folder)}", file=err)
+    return list(written.files)
+
+
+def write_output(
+    path: str | Path,
+    content: str | bytes,
+    *,
+    force: bool,
+    reads: Sequence[Readable] = (),
+    err: TextIO | None = None,
+) -> Path:
+    """One output through the one write helper (see :func:`write_outputs`)."""
+    return write_outputs([(path, content)], force=force, reads=reads, err=err)[0]
+
+
+def _profile_files(names: Sequence[str] | str | None) -> list[str]:
+    """The profile files among ``--profile`` values (bundled ids are not files the user has)."""
+    given = [names] if isinstance(names, str) else list(names or [])
+    return [name for name in given if Path(name).is_file()]
 
 
 def _all_profiles() -> list[Profile]:
@@ -605,9 +663,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is None:
         out.write(text)
         return EXIT_OK
-    from ._output import write_file
-
-    written = write_file(args.output, text, force=args.force)
+    written = write_output(args.output, text, force=args.force, err=err)
     print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
 
@@ -627,7 +683,6 @@ def _schema_text() -> str:
 
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._authoring import program_id_for, starter_program
-    from ._output import write_file
 
     path = Path(args.file)
     program_id = args.id if args.id is not None else program_id_for(path.stem)
@@ -640,13 +695,8 @@ def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.file == "-":
         out.write(text)
         return EXIT_OK
-    if not path.parent.exists():  # `init programs/x.yaml` in an empty folder: make programs/
-        try:
-            path.parent.mkdir(parents=True)
-        except OSError as exc:
-            raise UsageError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
-        print(f"testerterms: created the folder {path.parent}", file=err)
-    written = write_file(path, text, force=args.force)
+    # `init programs/x.yaml` in an empty folder makes programs/
+    written = write_output(path, text, force=args.force, err=err)
     print(
         f"testerterms: wrote {shown_path(written)}; fill in the terms, then run "
         f"`testerterms validate {shown_path(written)}`",
@@ -667,14 +717,17 @@ def _load_many(names: Sequence[str], skipped: list[Problem]) -> list[LoadedProgr
     problems go to ``skipped`` and the files that load are kept; with no program, raise."""
     from collections import Counter
 
-    from .loading import load_found, resolve_program, walk
+    from .loading import bundled_hint, load_found, resolve_program, walk
 
     programs: list[LoadedProgram] = []
     problems: list[Problem] = []
     for name in names:
         path = resolve_program(name)
         if not path.exists() and not path.is_symlink():
-            problems.append(Problem(name, 1, 1, "no such file or folder, nor a bundled program"))
+            hint = bundled_hint(name)
+            problems.append(
+                Problem(name, 1, 1, f"no such file or folder, nor a bundled program{hint}")
+            )
             continue
         for found in walk([path]):
             if isinstance(found, Problem):
@@ -722,6 +775,7 @@ def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._authoring import dump_program, program_id_for
+    from ._output import check_outputs
     from .advice import render_suggestion, suggest
     from .advice._changes import PROPOSAL
     from .loading import parse_program, resolve_program
@@ -730,13 +784,14 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = resolve_program(args.path)
     program = _load_named(args.path)
     profile = load_profile(args.profile)
+    reads: list[Readable] = [source, *_profile_files(args.profile)]
+    if args.output is not None:  # said before the search and its output, not after them
+        check_outputs([args.output], force=args.force, reads=reads)
     suggestion = suggest(program, profile, args.target)
     out.write(render_suggestion(suggestion, args.format))
     if args.output is None:
         return EXIT_OK
     target = Path(args.output)
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
-        raise UsageError(f"{target} is the input file: write the changed program to a new file")
     new = suggestion.program
     new_id = program_id_for(target.stem)
     if new.id != new_id:
@@ -747,19 +802,15 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             new = new.model_copy(update={"sources": {**new.sources, sid: proposal}})
     text = dump_program(new)
     parse_program(text, str(target))  # the file must load as it is written
-    written = write_output(target, text, force=args.force)
-    print(f"testerterms: wrote {written}", file=err)
+    written = write_output(target, text, force=args.force, reads=reads, err=err)
+    print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
 
 
-def write_output(path: Path, text: str | bytes, *, force: bool) -> Path:
-    from ._output import write_file
-
-    return write_file(path, text, force=force)
-
-
 def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._output import check_outputs
     from .advice import draft
+    from .loading import resolve_program
     from .profiles import load_profile
     from .render.proposal import SUFFIXES, write
 
@@ -779,7 +830,13 @@ def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         if given
     ]
-    inputs = [n for n in (args.path, args.against, args.settings_file) if n is not None]
+    reads: list[Readable] = [
+        *(resolve_program(n) for n in (args.path, args.against) if n is not None),
+        *([args.settings_file] if args.settings_file is not None else []),
+        *_profile_files(args.profile),
+    ]
+    targets = [t for t in (output, Path(args.program) if args.program else None) if t]
+    check_outputs(targets, force=args.force, reads=reads)  # before the work, not after it
     profile = load_profile(args.profile)
     if args.new:
         if args.path is not None or args.against is not None:
@@ -796,19 +853,16 @@ def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         document = draft(_load_named(args.path), profile, against=against, date=args.date)
         program_text = None
     text = write(document, fmt)
-    targets = [t for t in (output, Path(args.program) if args.program else None) if t]
-    _refuse_inputs(targets, inputs)
-    if len(targets) == 2 and targets[0].resolve() == targets[1].resolve():
-        raise UsageError("-o and --program name the same file")
+    outputs: list[tuple[str | Path, str | bytes]] = []
+    if output is not None:
+        outputs.append((output, text))
     if args.program is not None and program_text is not None:
-        written = write_output(Path(args.program), program_text, force=args.force)
-        print(f"testerterms: wrote {written}", file=err)
+        outputs.append((Path(args.program), program_text))
     if output is None:
         assert isinstance(text, str)
         out.write(text)
-        return EXIT_OK
-    written = write_output(output, text, force=args.force)
-    print(f"testerterms: wrote {written}", file=err)
+    for written in write_outputs(outputs, force=args.force, reads=reads, err=err):
+        print(f"testerterms: wrote {shown_path(written)}", file=err)
     return EXIT_OK
 
 
@@ -848,17 +902,6 @@ def _draft_new(
     return agreement, text
 
 
-def _refuse_inputs(targets: Sequence[Path], inputs: Sequence[str]) -> None:
-    """A command never writes over a file it reads."""
-    from .loading import resolve_program
-
-    for target in targets:
-        for name in inputs:
-            source = resolve_program(name)
-            if target.exists() and source.exists() and target.resolve() == source.resolve():
-                raise UsageError(f"{target} is an input file: write to a new file")
-
-
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .advice import diff, render_diff
     from .loading import resolve_program
@@ -877,18 +920,23 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ._output import check_outputs
     from .advice.questionnaire import AnswersStopped, run_questionnaire
+    from .render._width import terminal_width, wrap_lines
 
     path = Path(args.file)
-    if path.exists() and not args.force:  # say so before the questions, not after them
-        raise UsageError(f"{path} already exists: use --force to overwrite it")
-    if not path.parent.is_dir():
-        raise UsageError(f"no such folder: {path.parent}")
+    # The answers may come from files (`< answers.txt`, `--answers`): never write over them.
+    reads: list[Readable] = [
+        *_profile_files(args.profile),
+        *_file_descriptor(sys.stdin),
+        *([args.answers] if args.answers is not None else []),
+    ]
+    check_outputs([path], force=args.force, reads=reads)  # before the questions, not after
     with contextlib.ExitStack() as opened:
         reader = _answer_reader(args.answers, opened)
 
-        def write(text: str) -> None:
-            out.write(text)
+        def write(text: str) -> None:  # the questions fit the terminal, as every text output
+            out.write(wrap_lines(text, terminal_width()))
             out.flush()
 
         from ._authoring import program_id_for
@@ -913,7 +961,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _keep_answers(path, reader.accepted, err, why="")
         return EXIT_USAGE
     try:
-        return _write_answered(args, path, data, out, err)
+        return _write_answered(args, path, data, reads, out, err)
     except (TesterTermsError, OSError):
         _keep_answers(path, reader.accepted, err, why="")
         raise
@@ -939,7 +987,12 @@ def _answer_reader(answers: str | None, opened: contextlib.ExitStack) -> AnswerR
 
 
 def _write_answered(
-    args: argparse.Namespace, path: Path, data: dict[str, Any], out: TextIO, err: TextIO
+    args: argparse.Namespace,
+    path: Path,
+    data: dict[str, Any],
+    reads: Sequence[Readable],
+    out: TextIO,
+    err: TextIO,
 ) -> int:
     from ._authoring import dump_program
     from .advice.questionnaire import program_from_answers
@@ -951,7 +1004,7 @@ def _write_answered(
     program = program_from_answers(data)
     text = dump_program(program)
     parse_program(text, str(path))
-    written = write_output(path, text, force=args.force)
+    written = write_output(path, text, force=args.force, reads=reads, err=err)
     out.write("\n\n")
     out.write(TableReporter(profile).render([(program, score_program(program, profile))]))
     print(
@@ -990,6 +1043,14 @@ def _keep_answers(path: Path, accepted: Sequence[str], err: TextIO, *, why: str)
         )
         return
     print(f"{lead}the answers given so far could not be kept", file=err)
+
+
+def _file_descriptor(stream: TextIO | None) -> list[int]:
+    """The file descriptor of a stream, if it has one."""
+    try:
+        return [] if stream is None else [stream.fileno()]
+    except (OSError, ValueError, AttributeError):
+        return []
 
 
 def score_program(program: LoadedProgram, profile: Profile) -> ProgramScorecard:

@@ -10,6 +10,8 @@ A :class:`LoadError` holds one or more :class:`Problem` records, each located at
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,3 +57,24 @@ class LoadError(TesterTermsError):
         first = self.problems[0]
         self.path, self.line, self.col, self.msg = first.path, first.line, first.col, first.message
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` was most likely meant to be, if one is close enough: a near
+    spelling, the same words in another case or with ``_`` for ``-``, or a choice it starts."""
+    if not isinstance(word, str) or len(word) > 200:
+        return None
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close:
+        folded = word.lower().replace("_", "-")
+        close = [c for c in options if c.lower().replace("_", "-") == folded]
+    if not close and len(word) >= 3:
+        close = [c for c in options if c.startswith(word)]
+    return close[0] if close else None
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """`` (did you mean 'X'?)`` for the choice closest to ``word``, or nothing."""
+    close = closest(word, choices)
+    return f" (did you mean {close!r}?)" if close else ""

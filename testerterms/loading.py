@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import heapq
 import os
 import re
@@ -16,7 +15,8 @@ from typing import Annotated, Any, Final, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from . import _yaml
-from .errors import LoadError, Problem
+from .errors import LoadError, Problem, did_you_mean
+from .errors import closest as _closest
 from .model import Fact, Program, Term, term_value_type
 
 SUFFIXES: Final = (".yaml", ".yml")
@@ -94,7 +94,7 @@ def _stat_given(given: str | os.PathLike[str]) -> os.stat_result | Problem:
     except ValueError:
         return Problem(shown, 1, 1, "the path contains a NUL byte")
     except FileNotFoundError:
-        return Problem(shown, 1, 1, "no such file or folder")
+        return Problem(shown, 1, 1, "no such file or folder" + bundled_hint(shown))
     except OSError as exc:
         return Problem(shown, 1, 1, f"cannot use this path: {exc.strerror or exc}")
 
@@ -212,6 +212,25 @@ def load_found(path: str | Path) -> Program:
     :func:`load_program` takes one); raise :class:`LoadError` with every problem found."""
     program, _ = _load(path, warnings=False)
     return program
+
+
+def bundled_hint(given: str) -> str:
+    """For a path that names nothing: the bundled program it was most likely meant to be
+    (``programs/sora-alpha-artists.yaml`` from a folder that has no ``programs/``)."""
+    name = os.path.basename(os.path.normpath(given))
+    for suffix in SUFFIXES:
+        name = name.removesuffix(suffix)
+    try:
+        ids = sorted(entry.name.rsplit(".", 1)[0] for entry in os.scandir(bundled_programs_dir()))
+    except OSError:
+        return ""
+    meant = name if name in ids else _closest(name, ids)
+    if meant is None or meant == given:
+        return ""
+    return (
+        f"; did you mean the bundled program `{meant}`? (a bundled program is named by its id, "
+        "from any folder)"
+    )
 
 
 def resolve_program(name: str | Path) -> Path:
@@ -486,25 +505,6 @@ _EXPECTED: Final = {
     "string_type": "text",
     "bool_type": "true or false",
 }
-
-
-def _closest(word: object, choices: Iterable[str]) -> str | None:
-    """The choice ``word`` was most likely meant to be, if one is close enough."""
-    if not isinstance(word, str) or len(word) > 200:
-        return None
-    options = list(choices)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not close:
-        folded = word.lower().replace("_", "-")
-        close = [c for c in options if c.lower().replace("_", "-") == folded]
-    if not close and len(word) >= 3:
-        close = [c for c in options if c.startswith(word)]
-    return close[0] if close else None
-
-
-def did_you_mean(word: object, choices: Iterable[str]) -> str:
-    close = _closest(word, choices)
-    return f" (did you mean {close!r}?)" if close else ""
 
 
 def _strip(annotation: Any) -> Any:

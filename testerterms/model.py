@@ -817,7 +817,8 @@ class Source(Frozen):
     """URLs of copies the text was actually read on (archives, repositories that mirror it),
     where they are not ``url``."""
     seed: str | None = None
-    """File name of one of the articles in shared/seeds."""
+    """File name of one of the five articles on the Sora leak that the rules cite
+    (``testerterms rules`` lists them)."""
     path: str | None = None
     """A file of the testerterms repository (the rule catalogue, for the reference program)."""
     note: str | None = None

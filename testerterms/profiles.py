@@ -30,7 +30,7 @@ from ._record import (
     number_issues,
     text_issues,
 )
-from .errors import LoadError, Problem, UsageError
+from .errors import LoadError, Problem, UsageError, did_you_mean
 from .rules import CATALOGUE, Parameters
 from .rules._core import parameter_issues
 
@@ -302,7 +302,7 @@ def numbers_issues(data: dict[str, Any], *, removable: bool) -> list[Issue]:
         unknown = 0
         for code, value in entries.items():
             if code not in CATALOGUE:
-                from .loading import MAX_PROBLEMS, did_you_mean
+                from .loading import MAX_PROBLEMS
 
                 # Only the first errors of a file are shown: a hint for each of tens of
                 # thousands of codes would cost seconds for lines nobody sees.
@@ -383,9 +383,10 @@ def _resolve(name_or_path: str | os.PathLike[str], base: Path) -> Path:
     ):
         path = PROFILES_DIR / f"{text}.yaml"
         if not path.is_file():
+            names = bundled_profiles()
             raise UsageError(
-                f"no profile {text!r}; the bundled profiles are: {', '.join(bundled_profiles())} "
-                "(or give a path to a profile file)"
+                f"no profile {text!r}{did_you_mean(text, names)}; the bundled profiles are: "
+                f"{', '.join(names)} (or give a path to a profile file)"
             )
         return path
     path = Path(name_or_path)

@@ -882,7 +882,7 @@ _GRADE_RANK: Final = {grade: rank for rank, grade in enumerate("ABCDE")}
 
 
 def rank_key(card: Scorecard) -> tuple[bool, int, float]:
-    """The ranking order every output uses (DESIGN section 3): real programs before examples
+    """The ranking order every output uses: real programs before examples
     (the reference program is not ranked among them), then by grade (no grade last), then by
     the worst case of the range, highest first. Sort with it for ties in file order."""
     return card.example, _GRADE_RANK.get(card.grade or "", len(_GRADE_RANK)), -card.range[0]

@@ -1,15 +1,19 @@
-"""`score --format csv`: a table a journalist can sort, filter and open in a spreadsheet."""
+"""Every CSV (score, compare, suggest, diff): one dialect a journalist can sort, filter and open
+in a spreadsheet or pandas."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from functools import cache
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from testerterms import Profile, _escape, load_profile, score
+from testerterms.cli import main
 from testerterms.render import CsvReporter
 from testerterms.rules import CATALOGUE, CATEGORIES
 
@@ -45,7 +49,8 @@ def test_a_row_per_program_with_identity_grade_coverage_categories_and_rules() -
         assert row["grade"] == (program["grade"] or "none")
         assert float(row["coverage_percent"]) == round(program["coverage"] * 100, 1)
         for finding in program["findings"]:
-            assert row[finding["rule"]] == finding["outcome"]
+            outcome = finding["outcome"]
+            assert row[finding["rule"]] == ("not-applicable" if outcome == "n/a" else outcome)
         for category, subtotal in program["categories"].items():
             shown = row[f"{category}_score"]
             assert shown == ("" if subtotal["score"] is None else str(subtotal["score"]))
@@ -103,3 +108,111 @@ def test_no_cell_ever_starts_a_formula(name: str, organization: str) -> None:
         assert not row[column].startswith(FORMULA_STARTS)
         shown = _escape.terminal(name if column == "name" else organization)
         assert row[column] in (shown, "'" + shown)  # control characters shown, never raw
+
+
+# --- one dialect for every CSV -----------------------------------------------------------------
+
+CSV_OUTPUTS = {
+    "score": ["score", "--format", "csv"],
+    "score --details": ["score", str(SORA), "tribeca-sora-shorts", "--details", "--format", "csv"],
+    "compare": [
+        "compare",
+        str(SORA),
+        "tribeca-sora-shorts",
+        "reference",
+        "--samples",
+        "5",
+        "--format",
+        "csv",
+    ],
+    "suggest": ["suggest", str(SORA), "--format", "csv"],
+    "diff": ["diff", str(SORA), "reference", "--format", "csv"],
+}
+BOOLEAN_COLUMNS = {"example", "disputed", "settles_unknown"}
+OUTCOMES = {"met", "partly", "not-met", "unknown", "not-applicable"}
+GRADES = {"A", "B", "C", "D", "E", "none"}
+
+
+@cache
+def _csv_text(name: str) -> str:
+    """The command's CSV as it writes it (no newline translation on the way)."""
+    out, err = io.StringIO(), io.StringIO()
+    assert main(CSV_OUTPUTS[name], out, err) == 0, err.getvalue()
+    return out.getvalue()
+
+
+def _records(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(_csv_text(name), newline="")))
+
+
+@pytest.mark.parametrize("name", CSV_OUTPUTS)
+def test_every_csv_ends_each_line_in_crlf_and_reads_back_with_the_csv_module(name: str) -> None:
+    text = _csv_text(name)
+    assert text.endswith("\r\n") and text.count("\n") == text.count("\r\n")
+    header, *rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(set(header)) == len(header) and rows
+    assert {len(row) for row in rows} == {len(header)}
+
+
+@pytest.mark.parametrize("name", CSV_OUTPUTS)
+def test_every_csv_spells_booleans_outcomes_and_grades_the_same_way(name: str) -> None:
+    records = _records(name)
+    columns = set(records[0])
+    assert not columns & {"program", "coverage", "keeps_rank"}  # one name for one thing
+    for row in records:
+        assert "n/a" not in row.values() and not {"True", "False"} & set(row.values())
+        for column in BOOLEAN_COLUMNS & columns:
+            assert row[column] in ("true", "false"), column
+        if "outcome" in columns:
+            assert row["outcome"] in OUTCOMES
+        for column in columns & set(CATALOGUE):
+            assert row[column] in OUTCOMES
+        if "grade" in columns:
+            assert row["grade"] in GRADES
+            # An ungraded program's score cell is empty; its range says what is known.
+            assert (row["score"] == "") == (row["grade"] == "none")
+            assert 0 <= float(row["worst"]) <= float(row["best"]) <= 100
+        if "coverage_percent" in columns:
+            assert 0 <= float(row["coverage_percent"]) <= 100
+
+
+def test_diff_csv_spells_its_standing_in_the_same_columns_and_units() -> None:
+    standing = {r["item"]: r for r in _records("diff") if r["change"] == "standing"}
+    assert list(standing) == ["grade", "score", "worst", "best", "coverage_percent"]
+    assert standing["coverage_percent"]["new"] == "100.0"
+    assert standing["grade"]["old"] == "E" and standing["grade"]["new"] == "A"
+
+
+def test_the_rank_column_follows_the_tables_order() -> None:
+    markdown = run_cli("score", "--format", "markdown").stdout
+    table_order = [
+        line.split("|")[1].strip().removesuffix(" (example)")
+        for line in markdown.splitlines()[4:]
+        if line.startswith("|")
+    ]
+    records = _records("score")
+    assert [r["id"] for r in records] == table_order
+    ranks = [int(r["rank"]) for r in records]
+    assert ranks[0] == 1 and ranks == sorted(ranks)
+    for place, (rank, row) in enumerate(zip(ranks, records, strict=True), start=1):
+        assert rank == place or rank == ranks[place - 2]  # a tie shares the rank above
+        if rank == ranks[place - 2] and place > 1:
+            above = records[place - 2]
+            assert (row["grade"], row["worst"]) == (above["grade"], above["worst"])
+
+
+@pytest.mark.parametrize("name", CSV_OUTPUTS)
+def test_pandas_defaults_read_outcomes_as_text_and_only_missing_values_as_missing(
+    name: str,
+) -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_csv(io.StringIO(_csv_text(name), newline=""))
+    text_columns = [c for c in frame.columns if c in CATALOGUE or c in ("outcome", "grade")]
+    for column in text_columns:
+        assert not frame[column].isna().any(), column
+    for column in BOOLEAN_COLUMNS & set(frame.columns):
+        assert frame[column].dtype == bool, column
+    if "grade" in frame.columns:
+        assert (frame["score"].isna() == (frame["grade"] == "none")).all()
+    if "coverage_percent" in frame.columns:
+        assert frame["coverage_percent"].between(0, 100).all()

@@ -164,6 +164,7 @@ def test_fifos_and_links_out_of_the_folder_are_said_not_skipped_silently(tmp_pat
     assert ids == ["reference", "reference"]  # a.yaml and the link inside the folder
 
 
+@pytest.mark.slow  # a stress case: over a thousand nested folders
 def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked() -> None:
     # Outside pytest's tmp_path: its recursive clean-up would overflow on such a tree.
     top = deepest = Path(tempfile.mkdtemp(prefix="testerterms-deep-"))

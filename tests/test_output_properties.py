@@ -17,6 +17,7 @@ from testerterms import Problem, Profile, Program, score
 from testerterms import _escape as escape
 from testerterms.render import REPORTERS
 
+from .conftest import examples
 from .test_hostile_output import (
     FORMULA_STARTERS,
     UNSAFE,
@@ -91,7 +92,9 @@ def programs(draw: st.DrawFn) -> Program:
     return Program.model_validate(data)
 
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def render(fmt: str, program: Program, profile: Profile, *, details: bool) -> str:

@@ -39,7 +39,13 @@ def run_merged(*args: str) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("details", [False, True])
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(  # three formats by default (a stream, rows, a kept table); CI all
+    "fmt",
+    [
+        f if f in ("jsonl", "csv", "table") else pytest.param(f, marks=pytest.mark.slow)
+        for f in FORMATS
+    ],
+)
 def test_jobs_write_what_one_process_writes_with_a_bad_file_among_them(
     tmp_path: Path, fmt: str, details: bool
 ) -> None:

@@ -19,9 +19,11 @@ from testerterms._yaml import parse
 from testerterms.profiles import DISPUTE_POLICIES, GRADES
 from testerterms.rules import Parameters
 
+from .conftest import examples
+
 PROPERTIES = settings(
     deadline=None,
-    max_examples=150,
+    max_examples=examples(150),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 CODES = list(CATALOGUE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
@@ -181,7 +183,7 @@ def test_no_examples_leaves_the_reference_program_out_of_every_format() -> None:
         if fmt == "json":
             ids[fmt] = [entry["id"] for entry in json.loads(result.stdout)["programs"]]
         elif fmt == "csv":
-            ids[fmt] = [row.split(",")[2] for row in result.stdout.splitlines()[1:]]
+            ids[fmt] = [row["id"] for row in csv.DictReader(io.StringIO(result.stdout))]
         else:  # the table: a heading, a blank line, the header and its rule, then one per row
             ids[fmt] = [line.split()[0] for line in result.stdout.splitlines()[4:]]
     for fmt, found in ids.items():

@@ -259,11 +259,12 @@ def test_report_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("output", "message"),
-    [(".", "is a folder"), ("no-such-folder/r.html", "no such folder")],
+    [(".", "is a folder"), ("a-file/r.html", "a-file is not a folder")],
 )
 def test_an_output_that_cannot_be_written_is_refused_before_any_work(
     tmp_path: Path, output: str, message: str
 ) -> None:
+    (tmp_path / "a-file").write_text("in the way\n", encoding="utf-8")
     result = run_cli("report", str(SORA), "-o", output, cwd=tmp_path)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr

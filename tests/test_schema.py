@@ -181,7 +181,9 @@ def test_schema_output_file_is_written_but_never_over_an_existing_one(tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # no temporary left
 
 
-def test_schema_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
-    result = run_cli("schema", "-o", str(tmp_path / "no" / "such" / "schema.json"))
-    assert result.returncode == 2
-    assert "no such folder" in result.stderr
+def test_schema_into_a_missing_folder_creates_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "schema.json"
+    result = run_cli("schema", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert f"created the folder {tmp_path / 'no'}" in result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["$schema"]

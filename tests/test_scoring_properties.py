@@ -1,4 +1,5 @@
-"""The scoring contract of DESIGN section 3, stated as properties over generated programs."""
+"""The scoring contract (the README's Scoring section), stated as properties over generated
+programs."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 from testerterms import CATALOGUE, Profile, Program, bundled_profiles, load_profile, score
 from testerterms.model import Terms
 from testerterms.scoring import term_domain
+
+from .conftest import examples
 
 # Every bundled profile, the standards' too; the default (articles) first.
 PROFILES = [load_profile(n) for n in sorted(bundled_profiles(), key=lambda n: n != "articles")]
@@ -102,7 +105,7 @@ def headline(program: Program, profile: Profile) -> tuple[Any, ...]:
 
 
 COMMON = settings(
-    max_examples=int(os.environ.get("TT_EXAMPLES", "150")),
+    max_examples=int(os.environ.get("TT_EXAMPLES", examples(150))),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )

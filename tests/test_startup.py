@@ -1,4 +1,5 @@
-"""Each command imports what it uses, when it uses it (DESIGN section 8: start-up).
+"""Each command imports what it uses, when it uses it (the start-up targets of the README's
+Performance section).
 
 These tests name the modules a command loads, not how long it takes: a command that starts
 importing the program model or the scorer without needing them shows up here first.

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -132,3 +137,65 @@ def test_the_rule_catalogue_and_profiles_fit_the_terminal_too() -> None:
     records = run_cli("rules", env={"COLUMNS": "60"}).stdout
     for rule in CATALOGUE.values():
         assert _squeezed(rule.title) in _squeezed(records)
+
+
+# Every text output, as a user at a terminal of that width sees it (stdout and stderr; the
+# one-line messages on stderr, `path:line:col: error: ...` and `testerterms: wrote ...`,
+# stay one line each so that they can be searched, and are left out here).
+TEXT_OUTPUTS = {
+    "score": ["score"],
+    "score --details": ["score", str(SORA), "--details"],
+    "compare": ["compare", str(SORA), "playtestcloud", "reference", "--samples", "3"],
+    "compare, two profiles": [
+        "compare",
+        str(SORA),
+        "reference",
+        "--profile",
+        "articles",
+        "--profile",
+        "testers-letter",
+        "--samples",
+        "0",
+    ],
+    "suggest": ["suggest", str(SORA), "--target", "B"],
+    "diff": ["diff", str(SORA), "reference"],
+    "rules": ["rules"],
+    "rules CODE": ["rules", "CRD002"],
+    "profiles": ["profiles"],
+    "help": ["--help"],
+    "score --help": ["score", "--help"],
+    "ask": ["ask", "-", "--force"],
+}
+
+
+def _text_output(name: str, columns: int, folder: Path) -> str:
+    args = TEXT_OUTPUTS[name]
+    if name == "ask":  # the questions, answered from a pipe; the file is written in `folder`
+        args = ["ask", str(folder / str(columns) / "offer.yaml")]
+        result = subprocess.run(
+            [sys.executable, "-m", "testerterms", *args],
+            input="Offer\nStudio\nbeta\n",
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COLUMNS": str(columns)},
+            timeout=120,
+        )
+    else:
+        result = run_cli(*args, env={"COLUMNS": str(columns)})
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("name", TEXT_OUTPUTS)
+def test_every_text_output_fits_columns_and_cuts_nothing(name: str, tmp_path: Path) -> None:
+    def characters(text: str) -> Counter[str]:  # what is shown, not the spaces and rules
+        return Counter(c for c in text if not c.isspace() and c != "-")
+
+    wide = characters(_text_output(name, 1000, tmp_path))
+    for columns in (60, 200):
+        output = _text_output(name, columns, tmp_path)
+        longest = max(output.splitlines(), key=len)
+        assert len(longest) <= columns, (columns, longest)
+        # Wrapped, or shown as records (a header beside each value), never cut.
+        shown = characters(output)
+        assert {c: n for c, n in wide.items() if shown[c] < n} == {}, columns

@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import _escape
 from ..profiles import Grade
+from ..render import _width
 
 
 def plain(text: object) -> str:
@@ -19,11 +20,6 @@ def plain(text: object) -> str:
 def md(text: object) -> str:
     """Text from a file, safe in Markdown prose and table cells."""
     return _escape.markdown(text)
-
-
-def csv_cell(value: Any) -> Any:
-    """A CSV cell that no spreadsheet reads as a formula."""
-    return _escape.csv_cell(value)
 
 
 def num(value: float | None) -> str:
@@ -45,10 +41,23 @@ def headline(
     return f"{text}, score {num(score)}, grade {grade}"
 
 
-def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str) -> str:
-    from tabulate import tabulate
+def table(
+    rows: Sequence[Sequence[Any]], headers: Sequence[str], fmt: str, width: int | None = None
+) -> str:
+    """Markdown keeps one line per row; the terminal table fits ``width`` (default: ``COLUMNS``,
+    the terminal's width, or 100), wrapping cells and never cutting a value."""
+    if fmt == "markdown":
+        from tabulate import tabulate
 
-    tablefmt = "github" if fmt == "markdown" else "simple"
-    return tabulate(
-        [list(r) for r in rows], headers=list(headers), tablefmt=tablefmt, disable_numparse=True
-    )
+        return tabulate(
+            [list(r) for r in rows], headers=list(headers), tablefmt="github", disable_numparse=True
+        )
+    return _width.fit_table(rows, headers, width)
+
+
+def fit(text: str, fmt: str, width: int | None = None) -> str:
+    """Text for the terminal with every line longer than ``width`` wrapped (tables already
+    fit it); Markdown and data as they are."""
+    if fmt != "table":
+        return text
+    return _width.wrap_lines(text, width or _width.terminal_width())

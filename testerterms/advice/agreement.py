@@ -397,7 +397,7 @@ def _spelt(value: Any) -> str:
 
 
 def _did_you_mean(key: str) -> str:
-    from ..loading import did_you_mean
+    from ..errors import did_you_mean
 
     hint = did_you_mean(key, TERM_KEYS)
     if hint:

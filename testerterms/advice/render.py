@@ -5,16 +5,16 @@ file is escaped for the format it lands in (see :mod:`._text`)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 from .._version import __version__
 from ..profiles import Profile
+from ..render import _csv
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import Scorecard, show_value
-from ._text import csv_cell, grade_words, headline, md, num, plain, table
+from ._text import fit, grade_words, headline, md, num, plain, table
 
 if TYPE_CHECKING:  # `diff` renders without importing compare's and suggest's machinery
     from .compare import Comparison
@@ -26,8 +26,8 @@ ASCII_SYMBOLS: Final = {"met": "+", "partly": "~", "not-met": "x", "unknown": "?
 DISPUTED: Final = "!"
 
 COMPARE_FORMATS: Final = ("table", "markdown", "json", "csv")
-SUGGEST_FORMATS: Final = ("table", "markdown", "json")
-DIFF_FORMATS: Final = ("table", "markdown", "json")
+SUGGEST_FORMATS: Final = ("table", "markdown", "json", "csv")
+DIFF_FORMATS: Final = ("table", "markdown", "json", "csv")
 
 
 def _text_for(fmt: str) -> Any:
@@ -102,8 +102,14 @@ def compare_json(comparison: Comparison) -> dict[str, Any]:
 
 
 def render_comparison(
-    comparison: Comparison, fmt: str = "table", *, ascii_only: bool = False
+    comparison: Comparison,
+    fmt: str = "table",
+    *,
+    ascii_only: bool = False,
+    width: int | None = None,
 ) -> str:
+    """The comparison as text; a ``table`` fits ``width`` columns (default: ``COLUMNS``, the
+    terminal's width, or 100)."""
     if fmt == "json":
         return json.dumps(compare_json(comparison), indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
@@ -150,7 +156,7 @@ def render_comparison(
                 + [f"{view.robustness.kept[c.program_id] * 100:.0f}%" for c in view.cards]
             )
         headers = ["rule", "category", *(text(i) for i in ids)]
-        parts += ["", table(rows, headers, fmt), ""]
+        parts += ["", table(rows, headers, fmt, width), ""]
         if view.robustness is not None:
             r = view.robustness
             parts += [
@@ -175,57 +181,50 @@ def render_comparison(
             for code, outcomes in d.rules.items():
                 said = ", ".join(f"{text(p)} {o}" for p, o in outcomes.items())
                 parts.append(f"    {code}: {said}")
-    return "\n".join(parts) + "\n"
+    return fit("\n".join(parts), fmt, width) + "\n"
+
+
+COMPARE_CSV_FIELDS: Final = [
+    "profile",
+    "profile_version",
+    "rank",
+    "id",
+    "name",
+    *_csv.STANDING,
+    "keeps_rank_percent",
+    "rule",
+    "outcome",
+    "disputed",
+]
 
 
 def _comparison_csv(comparison: Comparison) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "profile",
-            "profile_version",
-            "program",
-            "rule",
-            "outcome",
-            "disputed",
-            "score",
-            "worst",
-            "best",
-            "coverage",
-            "grade",
-            "rank",
-            "keeps_rank",
-        ]
-    )
-    for view in comparison.views:
-        for card in view.cards:
-            kept = "" if view.robustness is None else view.robustness.kept[card.program_id]
-            common = [
-                card.score,
-                card.range[0],
-                card.range[1],
-                card.coverage,
-                card.grade or "",
-                view.ranks[card.program_id],
-                kept,
-            ]
-            for f in card.findings:
-                writer.writerow(
-                    [
-                        csv_cell(x)
-                        for x in [
-                            view.profile.id,
-                            view.profile.version,
-                            card.program_id,
-                            f.rule,
-                            f.outcome,
-                            f.disputed,
-                            *common,
-                        ]
-                    ]
-                )
-    return out.getvalue()
+    """One row per profile, program and rule, in the CSV dialect every command writes; the
+    programs of each profile in their ranking order."""
+
+    def rows() -> Iterator[dict[str, object]]:
+        for view in comparison.views:
+            ranked = sorted(view.cards, key=lambda card: view.ranks[card.program_id])
+            for card in ranked:
+                kept = None if view.robustness is None else view.robustness.kept[card.program_id]
+                common = {
+                    "profile": view.profile.id,
+                    "profile_version": view.profile.version,
+                    "rank": view.ranks[card.program_id],
+                    "id": card.program_id,
+                    "name": card.program_name,
+                    **_csv.standing(card.score, card.range, card.coverage, card.grade),
+                    "keeps_rank_percent": None if kept is None else _csv.coverage_percent(kept),
+                }
+                for f in card.findings:
+                    yield {
+                        **common,
+                        "rule": f.rule,
+                        "outcome": _csv.outcome(f.outcome),
+                        "disputed": f.disputed,
+                    }
+
+    return _csv.document(COMPARE_CSV_FIELDS, rows())
 
 
 # --- suggest -------------------------------------------------------------------------------------
@@ -269,9 +268,14 @@ def _standing_json(card: Any, worst_grade: Any) -> dict[str, Any]:
     }
 
 
-def render_suggestion(suggestion: Suggestion, fmt: str = "table") -> str:
+def render_suggestion(
+    suggestion: Suggestion, fmt: str = "table", *, width: int | None = None
+) -> str:
+    """The suggestion as text; a ``table`` fits ``width`` (see :func:`render_comparison`)."""
     if fmt == "json":
         return json.dumps(suggestion_json(suggestion), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return _suggestion_csv(suggestion)
     text = _text_for(fmt)
     s = suggestion
     b, a = s.before, s.after
@@ -283,7 +287,7 @@ def render_suggestion(suggestion: Suggestion, fmt: str = "table") -> str:
     ]
     if not s.steps:
         lines.append("No change needed: the target is already certain.")
-        return "\n".join(lines) + "\n"
+        return fit("\n".join(lines), fmt, width) + "\n"
     if not s.reached:
         lines.append(
             "The remedies cannot make the target certain; the changes below are every remedy "
@@ -304,7 +308,7 @@ def render_suggestion(suggestion: Suggestion, fmt: str = "table") -> str:
         for index, step in enumerate(s.steps, start=1)
     ]
     headers = ["#", "term", "old -> new", "kind", "rules", "score", "range", "grade", "certain"]
-    lines += ["", table(rows, headers, fmt), ""]
+    lines += ["", table(rows, headers, fmt, width), ""]
     lines.append("Clauses:")
     for index, step in enumerate(s.steps, start=1):
         lines.append(f"  {index}. {text(step.clause)}")
@@ -316,7 +320,56 @@ def render_suggestion(suggestion: Suggestion, fmt: str = "table") -> str:
         "only settle an unknown. Score, range and grade in each row hold after that change "
         "and the ones above it; 'certain' is the grade whatever the remaining unknowns are.",
     ]
-    return "\n".join(lines) + "\n"
+    return fit("\n".join(lines), fmt, width) + "\n"
+
+
+SUGGEST_CSV_FIELDS: Final = [
+    "profile",
+    "profile_version",
+    "id",
+    "target",
+    "step",
+    "term",
+    "old",
+    "new",
+    "settles_unknown",
+    "rules",
+    "cost",
+    "clause",
+    "grade",
+    "score",
+    "worst",
+    "best",
+    "certain_grade",
+]
+
+
+def _suggestion_csv(s: Suggestion) -> str:
+    """One row per change, in order, with where the program stands once it and the ones
+    above it are made; ``certain_grade`` is the grade whatever the remaining unknowns are."""
+    rows = []
+    for index, step in enumerate(s.steps, start=1):
+        headline = _csv.standing(step.score, step.range, 0.0, step.grade)
+        del headline["coverage_percent"]  # a step states no coverage
+        rows.append(
+            {
+                "profile": s.profile_id,
+                "profile_version": s.profile_version,
+                "id": s.program_id,
+                "target": s.target,
+                "step": index,
+                "term": step.change.term,
+                "old": step.change.old,
+                "new": show_value(step.change.new),
+                "settles_unknown": step.change.settles_unknown,
+                "rules": " ".join(step.rules),
+                "cost": step.cost,
+                "clause": step.clause,
+                **headline,
+                "certain_grade": step.worst_grade or _csv.NO_GRADE,
+            }
+        )
+    return _csv.document(SUGGEST_CSV_FIELDS, rows)
 
 
 # --- diff ----------------------------------------------------------------------------------------
@@ -343,9 +396,12 @@ def diff_json(d: ProgramDiff) -> dict[str, Any]:
     }
 
 
-def render_diff(d: ProgramDiff, fmt: str = "table") -> str:
+def render_diff(d: ProgramDiff, fmt: str = "table", *, width: int | None = None) -> str:
+    """The diff as text; a ``table`` fits ``width`` columns (see :func:`render_comparison`)."""
     if fmt == "json":
         return json.dumps(diff_json(d), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return _diff_csv(d)
     text = _text_for(fmt)
     b, a = d.before, d.after
     lines = [
@@ -364,7 +420,10 @@ def render_diff(d: ProgramDiff, fmt: str = "table") -> str:
     lines.append("")
     if d.terms:
         rows = [[text(t.term), text(t.old), text(t.new)] for t in d.terms]
-        lines += [f"Terms changed ({len(d.terms)}):", table(rows, ["term", "old", "new"], fmt)]
+        lines += [
+            f"Terms changed ({len(d.terms)}):",
+            table(rows, ["term", "old", "new"], fmt, width),
+        ]
     else:
         lines.append("No term changed.")
     lines.append("")
@@ -372,11 +431,64 @@ def render_diff(d: ProgramDiff, fmt: str = "table") -> str:
         rows = [[f.rule, f.old, f.new, text(f.new_reason)] for f in d.findings]
         lines += [
             f"Findings changed ({len(d.findings)}):",
-            table(rows, ["rule", "old", "new", "now, because"], fmt),
+            table(rows, ["rule", "old", "new", "now, because"], fmt, width),
         ]
     else:
         lines.append("No finding changed.")
-    return "\n".join(lines) + "\n"
+    return fit("\n".join(lines), fmt, width) + "\n"
+
+
+DIFF_CSV_FIELDS: Final = [
+    "profile",
+    "profile_version",
+    "old_id",
+    "new_id",
+    "change",
+    "item",
+    "old",
+    "new",
+    "reason",
+]
+
+
+def _diff_csv(d: ProgramDiff) -> str:
+    """One row per change: each term (``change`` term), each finding (finding: the rule, its
+    outcomes, the new reason), then the headline columns before and after (standing: grade,
+    score, worst, best, coverage_percent) and whether the new version is worse (verdict)."""
+    common = {
+        "profile": d.profile_id,
+        "profile_version": d.profile_version,
+        "old_id": d.old_id,
+        "new_id": d.new_id,
+    }
+    rows: list[dict[str, object]] = [
+        {**common, "change": "term", "item": t.term, "old": t.old, "new": t.new} for t in d.terms
+    ]
+    rows += [
+        {
+            **common,
+            "change": "finding",
+            "item": f.rule,
+            "old": _csv.outcome(f.old),
+            "new": _csv.outcome(f.new),
+            "reason": f.new_reason,
+        }
+        for f in d.findings
+    ]
+    before = _csv.standing(d.before.score, d.before.range, d.before.coverage, d.before.grade)
+    after = _csv.standing(d.after.score, d.after.range, d.after.coverage, d.after.grade)
+    rows += [
+        {
+            **common,
+            "change": "standing",
+            "item": column,
+            "old": before[column],
+            "new": after[column],
+        }
+        for column in _csv.STANDING
+    ]
+    rows.append({**common, "change": "verdict", "item": "worse", "new": d.worse})
+    return _csv.document(DIFF_CSV_FIELDS, rows)
 
 
 # --- score --details: what to ask for -----------------------------------------------------------

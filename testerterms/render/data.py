@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
-from .._escape import csv_cell, finite, json_dumps
+from .._escape import finite, json_dumps
 from .._version import __version__
 from ..model import Program
 from ..profiles import Profile
 from ..rules import CATALOGUE
-from ..scoring import FactUsed, Scorecard
+from ..scoring import FactUsed, Scorecard, rank_key
+from . import _csv
 from ._base import Reporter, Scored
 
 
 def program_json(program: Program, card: Scorecard, *, details: bool = True) -> dict[str, Any]:
-    """The JSON object of one scored program (DESIGN section 4)."""
+    """The JSON object of one scored program (the README's `score --format json`)."""
     entry: dict[str, Any] = {
         "id": card.program_id,
         "name": card.program_name,
@@ -97,8 +96,9 @@ def document_json(scored: Iterable[Scored], profile: Profile) -> dict[str, Any]:
 
 
 class JsonReporter(Reporter):
-    """One JSON document (DESIGN section 4), written as it goes: the header, each program as
-    it is scored, then the closing brackets; the same text ``json.dumps(indent=2)`` gives."""
+    """One JSON document (the README's `score --format json`), written as it goes: the
+    header, each program as it is scored, then the closing brackets; the same text
+    ``json.dumps(indent=2)`` gives."""
 
     def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
         header = {
@@ -123,20 +123,16 @@ class JsonLinesReporter(Reporter):
             yield json_dumps(entry) + "\n"
 
 
-def _cell(value: object) -> object:
-    """One CSV cell: booleans as ``true``/``false``, everything else through
-    :func:`testerterms._escape.csv_cell` (no cell starts a formula, no control character)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return csv_cell(value)
-
-
 class CsvReporter(Reporter):
-    """One row per program (or, with ``details``, one per finding). Documented in the README:
-    grade ``none`` when there is not enough evidence, coverage in percent, a score column per
-    category and an outcome column per rule, ``example`` true for the reference program."""
+    """One row per program (or, with ``details``, one per finding), in the ranking order the
+    table shows, in the one CSV dialect (:mod:`._csv`). The rows are kept, as text, until the
+    last program is scored, as the table keeps its rows. Documented in the README: grade
+    ``none`` and an empty score where there is not enough evidence, coverage in percent, a
+    score column per category and an outcome column per rule, ``example`` true for the
+    reference program."""
 
     PROGRAM_FIELDS: ClassVar[list[str]] = [
+        "rank",
         "profile",
         "profile_version",
         "id",
@@ -144,15 +140,12 @@ class CsvReporter(Reporter):
         "organization",
         "kind",
         "example",
-        "grade",
-        "score",
-        "worst",
-        "best",
-        "coverage_percent",
+        *_csv.STANDING,
         "blockers",
         "disputed_terms",
     ]
     FINDING_FIELDS: ClassVar[list[str]] = [
+        "rank",
         "profile",
         "profile_version",
         "id",
@@ -178,6 +171,7 @@ class CsvReporter(Reporter):
         return self.PROGRAM_FIELDS + [f"{c}_score" for c in categories] + codes
 
     def rows(self, program: Program, card: Scorecard) -> Iterable[dict[str, object]]:
+        """The program's rows, every column but ``rank`` (known once every program is)."""
         base: dict[str, object] = {
             "profile": self.profile.id,
             "profile_version": self.profile.version,
@@ -192,7 +186,7 @@ class CsvReporter(Reporter):
                     "rule": f.rule,
                     "title": f.title,
                     "category": f.category,
-                    "outcome": f.outcome,
+                    "outcome": _csv.outcome(f.outcome),
                     "credit": f.credit,
                     "weight": f.weight,
                     "evidence": f.evidence,
@@ -205,29 +199,24 @@ class CsvReporter(Reporter):
             **base,
             "organization": card.organization,
             "kind": program.kind,
-            "grade": card.grade or "none",
-            "score": card.score,
-            "worst": card.range[0],
-            "best": card.range[1],
-            "coverage_percent": round(card.coverage * 100, 1),
+            **_csv.standing(card.score, card.range, card.coverage, card.grade),
             "blockers": " ".join(card.blockers),
             "disputed_terms": " ".join(card.disputed_terms),
         }
         row.update({f"{c.category}_score": c.score for c in card.categories})
-        row.update({f.rule: f.outcome for f in card.findings})
+        row.update({f.rule: _csv.outcome(f.outcome) for f in card.findings})
         yield row
 
     def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
-        """A header, then each program's row (or finding rows) as it is scored. Every cell
-        goes through :func:`csv_cell`: no cell starts a formula."""
-        out = io.StringIO()
-        # RFC 4180 line ends: a cell holding a lone \r or \n is then quoted like any line end.
-        writer = csv.DictWriter(out, fieldnames=self.fields(), lineterminator="\r\n")
-        writer.writeheader()
-        yield out.getvalue()
+        """The header at once; the rows, ranked, once every program is scored."""
+        fields = self.fields()
+        yield _csv.Writer(fields).header()
+        writer = _csv.Writer(fields[1:])  # every column but the rank, which comes first
+        kept: list[tuple[tuple[bool, int, float], list[str]]] = []
         for program, card in scored:
-            out.seek(0)
-            out.truncate()
-            for row in self.rows(program, card):
-                writer.writerow({key: _cell(value) for key, value in row.items()})
-            yield out.getvalue()
+            lines = [writer.rows([row]) for row in self.rows(program, card)]
+            kept.append((rank_key(card), lines))
+        kept.sort(key=lambda entry: entry[0])  # stable: ties in file order
+        ranks = _csv.competition_ranks([key for key, _ in kept])
+        for rank, (_, lines) in zip(ranks, kept, strict=True):
+            yield "".join(f"{rank},{line}" for line in lines)

@@ -25,7 +25,7 @@ from .._record import (
     number_issues,
     text_issues,
 )
-from ..errors import UsageError
+from ..errors import UsageError, did_you_mean
 
 Outcome = Literal["met", "partly", "not-met", "unknown", "n/a"]
 Basis = Literal["explicit", "derived"]
@@ -299,7 +299,8 @@ def get_rule(code: str) -> Rule:
     try:
         return CATALOGUE[code.upper()]
     except KeyError:
-        raise UsageError(f"no rule {code!r}; the rules are: {', '.join(CATALOGUE)}") from None
+        hint = did_you_mean(code.upper(), CATALOGUE)
+        raise UsageError(f"no rule {code!r}{hint}; the rules are: {', '.join(CATALOGUE)}") from None
 
 
 def remedy_terms() -> dict[str, Any]:

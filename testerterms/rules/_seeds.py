@@ -1,4 +1,5 @@
-"""The seed articles (shared/seeds) the first fifteen rules cite, by file name, and the open letter.
+"""The seed articles (five articles on the Sora leak) the first fifteen rules cite, by file
+name, and the open letter.
 
 Each seed is named by its file name and by a title a reader can search for: its headline
 where the file has one, else its opening words. The seed files give no URL of their own

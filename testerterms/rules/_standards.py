@@ -1,8 +1,8 @@
 """The published standards the rules beyond the seed fifteen cite: each text once, with its URL.
 
 The URL is the copy that was read; where that is a mirror or a historic version, the note
-says so. Quotes are short and verbatim (shared/research/standards.md); items the research
-marked unverified are not cited.
+says so. Quotes are short and verbatim, from those copies; what could not be checked on a
+copy is not cited.
 """
 
 from __future__ import annotations

@@ -264,7 +264,7 @@ def _plain(value: Any) -> Any:
         fact.update(
             {
                 k: v
-                for k in ("quote", "party", "note", "since", "until")
+                for k in ("quote", "party", "quoting", "note", "since", "until")
                 if (v := getattr(value, k)) is not None
             }
         )

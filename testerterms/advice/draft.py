@@ -95,6 +95,7 @@ PHRASES: Final[dict[str, Phrase]] = {
         {
             "everyone": "Every participant is credited by name.",
             "selected": "Only selected participants are credited by name.",
+            "per-result": "Only participants whose results are accepted are credited by name.",
             "none": "Participants are not credited by name.",
         }
     ),

@@ -26,7 +26,8 @@ from ._seeds import S000, S001, S003, S004
 def crd001(t: Values, p: Parameters) -> Verdict:
     """Work that shapes a product deserves recognition; the testers said they got none.
     Met when everyone is credited by name (a stated lack of opt-out makes it partly);
-    partly when only selected participants are named; not met when nobody is."""
+    partly when only selected participants are named, or only those whose results are
+    accepted (a thanks page of valid reports); not met when nobody is."""
     attribution = t["credit.attribution"]
     if attribution == "everyone":
         if t["credit.opt_out"] is False:
@@ -34,6 +35,8 @@ def crd001(t: Values, p: Parameters) -> Verdict:
         return met("every participant is credited by name")
     if attribution == "selected":
         return partly("only selected participants are named")
+    if attribution == "per-result":
+        return partly("only participants whose results are accepted are named")
     return not_met("participants are not credited")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._core import Parameters, Values, Verdict, met, not_met, partly, rule
-from ._seeds import S000, S001, S003, S004
+from ._seeds import LETTER, S000, S001, S003, S004
 
 
 @rule(
@@ -53,6 +53,11 @@ _PUBLIC_USES = ("marketing", "display", "repost")
         (S003, "showcase their work as PR fodder"),
         (S003, "artwashing"),
         (S004, "used for marketing purposes without getting fair value in return"),
+        (
+            LETTER,
+            "This early access program appears to be less about creative expression and "
+            "critique, and more about PR and advertisement.",
+        ),
     ],
     reads=(
         "credit.marketing_use",

@@ -447,7 +447,8 @@ def test_rules_code_shows_a_standards_title_url_and_the_profiles_that_rest_on_it
 def test_rules_lists_every_cited_text_by_title_and_url() -> None:
     result = run_cli("rules")
     assert "Sources the rules cite:" in result.stdout
-    assert "000_2ade1e3eb60892e5.txt — In a recent incident" in result.stdout
+    assert "000_2ade1e3eb60892e5.txt — OpenAI's Sora tool leaked by beta testers" in result.stdout
+    assert "<https://cybermaterial.com/openais-sora-tool-leaked-by-beta-testers>" in result.stdout
     assert "<https://huggingface.co/spaces/PR-Puppets/PR-Puppet-Sora>" in result.stdout
     data = json.loads(run_cli("rules", "--format", "json").stdout)
     pmt001 = next(r for r in data["rules"] if r["code"] == "PMT001")

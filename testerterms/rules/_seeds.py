@@ -15,7 +15,7 @@ from typing import Final
 from ._core import cited_text
 
 _HEADLINE_FROM_ADDRESS: Final = (
-    "The seed file is this page's text word for word; the stored copy starts with the body, so "
+    "the seed file is this page's text word for word; the stored copy starts with the body, so "
     "the headline is read from the page's address."
 )
 
@@ -34,7 +34,9 @@ S001: Final = cited_text(
     "Artwashing",
     "https://pc-tablet.com/openais-sora-video-generator-leaked-by-artists-a-protest-against-unpaid-labor-and-artwashing",
     publisher="PC-Tablet (Jamie Davidson)",
-    note="Misdates the leak to 14 November 2023.",
+    note=(
+        "the seed file is this page's text word for word; it misdates the leak to 14 November 2023."
+    ),
 )
 S002: Final = cited_text(
     "002_525207be3749729f.txt",
@@ -75,7 +77,7 @@ ARS: Final = cited_text(
     publisher="Ars Technica",
     date="2024-11-26",
     note=(
-        "Read on a re-post; no copy at arstechnica.com is in the stored copies. The second half "
+        "read on a re-post; no copy at arstechnica.com is in the stored copies. The second half "
         "is re-posted at https://heroku.briefly.co/anchor/Misc/story/"
         "openai-is-at-war-with-its-own-sora-video-testers-following-brief-public-leak."
     ),

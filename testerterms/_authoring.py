@@ -31,8 +31,11 @@ _HEADER: Final = """\
 A tester program for testerterms, started by `testerterms init`.
 
 Write down what the program's terms say, with the source each fact rests on, and leave
-the rest `unknown`: unknown is a value, never counted as met or as not met. Check the file
-with `testerterms validate FILE`; score it with `testerterms score FILE`.
+the rest `unknown`: unknown is a value, never counted as met or as not met. Which words give
+which value: docs/codebook.md in the testerterms repository (silence is unknown, a message
+after a decision is not notice, "should" is not a duty, the press quoting the company by name
+is written `quoting: organization`). Check the file with `testerterms validate FILE`; score it
+with `testerterms score FILE`.
 
 A term is written in one of four ways:
   money: everyone                     # a plain value, backed by the section's `source:`
@@ -267,7 +270,7 @@ def _plain(value: Any) -> Any:
         fact.update(
             {
                 k: v
-                for k in ("quote", "party", "note", "since", "until")
+                for k in ("quote", "party", "quoting", "note", "since", "until")
                 if (v := getattr(value, k)) is not None
             }
         )

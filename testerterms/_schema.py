@@ -28,7 +28,7 @@ from pydantic import BaseModel, TypeAdapter
 from pydantic.fields import FieldInfo
 
 from . import model as _model
-from .model import UNKNOWN, Fact, Program, Section, Source, Span, term_value_type
+from .model import UNKNOWN, Fact, Program, Section, Source, Span, Terms, term_value_type
 
 DRAFT_07: Final = "http://json-schema.org/draft-07/schema#"
 SCHEMA_FILE: Final = "program.schema.json"
@@ -104,6 +104,24 @@ def model_doc(model: type[BaseModel]) -> str:
     return " ".join(doc.split("\n\n")[0].split())
 
 
+CODEBOOK: Final = "docs/codebook.md"
+"""How a source's words give each value of each term (in the repository and the sdist)."""
+
+
+def codebook_anchor(key: str) -> str:
+    """The anchor GitHub gives the codebook's heading for a term (``compensation.money`` ->
+    ``compensationmoney``): lower case, punctuation other than ``-`` and ``_`` dropped."""
+    return "".join(c for c in key.lower() if c.isalnum() or c in "-_ ").replace(" ", "-")
+
+
+def codebook_link(key: str) -> str:
+    """The sentence a term's schema description ends with: where the codebook reads it."""
+    return f"Which words give each value: {CODEBOOK}#{codebook_anchor(key)}"
+
+
+_SECTION_NAMES: Final = {Terms.model_fields[name].annotation: name for name in Terms.SECTIONS}
+
+
 class _Builder:
     def __init__(self) -> None:
         self.definitions: dict[str, Any] = {
@@ -119,7 +137,11 @@ class _Builder:
         return {"$ref": _REF + name}
 
     def model(self, model: type[BaseModel]) -> dict[str, Any]:
-        docs = field_docs(model)
+        docs = dict(field_docs(model))
+        if issubclass(model, Section):
+            section = _SECTION_NAMES[model]
+            for name in model.term_names():
+                docs[name] = f"{docs.get(name, '')} {codebook_link(f'{section}.{name}')}".strip()
         generated = model.model_json_schema()["properties"]
         properties: dict[str, Any] = {}
         for name, info in model.model_fields.items():
@@ -229,6 +251,10 @@ class _Builder:
             "source": {"$ref": _REF + "SourceIds"},
             "quote": _TEXT_OR_EMPTY,
             "party": {"description": docs.get("party", ""), "allOf": [{"$ref": _REF + "Party"}]},
+            "quoting": {
+                "description": docs.get("quoting", ""),
+                "enum": list(get_args(_model.Quoted)),
+            },
             "note": _TEXT_OR_EMPTY,
             "since": {
                 "description": docs.get("since", ""),

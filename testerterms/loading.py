@@ -15,6 +15,7 @@ from typing import Annotated, Any, Final, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from . import _yaml
+from ._checks import codebook_warnings, retired_value
 from .errors import LoadError, Problem, did_you_mean
 from .errors import closest as _closest
 from .model import Fact, Program, Term, term_value_type
@@ -481,7 +482,7 @@ def _warnings(document: _yaml.Document, program: Program) -> list[Problem]:
         for name in program.terms.SECTIONS
         for source in getattr(program.terms, name).source or ()
     }
-    return [
+    uncited = [
         Problem(
             document.path,
             *document.position(("sources", sid), key=True),
@@ -491,11 +492,12 @@ def _warnings(document: _yaml.Document, program: Program) -> list[Problem]:
         for sid in program.sources
         if sid not in cited
     ]
+    return sorted(uncited + codebook_warnings(document), key=lambda p: (p.line, p.col))
 
 
 # --- pydantic errors to located problems -------------------------------------------------------
 
-_FACT_KEYS: Final = ("value", "source", "quote", "party", "note")
+_FACT_KEYS: Final = ("value", "source", "quote", "party", "quoting", "note")
 _TERM_SHAPES: Final = "`unknown`, {value: ..., source: ID}, or {claims: [...]}"
 _EXPECTED: Final = {
     "int_type": "a whole number",
@@ -717,7 +719,10 @@ def locate_error(document: _yaml.Document, error: Any, model: type[BaseModel]) -
         return document.problem(parent, f"missing required key {_short(loc[-1])}{where}")
     if kind in ("literal_error", "enum"):
         choices = _QUOTED.findall(str(ctx.get("expected", "")))
-        hint = did_you_mean(value, choices)
+        retired = (
+            retired_value(".".join(map(str, loc[1:3])), value) if loc[:1] == ("terms",) else None
+        )
+        hint = f" ({retired})" if retired else did_you_mean(value, choices)
         return document.problem(loc, f"{_show(value)} is not one of: {', '.join(choices)}{hint}")
     if kind == "bool_type":
         hint = ""

@@ -18,6 +18,8 @@ In YAML a term is written in one of three ways::
 
 from __future__ import annotations
 
+import datetime
+import re
 from functools import cache, cached_property
 from typing import (
     TYPE_CHECKING,
@@ -52,6 +54,9 @@ from pydantic_core import InitErrorDetails, core_schema
 UNKNOWN = "unknown"
 
 Party = Literal["organization", "participants", "press", "other"]
+Quoted = Literal["organization", "participants"]
+"""Whose words a source quotes by name, where the source is not theirs (the press quoting
+the company's spokesperson or statement)."""
 Evidence = Literal["official", "reported", "claimed", "disputed"]
 
 EVIDENCE_OF_PARTY: dict[str, Evidence] = {
@@ -82,7 +87,7 @@ annotation and other data work); reference (the example built from every remedy)
 Money = Literal["none", "some", "per-result", "everyone"]
 PayCondition = Literal["first-reporter", "triggers-fix", "valid-report", "selected", "winners"]
 PreApproval = Literal["none", "narrow", "all"]
-Attribution = Literal["none", "selected", "everyone"]
+Attribution = Literal["none", "selected", "per-result", "everyone"]
 Consent = Literal["none", "opt-out", "opt-in"]
 Scope = Literal["broad", "narrow"]
 Ownership = Literal["participant", "shared", "organization"]
@@ -152,7 +157,14 @@ class Fact(Frozen, Generic[V]):
     source: tuple[str, ...] = Field(min_length=1)
     quote: str | None = None
     party: Party | None = None
-    """Who says it, where that is not the source's own party (press quoting the company)."""
+    """Who says it, where that is not the source's own party: participants whose claim the
+    press reports. The company's words reported by the press are written ``quoting:
+    organization`` instead (docs/codebook.md, "Who speaks")."""
+    quoting: Quoted | None = None
+    """Whose words the source quotes by name, where the source is not theirs: ``organization``
+    when the press quotes the company (a named spokesperson, a statement, its documents).
+    The fact then counts as that party's. An anonymous source is not the company: leave it
+    out, and the fact is the press's."""
     note: str | None = None
     since: str | None = None
     """In a term's ``history``: the date from which this value held (text, like 2023-04)."""
@@ -169,6 +181,15 @@ class Fact(Frozen, Generic[V]):
     def _date_text(cls, raw: Any) -> Any:
         # A year written as a number (2024) is a date as text, as in `period`.
         return str(raw) if isinstance(raw, int) and not isinstance(raw, bool) else raw
+
+    @model_validator(mode="after")
+    def _one_speaker(self) -> Fact[V]:
+        if self.party is not None and self.quoting is not None and self.party != self.quoting:
+            raise ValueError(
+                f"`party: {self.party}` and `quoting: {self.quoting}` disagree: write `quoting:` "
+                "alone where the source quotes someone by name"
+            )
+        return self
 
     if not TYPE_CHECKING:
 
@@ -188,7 +209,8 @@ class Dated(Fact[V], Generic[V]):
                 "a history entry needs `since` (when this value began to hold) or `until` "
                 "(when it stopped), or both"
             )
-        if self.since is not None and self.until is not None and self.until < self.since:
+        since, until = date_parts(self.since), date_parts(self.until)
+        if since is not None and until is not None and until < since[: len(until)]:
             raise ValueError(f"`until` {self.until} comes before `since` {self.since}")
         return self
 
@@ -421,6 +443,28 @@ def _claims_are_current(claims: Any, history: Any) -> bool:
     entries = [plain(entry) for entry in history]
     current = [e for e in entries if not (isinstance(e, dict) and e.get("until") is not None)]
     return [plain(claim) for claim in claims] == current
+
+
+_DATE: Final = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def date_parts(text: str | None) -> tuple[int, ...] | None:
+    """``2024-02-15`` as ``(2024, 2, 15)``, ``2024-02`` as ``(2024, 2)``, ``2024`` as
+    ``(2024,)``; None for anything else (``unknown``, ``banana``, ``2030-99-99``)."""
+    if text is None:
+        return None
+    found = _DATE.fullmatch(text)
+    if found is None:
+        return None
+    parts = tuple(int(part) for part in found.groups() if part is not None)
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return None
+    if len(parts) > 2:
+        try:
+            datetime.date(*parts)
+        except ValueError:
+            return None
+    return parts
 
 
 def _written(value: Any) -> str:
@@ -914,8 +958,9 @@ class Program(Frozen):
         }
 
     def party_of(self, fact: Fact[Any]) -> Party:
-        """Who speaks in ``fact``: its own party, else the party of its first source."""
-        return fact.party or self.sources[fact.source[0]].party
+        """Who speaks in ``fact``: its own party, or whom its source quotes by name, else the
+        party of its first source."""
+        return fact.party or fact.quoting or self.sources[fact.source[0]].party
 
     def evidence_of(self, fact: Fact[Any]) -> Evidence:
         return EVIDENCE_OF_PARTY[self.party_of(fact)]

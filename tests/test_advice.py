@@ -267,7 +267,7 @@ def test_compare_with_several_profiles_says_where_they_disagree() -> None:
     )
     assert result.returncode == 0, result.stderr
     tail = result.stdout.split("Where the profiles disagree:")[1]
-    assert "sora-alpha-artists: grade articles E, industry-practice D" in tail
+    assert "sora-alpha-artists: grade articles E, industry-practice none" in tail
     assert "PAY001: articles not-met, industry-practice met" in tail
 
 

@@ -15,13 +15,14 @@ from typing import Any
 import pytest
 
 from testerterms import load_profile, score
+from testerterms._checks import MAX_TERMS_A_QUOTE, NEGATION
 from testerterms.loading import (
     bundled_programs_dir,
     find_files,
     load_program_with_warnings,
     load_programs,
 )
-from testerterms.model import Fact, Program
+from testerterms.model import Fact, Program, date_parts
 from testerterms.rules import TEXTS
 
 from .conftest import run_cli
@@ -35,17 +36,15 @@ SEEDS = {name for name in TEXTS if name.endswith(".txt")}
 MINIMUM_PROGRAMS = 20
 
 # Real programs whose sourced facts cover enough of the `articles` profile's weight for a
-# grade (its minimum coverage, 40%, unchanged). Programs added by other corpus work may join
-# them; none of these may drop out.
+# grade (its minimum coverage, 40%, unchanged), as the corpus reads after its re-read by
+# docs/codebook.md. Five more were graded before that re-read (Bugcrowd, GitHub previews,
+# Microsoft Copilot, the OpenAI bounty, PlaytestCloud): the facts that carried them past 40%
+# were read from silence, inference or after-the-fact messages (docs/corpus-changes.md).
+# Programs added by other corpus work may join them; none of these may drop out.
 GRADED_UNDER_ARTICLES = (
     "anthropic-bug-bounty",
-    "bugcrowd-standard-disclosure",
-    "github-pre-release-previews",
     "hackerone-disclosure-guidelines",
     "hypernatural-creative-partnership",
-    "microsoft-copilot-bounty",
-    "openai-bug-bounty",
-    "playtestcloud",
     "sora-alpha-artists",
     "tesla-fsd-beta-early-access",
 )
@@ -163,6 +162,63 @@ def test_every_fact_of_a_real_program_has_a_quote_and_a_source_a_reader_can_find
             assert source.url or source.seed, f"{key} fact {index}: source {sid} has no URL"
 
 
+# --- the codebook's rules that a machine can check (docs/codebook.md) --------------------------
+
+
+@files
+def test_no_fact_gives_the_organization_a_source_that_is_not_its_own_without_the_quoting_mark(
+    path: Path,
+) -> None:
+    """An anonymous source or a paraphrase in an article is the press; only the press quoting
+    the company by name (`quoting: organization`) speaks for it."""
+    program = _load(path)
+    for key, index, fact in _known_facts(program):
+        source = program.sources[fact.source[0]]
+        if fact.party == "organization" and source.party != "organization":
+            assert fact.quoting == "organization", f"{key} fact {index} on {fact.source[0]}"
+
+
+@files
+def test_every_false_none_or_no_of_a_real_program_rests_on_words_that_say_no(path: Path) -> None:
+    program = _load(path)
+    if program.kind == "reference":
+        pytest.skip("a reference program is built from remedies, not quoted from sources")
+    for key, index, fact in _known_facts(program):
+        if fact.value is False or fact.value in ("none", "no"):
+            assert fact.quote and NEGATION.search(fact.quote), f"{key} fact {index}: {fact.quote}"
+
+
+@files
+def test_no_quote_backs_more_than_three_terms(path: Path) -> None:
+    program = _load(path)
+    terms: dict[str, set[str]] = {}
+    for key, _, fact in _known_facts(program):
+        if fact.quote:
+            terms.setdefault(" ".join(fact.quote.split()).casefold(), set()).add(key)
+    crowded = {quote: keys for quote, keys in terms.items() if len(keys) > MAX_TERMS_A_QUOTE}
+    assert crowded == {}
+
+
+@files
+def test_every_date_of_a_program_is_a_real_date_or_unknown(path: Path) -> None:
+    program = _load(path)
+    written = [program.as_of, program.period.start, program.period.end]
+    written += [source.date for source in program.sources.values()]
+    written += [date for _, _, fact in _known_facts(program) for date in (fact.since, fact.until)]
+    for date in written:
+        assert date is None or date == "unknown" or date_parts(date) is not None, date
+
+
+@files
+def test_a_seed_article_is_cited_by_headline_publisher_and_the_page_it_copies(path: Path) -> None:
+    for sid, source in _load(path).sources.items():
+        if source.seed is not None:
+            assert source.publisher and source.url, f"source {sid} ({source.seed})"
+            assert not source.title.startswith(("In a ", "The ")), (
+                f"{sid}: an opening, not a headline"
+            )
+
+
 @files
 def test_a_source_read_on_a_mirror_names_the_original_apart_from_the_copies(path: Path) -> None:
     for sid, source in _load(path).sources.items():
@@ -178,12 +234,12 @@ def test_a_program_file_points_only_at_what_a_user_has_not_at_research_notes(pat
         assert note not in text, f"{path.name} mentions {note!r}"
 
 
-def test_at_least_eight_real_programs_are_graded_under_articles_and_the_list_is_stated() -> None:
+def test_the_real_programs_graded_under_articles_are_stated() -> None:
     profile = load_profile("articles")
     assert profile.min_coverage == 0.4  # graded by knowing more, not by a lower minimum
     graded = {p.id for p in _real_programs() if score(p, profile).grade is not None}
     assert sorted(set(GRADED_UNDER_ARTICLES) - graded) == []
-    assert len(graded) >= 8
+    assert len(graded) >= len(GRADED_UNDER_ARTICLES)
 
 
 def test_the_corpus_holds_each_kind_of_program_the_issue_asks_for() -> None:

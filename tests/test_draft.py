@@ -76,6 +76,17 @@ def docx_xml(data: bytes) -> str:
 # --- plain words ---------------------------------------------------------------------------------
 
 
+def test_a_statement_of_no_says_no_as_validate_asks() -> None:
+    """A model agreement's program quotes these statements: a `false` or `none` value needs a
+    quote with a word that says no (docs/codebook.md, "Silence")."""
+    from testerterms._checks import NEGATION
+
+    for words in WORDINGS:
+        for value in sample_values(words.term):
+            if value is False or value == "none":
+                assert NEGATION.search(words.statement(value)), (words.term, value)
+
+
 def test_every_term_of_the_schema_has_its_own_wording() -> None:
     assert [w.term for w in WORDINGS] == TERMS
     assert all(not wording(key).generic for key in TERMS)
@@ -223,14 +234,26 @@ def test_a_section_that_already_meets_the_profile_says_so_in_one_line() -> None:
 
 
 def test_a_disputed_term_is_an_open_point_that_names_each_side(sora_proposal: Any) -> None:
-    points = {p.term: p for a in sora_proposal.asks for p in a.open_points}
+    claims = [
+        {"value": True, "source": "S", "quote": "The terms state the hours expected."},
+        {
+            "value": False,
+            "source": "S",
+            "party": "participants",
+            "quote": "Nobody told us how much time it would take.",
+        },
+    ]
+    program = build({"expectations.states_expectations": {"claims": claims}})
+    proposal = draft(program, load_profile("articles"))
+    points = {p.term: p for a in proposal.asks for p in a.open_points}
     disputed = points["expectations.states_expectations"]
     assert disputed.disputed and {q.party for q in disputed.sides} == {
         "the organization",
         "participants",
     }
     assert disputed.asks == "yes"
-    assert points["ownership.outputs"].asks == "the participants"
+    sora_points = {p.term: p for a in sora_proposal.asks for p in a.open_points}
+    assert sora_points["ownership.outputs"].asks == "the participants"
 
 
 # --- priorities ----------------------------------------------------------------------------------

@@ -242,11 +242,11 @@ def test_fail_under_worst_gates_on_the_worst_case_of_the_range(tmp_path: Path) -
     reference = Path(__file__).resolve().parent.parent / "programs" / "reference.yaml"
     assert run_cli("score", str(reference), "--fail-under-worst", "100").returncode == 0
     sora = Path(__file__).resolve().parent.parent / "programs" / "sora-alpha-artists.yaml"
-    result = run_cli("score", str(sora), "--fail-under-worst", "1")
-    assert result.returncode == 0, result.stderr  # worst case 2.0
+    result = run_cli("score", str(sora), "--fail-under-worst", "0")
+    assert result.returncode == 0, result.stderr  # worst case 0.0
     result = run_cli("score", str(sora), "--fail-under-worst", "10")
     assert result.returncode == 1
-    assert "--fail-under-worst 10" in result.stderr and "worst case 2.0" in result.stderr
+    assert "--fail-under-worst 10" in result.stderr and "worst case 0.0" in result.stderr
     assert "--fail-under-worst" in run_cli("score", "--help").stdout
 
 
@@ -285,7 +285,7 @@ def test_rankings_order_by_grade_then_by_the_worst_case() -> None:
     data = json.loads(run_cli("score", "--format", "json").stdout)["programs"]
     by_id = {p["id"]: p for p in data}
     grades = ["ABCDE".index(by_id[r]["grade"]) for r in rows[:-1] if by_id[r]["grade"]]
-    assert grades == sorted(grades) and len(grades) >= 8
+    assert grades == sorted(grades) and len(grades) >= 5
     ungraded = [by_id[r] for r in rows if by_id[r]["grade"] is None]
     worsts = [p["range"][0] for p in ungraded]
     assert worsts == sorted(worsts, reverse=True)
@@ -306,7 +306,7 @@ terms:
     money:
       history:
         - {value: per-result, until: "2025-01", source: S1, quote: "we pay per bug"}
-        - {value: none, since: "2025-01", source: S2, quote: "rewards are halted"}
+        - {value: none, since: "2025-01", source: S2, quote: "no bounty is paid"}
 """
 
 

@@ -59,8 +59,8 @@ def test_a_dispute_that_decides_a_rule_makes_a_disputed_finding_inside_the_range
 
 
 def test_the_three_profiles_read_sora_differently(sora: Any) -> None:
-    scores = {name: score(sora, load_profile(name)).score for name in PROFILE_NAMES}
-    assert scores["testers-letter"] < scores["articles"] < scores["industry-practice"]
+    best = {name: score(sora, load_profile(name)).range[1] for name in PROFILE_NAMES}
+    assert best["testers-letter"] < best["articles"] < best["industry-practice"]
 
 
 @pytest.mark.parametrize("name", PROFILE_NAMES)
@@ -106,21 +106,31 @@ def test_playtestcloud_pays_every_completed_playtest_so_pay001_is_at_least_partl
     assert finding.evidence == "official"
 
 
-def test_playtestcloud_five_year_nda_that_survives_quitting_does_not_meet_nda001(
+def test_playtestcloud_five_year_nda_cannot_meet_nda001_whether_or_not_it_ends_at_release(
     articles: Profile,
 ) -> None:
+    """The help page gives a five-year term and says nothing of release: the end at release
+    stays unknown, and the broad duty can at best be partly met."""
     program = _program("playtestcloud")
-    assert program.terms.confidentiality.duration_months.value == 60
-    assert score(program, articles).finding("NDA001").outcome == "not-met"
+    confidentiality = program.terms.confidentiality
+    assert confidentiality.duration_months.value == 60
+    assert not confidentiality.ends_at_release.known
+    assert score(program, articles).finding("NDA001").possible == ("partly", "not-met")
 
 
-def test_hypernatural_discretionary_stipend_per_approved_video_does_not_meet_pay001(
+def test_hypernatural_discretionary_stipend_per_approved_video_is_coded_as_a_bounty(
     articles: Profile,
 ) -> None:
+    """A discretionary stipend per approved video is pay per accepted result, as a
+    discretionary bounty is (docs/codebook.md, "Discretionary pay"): partly met, like them."""
     program = _program("hypernatural-creative-partnership")
-    assert program.terms.compensation.withholding.value == "discretionary"
-    assert program.terms.compensation.amount.value == "$25 USD per approved video"
-    assert score(program, articles).finding("PAY001").outcome == "not-met"
+    compensation = program.terms.compensation
+    assert compensation.money.value == "per-result"
+    assert compensation.withholding.value == "discretionary"
+    assert compensation.amount.value == "$25 USD per approved video"
+    assert score(program, articles).finding("PAY001").outcome == "partly"
+    bounty = score(_program("microsoft-copilot-bounty"), articles).finding("PAY001")
+    assert bounty.outcome == "partly"
 
 
 def test_hypernatural_perpetual_licence_to_repost_keeps_ctl003_from_being_met(

@@ -25,18 +25,18 @@ def test_prolific_pays_everyone_but_its_floor_is_below_the_articles_minimum(
     assert card.finding("PAY002").outcome == "met"
 
 
-def test_prolific_accounts_are_verified_one_person_each(articles: Profile) -> None:
-    assert _card("prolific-participants", articles).finding("SEC001").outcome == "met"
+def test_prolific_identity_checks_are_not_read_as_credentials(articles: Profile) -> None:
+    """Checking that "there's a person behind that participant ID" says who owns an account,
+    not that each participant has access of their own: SEC001 stays unknown."""
+    assert _card("prolific-participants", articles).finding("SEC001").outcome == "unknown"
 
 
-def test_prolific_withholding_grounds_stay_disputed_between_its_own_pages() -> None:
-    """The researcher guidance lists the grounds; the participant page says the list is not
-    exhaustive. Both readings stay as claims."""
+def test_prolific_withholding_rests_on_its_rules_not_on_discretion() -> None:
+    """Rejections must rest on "the rules and regulations at Prolific"; a help page's list of
+    "four main reasons" that "isn't exhaustive" is not discretion, so there is no dispute."""
     program = load_program(PROGRAMS / "prolific-participants.yaml")
-    assert set(program.terms.compensation.withholding.values) == {
-        "listed-grounds",
-        "discretionary",
-    }
+    withholding = program.terms.compensation.withholding
+    assert withholding.value == "listed-grounds" and not withholding.disputed
 
 
 def test_halo_insiders_may_not_post_their_opinions(articles: Profile) -> None:
@@ -61,9 +61,13 @@ def test_gemini_earth_outputs_may_not_be_shared_at_all() -> None:
     assert program.terms.content_review.share_ban.value == "all"
 
 
-def test_windows_insiders_data_use_is_disclosed_without_an_opt_out(articles: Profile) -> None:
-    """Diagnostic data is required to stay in the program: disclosed, no opt-out, partly met."""
-    assert _card("microsoft-windows-insider", articles).finding("TRN002").outcome == "partly"
+def test_windows_insiders_data_use_is_disclosed_and_the_opt_out_left_to_the_words(
+    articles: Profile,
+) -> None:
+    """The data use is disclosed; "you must allow us to see a certain amount of diagnostic
+    data" implies no opt-out without saying it, so TRN002 can still be met or partly met."""
+    finding = _card("microsoft-windows-insider", articles).finding("TRN002")
+    assert finding.outcome == "unknown" and finding.possible == ("met", "partly")
 
 
 def test_windows_insiders_in_the_us_agree_to_arbitration_and_waive_class_actions() -> None:
@@ -72,8 +76,14 @@ def test_windows_insiders_in_the_us_agree_to_arbitration_and_waive_class_actions
     assert voice.class_waiver.value is True
 
 
-def test_apple_beta_testers_may_not_write_publicly_about_the_software(articles: Profile) -> None:
-    assert _card("apple-beta-software-program", articles).finding("NDA002").outcome == "not-met"
+def test_apple_beta_testers_bar_on_the_software_leaves_their_own_experience_open(
+    articles: Profile,
+) -> None:
+    """ "Don't blog ... about the pre-release Apple software" covers the product under test,
+    not a tester's account of the program (docs/codebook.md): NDA002 stays unknown."""
+    card = _card("apple-beta-software-program", articles)
+    assert "met" not in card.finding("NDA001").possible  # a broad duty: at best partly
+    assert card.finding("NDA002").outcome == "unknown"
 
 
 def test_apple_may_change_the_beta_terms_at_will() -> None:
@@ -81,22 +91,27 @@ def test_apple_may_change_the_beta_terms_at_will() -> None:
     assert program.terms.expectations.terms_changes.value == "at-will"
 
 
-def test_github_previews_are_graded_and_unpaid_testers_may_not_discuss_them(
+def test_github_previews_take_feedback_unpaid_and_end_without_notice(
     articles: Profile,
 ) -> None:
-    """Feedback is taken "without payment"; the software may not be described online without
-    permission; GitHub may discontinue it "without notice"."""
+    """Feedback is taken "without payment"; GitHub may discontinue the software "without
+    notice". The bar on describing the software online is confidentiality about the product,
+    which leaves a tester's own experience (NDA002) unknown."""
     card = _card("github-pre-release-previews", articles)
-    assert card.grade is not None
     assert card.finding("PAY001").outcome == "not-met"
-    assert card.finding("NDA002").outcome == "not-met"
     assert card.finding("SEC002").outcome == "not-met"
+    assert card.finding("NDA002").outcome == "unknown"
 
 
-def test_github_previews_need_permission_for_some_posts_only(articles: Profile) -> None:
-    """Photos, videos and descriptions of the software need permission; what testers make
-    with it does not: narrow pre-approval, so CTL001 is partly met."""
-    assert _card("github-pre-release-previews", articles).finding("CTL001").outcome == "partly"
+def test_github_previews_permission_for_posts_about_the_software_is_not_review_of_outputs(
+    articles: Profile,
+) -> None:
+    """Photos, videos and descriptions of the software need permission: that keeps the product
+    confidential (a discretionary disclosure), and says nothing of what testers make, so
+    CTL001 stays unknown (docs/codebook.md, "The product and what participants make")."""
+    program = load_program(PROGRAMS / "github-pre-release-previews.yaml")
+    assert program.terms.confidentiality.disclosure.value == "discretionary"
+    assert _card("github-pre-release-previews", articles).finding("CTL001").outcome == "unknown"
 
 
 def test_github_research_feedback_licence_keeps_ctl003_from_being_met(articles: Profile) -> None:
@@ -109,8 +124,14 @@ def test_github_research_participants_can_withdraw_consent_to_data_use(articles:
     assert _card("github-research-program", articles).finding("TRN002").outcome == "met"
 
 
-def test_0din_credits_every_researcher_who_may_stay_anonymous(articles: Profile) -> None:
-    assert _card("mozilla-0din-genai-bounty", articles).finding("CRD001").outcome == "met"
+def test_0din_credits_the_researcher_of_each_advisory_who_may_stay_anonymous(
+    articles: Profile,
+) -> None:
+    """Credit in the advisory goes with each flaw that leads to one: per result, partly met."""
+    program = load_program(PROGRAMS / "mozilla-0din-genai-bounty.yaml")
+    assert program.terms.credit.attribution.value == "per-result"
+    assert program.terms.credit.opt_out.value is True
+    assert _card("mozilla-0din-genai-bounty", articles).finding("CRD001").outcome == "partly"
 
 
 def test_0din_pays_only_accepted_flaws_at_its_discretion(articles: Profile) -> None:
@@ -136,8 +157,9 @@ def test_tesla_dropping_its_nda_is_a_change_over_time_not_a_dispute(articles: Pr
     assert "confidentiality.own_experience" not in card.disputed_terms
 
 
-def test_toloka_gives_one_account_per_person_and_leaves_pay_unknown(articles: Profile) -> None:
-    """The stored User Agreement stops before its pay rules: pay stays unknown."""
+def test_toloka_leaves_pay_and_credentials_unknown(articles: Profile) -> None:
+    """The stored User Agreement stops before its pay rules: pay stays unknown. One account
+    per person is a rule about accounts, not access keys: SEC001 stays unknown."""
     card = _card("toloka-annotators", articles)
-    assert card.finding("SEC001").outcome == "met"
+    assert card.finding("SEC001").outcome == "unknown"
     assert card.finding("PAY001").outcome == "unknown"

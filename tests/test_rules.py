@@ -83,6 +83,7 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("CRD001", {"credit.attribution": "everyone"}, "met"),
     ("CRD001", {"credit.attribution": "everyone", "credit.opt_out": False}, "partly"),
     ("CRD001", {"credit.attribution": "selected"}, "partly"),
+    ("CRD001", {"credit.attribution": "per-result"}, "partly"),
     ("CRD001", {"credit.attribution": "none"}, "not-met"),
     ("CRD001", {}, "unknown"),
     ("CRD002", {"credit.marketing_use": False}, "met"),

@@ -447,7 +447,8 @@ def test_rules_code_shows_a_standards_title_url_and_the_profiles_that_rest_on_it
 def test_rules_lists_every_cited_text_by_title_and_url() -> None:
     result = run_cli("rules")
     assert "Sources the rules cite:" in result.stdout
-    assert "000_2ade1e3eb60892e5.txt — In a recent incident" in result.stdout
+    assert "000_2ade1e3eb60892e5.txt — OpenAI's Sora tool leaked by beta testers" in result.stdout
+    assert "<https://cybermaterial.com/openais-sora-tool-leaked-by-beta-testers>" in result.stdout
     assert "<https://huggingface.co/spaces/PR-Puppets/PR-Puppet-Sora>" in result.stdout
     data = json.loads(run_cli("rules", "--format", "json").stdout)
     pmt001 = next(r for r in data["rules"] if r["code"] == "PMT001")
@@ -476,15 +477,16 @@ def bundled(program: str, profile: str) -> Any:
     "program",
     [
         "anthropic-bug-bounty",
-        "bugcrowd-standard-disclosure",
-        "hackerone-disclosure-guidelines",
         "microsoft-copilot-bounty",
+        "mozilla-0din-genai-bounty",
         "openai-bug-bounty",
     ],
 )
 def test_bundled_bounties_are_graded_by_the_disclosure_norms_own_rules(program: str) -> None:
     """Not all unknown: the safe harbor, disclosure and acknowledgement rules the profile adds
-    speak (Bugcrowd's terms do not state a safe harbor, so at least two of three)."""
+    speak, at least two of three. (HackerOne's and Bugcrowd's terms state only how disclosure
+    works: the guidelines' safe harbor is a "should", and Bugcrowd's triage times are
+    "typically"; see docs/corpus-changes.md.)"""
     scorecard = bundled(program, "vdp-norms")
     assert scorecard.grade is not None
     known = [
@@ -501,12 +503,14 @@ def test_a_bounty_that_forbids_publication_fails_the_disclosure_norms_not_indust
     norms = bundled("openai-bug-bounty", "vdp-norms")
     assert norms.finding("RES003").outcome == "not-met"
     assert (norms.grade, norms.blockers) == ("E", ("RES003",))
-    assert bundled("openai-bug-bounty", "industry-practice").grade == "B"
+    assert bundled("openai-bug-bounty", "industry-practice").blockers == ()
 
 
-def test_stipends_for_a_few_fail_the_pay_floors_but_not_industry_practice() -> None:
-    assert bundled("hypernatural-creative-partnership", "crowd-pay-floor").grade == "E"
-    assert bundled("hypernatural-creative-partnership", "industry-practice").grade == "C"
+def test_a_discretionary_stipend_with_no_stated_rate_is_not_graded_by_the_pay_floors() -> None:
+    """$25 per approved video, at Hypernatural's discretion, says nothing of an hourly rate:
+    the pay floors cannot grade it until the rate is known."""
+    floor = bundled("hypernatural-creative-partnership", "crowd-pay-floor")
+    assert floor.grade is None and floor.range[0] < floor.range[1]
 
 
 def test_a_training_grant_in_broad_wording_is_graded_only_by_the_writers() -> None:

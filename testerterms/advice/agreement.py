@@ -22,6 +22,7 @@ from typing import Any, Final, get_args
 from pydantic import ValidationError
 
 from .. import _yaml
+from .._checks import MAX_TERMS_A_QUOTE
 from ..errors import LoadError, Problem, UsageError
 from ..model import Kind, Program, TermOf, Terms
 from ..profiles import Grade, Profile, load_profile
@@ -130,6 +131,16 @@ def draft_new(
         for key, text in clause_of.items()
         if key in numbers or key not in settings or settings[key] == _remedy_value(profile, key)
     }
+    # One clause quoted for more than three terms fails validate's codebook check ("one
+    # sentence backs several terms only where it states each"): each of those terms quotes
+    # its own statement instead, which the agreement then states too.
+    backing: dict[str, list[str]] = {}
+    for key, text in quotes.items():
+        backing.setdefault(text, []).append(key)
+    for keys in backing.values():
+        if len(keys) > MAX_TERMS_A_QUOTE:
+            for key in keys:
+                del quotes[key]
     for key, value in values.items():
         quotes.setdefault(key, wording(key).statement(value))
     program = _program(

@@ -318,6 +318,10 @@ WORDINGS: Final[tuple[Wording, ...]] = (
                 "only selected participants",
                 "Only selected participants are credited by name.",
             ),
+            "per-result": (
+                "the participants whose results are accepted",
+                "Only participants whose results are accepted are credited by name.",
+            ),
             "everyone": ("every participant", "Every participant is credited by name."),
         },
     ),
@@ -467,7 +471,7 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         ),
         (
             "no, they end when participation ends",
-            "The company's rights over feedback end when participation ends.",
+            "The company's rights over feedback do not survive the end of participation.",
         ),
     ),
     _choice(
@@ -544,7 +548,7 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "ownership.output_licence_perpetual",
         "Do the company's rights over outputs last forever?",
         ("yes, forever", "The company's rights over outputs have no end."),
-        ("no, they end", "The company's rights over outputs end."),
+        ("no, they end", "The company's rights over outputs are not perpetual: they end."),
     ),
     _yes_no(
         "ownership.output_licence_irrevocable",
@@ -553,7 +557,11 @@ WORDINGS: Final[tuple[Wording, ...]] = (
             "no, they cannot",
             "Participants cannot withdraw the company's rights over their outputs.",
         ),
-        ("yes, they can", "Participants can withdraw the company's rights over their outputs."),
+        (
+            "yes, they can",
+            "The company's rights over outputs are not irrevocable: participants can withdraw "
+            "them.",
+        ),
     ),
     _yes_no(
         "ownership.output_licence_exclusive",
@@ -644,7 +652,7 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "expectations.voluntary",
         "Is taking part voluntary?",
         ("yes", "Participation is voluntary."),
-        ("no, it is required", "Participation is required."),
+        ("no, it is required", "Participation is not voluntary: it is required."),
     ),
     _yes_no(
         "expectations.feedback_required",
@@ -653,7 +661,7 @@ WORDINGS: Final[tuple[Wording, ...]] = (
             "yes, it is an obligation",
             "Testing and feedback are asked of participants as an obligation.",
         ),
-        ("no, it is optional", "Testing and feedback are optional."),
+        ("no, it is optional", "Testing and feedback are not required: they are optional."),
     ),
     _choice(
         "expectations.terms_changes",
@@ -705,13 +713,16 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "voice.arbitration",
         "Must disputes go to binding arbitration instead of a court?",
         ("yes, arbitration only", "Disputes must go to binding arbitration, not a court."),
-        ("no, a court is open to participants", "Disputes may go to a court."),
+        (
+            "no, a court is open to participants",
+            "Disputes are not forced into arbitration; they may go to a court.",
+        ),
     ),
     _yes_no(
         "voice.class_waiver",
         "Do participants give up the right to act together in court?",
         ("yes, they give it up", "Participants give up class and collective actions."),
-        ("no, they keep it", "Participants keep the right to act together in court."),
+        ("no, they keep it", "Participants do not waive the right to act together in court."),
     ),
     _choice(
         "voice.representation",
@@ -819,7 +830,10 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         "safety.safe_harbor_ai",
         "Does that protection cover research on the model's behaviour, not only security?",
         ("yes", "The protection covers research on the model's behaviour."),
-        ("no, security research only", "The protection covers security research only."),
+        (
+            "no, security research only",
+            "The protection does not cover AI research, only security research.",
+        ),
     ),
     # --- likeness ------------------------------------------------------------------------------
     _yes_no(
@@ -834,7 +848,7 @@ WORDINGS: Final[tuple[Wording, ...]] = (
         ("yes, in a separate document", "Consent to that use is given in a separate document."),
         (
             "no, it is part of the general terms",
-            "Consent to that use is part of the general terms.",
+            "Consent to that use is not asked separately: it is part of the general terms.",
         ),
     ),
     _yes_no(

@@ -142,8 +142,8 @@ class Citation:
 
     ``source`` names the text (a seed article's file name, or a short name such as
     "Fairwork Cloudwork Principles"); ``title`` is what a reader can search for (a seed's
-    headline or opening words, a standard's own title); ``url`` is the copy that was read,
-    None for the seed articles, which were read as files."""
+    headline, a standard's own title); ``url`` is the copy that was read (for a seed article,
+    the page whose text the seed file is)."""
 
     source: str
     quote: str

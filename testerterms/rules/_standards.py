@@ -179,7 +179,10 @@ SAG_AFTRA_REPLICAS: Final = cited_text(
     "https://coralberryevents.com/advise-and-consent-movie-characters-7813",
     publisher="SAG-AFTRA",
     date="2023",
-    note="SAG-AFTRA's text read on a third-party mirror",
+    note=(
+        "SAG-AFTRA's text read on a third-party re-post, the only copy in the stored pages (no "
+        "copy at sagaftra.org or in an archive was found)"
+    ),
 )
 NY_GOB_5_302: Final = cited_text(
     "New York GOB § 5-302",

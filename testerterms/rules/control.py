@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ._core import Parameters, Values, Verdict, met, not_applicable, not_met, partly, rule
-from ._seeds import S001, S003
+from ._seeds import LETTER, S001, S003
 
 
 @rule(
@@ -16,6 +16,7 @@ from ._seeds import S001, S003
     cites=[
         (S001, "requiring them to obtain approval before sharing any generated content"),
         (S003, "required approval from OpenAI before sharing, leaving artists feeling stifled"),
+        (LETTER, "every output needs to be approved by the OpenAI team before sharing."),
     ],
     reads=("content_review.pre_approval",),
     refines=("content_review.share_ban",),
@@ -66,7 +67,10 @@ def ctl001(t: Values, p: Parameters) -> Verdict:
     "Any review is bounded: published criteria, a response deadline, release on silence",
     category="control",
     basis="derived",
-    cites=[(S001, "requiring them to obtain approval before sharing any generated content")],
+    cites=[
+        (S001, "requiring them to obtain approval before sharing any generated content"),
+        (LETTER, "every output needs to be approved by the OpenAI team before sharing."),
+    ],
     reads=(
         "content_review.pre_approval",
         "content_review.criteria_published",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._core import Parameters, Values, Verdict, met, not_met, partly, rule
-from ._seeds import S000, S001, S003, S004
+from ._seeds import LETTER, S000, S001, S003, S004
 
 
 @rule(
@@ -30,7 +30,8 @@ from ._seeds import S000, S001, S003, S004
 def crd001(t: Values, p: Parameters) -> Verdict:
     """Work that shapes a product deserves recognition; the testers said they got none.
     Met when everyone is credited by name (a stated lack of opt-out makes it partly);
-    partly when only selected participants are named; not met when nobody is."""
+    partly when only selected participants are named, or only those whose results are
+    accepted (a thanks page of valid reports); not met when nobody is."""
     attribution = t["credit.attribution"]
     if attribution == "everyone":
         if t["credit.opt_out"] is False:
@@ -38,6 +39,8 @@ def crd001(t: Values, p: Parameters) -> Verdict:
         return met("every participant is credited by name")
     if attribution == "selected":
         return partly("only selected participants are named")
+    if attribution == "per-result":
+        return partly("only participants whose results are accepted are named")
     return not_met("participants are not credited")
 
 
@@ -54,6 +57,11 @@ _PUBLIC_USES = ("marketing", "display", "repost")
         (S003, "showcase their work as PR fodder"),
         (S003, "artwashing"),
         (S004, "used for marketing purposes without getting fair value in return"),
+        (
+            LETTER,
+            "This early access program appears to be less about creative expression and "
+            "critique, and more about PR and advertisement.",
+        ),
     ],
     reads=(
         "credit.marketing_use",

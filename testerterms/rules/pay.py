@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._core import Parameters, Values, Verdict, met, not_met, partly, rule
-from ._seeds import S000, S001, S003
+from ._seeds import LETTER, S000, S001, S003
 
 
 @rule(
@@ -15,6 +15,11 @@ from ._seeds import S000, S001, S003
         (S000, "without compensation or recognition"),
         (S001, "establishing fair compensation models"),
         (S003, "Even token payments or exclusive benefits"),
+        (
+            LETTER,
+            "Hundreds of artists provide unpaid labor through bug testing, feedback and "
+            "experimental work for the program for a $150B valued company.",
+        ),
     ],
     reads=("compensation.money", "compensation.in_kind", "expectations.feedback_required"),
     refines=("compensation.hourly_rate",),
@@ -76,6 +81,11 @@ def pay001(t: Values, p: Parameters) -> Verdict:
     cites=[
         (S003, "a contest where a few testers could have their Sora-generated films screened"),
         (S003, "the recognition and rewards were insignificant"),
+        (
+            LETTER,
+            "a select few will be chosen through a competition to have their Sora-created "
+            "films screened — offering minimal compensation",
+        ),
     ],
     reads=("compensation.money",),
     refines=("compensation.conditions",),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._core import Parameters, Values, Verdict, met, not_met, partly, rule
-from ._seeds import S002, S003
+from ._seeds import ARS, S002, S003
 
 
 @rule(
@@ -14,6 +14,7 @@ from ._seeds import S002, S003
     cites=[
         (S003, "Stricter safeguards must prevent unauthorized sharing"),
         (S003, "via an unauthorized API key"),
+        (ARS, "presumably with authentication tokens provided to testers by OpenAI itself."),
     ],
     reads=("access.credentials",),
     remedy={"access.credentials": "per-participant"},
@@ -33,7 +34,14 @@ def sec001(t: Values, p: Parameters) -> Verdict:
     "No collective punishment: one breach does not cut everyone's access without notice",
     category="security",
     basis="derived",
-    cites=[(S002, "OpenAI has denied all members access to the Sora tool")],
+    cites=[
+        (S002, "OpenAI has denied all members access to the Sora tool"),
+        (
+            ARS,
+            "An OpenAI spokesperson told The Washington Post the company is temporarily pausing "
+            "all test access to Sora to evaluate the situation.",
+        ),
+    ],
     reads=("access.revocation", "access.notice"),
     remedy={"access.revocation": "for-cause", "access.notice": True},
     clause=(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._core import Parameters, Values, Verdict, met, not_applicable, not_met, partly, rule
-from ._seeds import S000, S001, S002, S003
+from ._seeds import LETTER, S000, S001, S002, S003
 
 
 @rule(
@@ -85,6 +85,7 @@ def trn001(t: Values, p: Parameters) -> Verdict:
     cites=[
         (S001, "ensuring transparency in data usage"),
         (S001, "their role in training and shaping AI models"),
+        (LETTER, "we are not your: free bug testers, PR puppets, training data, validation tokens"),
     ],
     reads=("ownership.data_use", "ownership.data_opt_out"),
     # Opt-out first: disclosing a use without it would be a step back from no use at all.
@@ -121,6 +122,11 @@ def trn002(t: Values, p: Parameters) -> Verdict:
     cites=[
         (S002, "misled by the promises of becoming co-creators and red teamers"),
         (S000, "the promise of being early testers and creative partners"),
+        (
+            LETTER,
+            "We received access to Sora with the promise to be early testers, red teamers and "
+            "creative partners.",
+        ),
     ],
     reads=("expectations.role", "compensation.money", "credit.attribution", "voice.channel"),
     remedy={

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._core import Parameters, Values, Verdict, met, not_met, partly, rule
-from ._seeds import S001
+from ._seeds import LETTER, S001
 
 
 @rule(
@@ -15,7 +15,12 @@ from ._seeds import S001
         (
             S001,
             "open communication and collaboration between AI developers and the creative community",
-        )
+        ),
+        (
+            LETTER,
+            "in the hopes that OpenAI becomes more open, more artist friendly and supports the "
+            "arts beyond PR stunts.",
+        ),
     ],
     reads=("voice.channel", "voice.organising"),
     refines=("voice.grievance", "voice.arbitration", "voice.class_waiver"),

@@ -412,10 +412,7 @@ def _load(
     chain: tuple[Path, ...],
     parent_of: tuple[_yaml.Document, Path] | None = None,
 ) -> Profile:
-    path = _resolve(name_or_path, base)
-    with contextlib.suppress(OSError, RuntimeError):
-        path = path.resolve()
-    shown = os.fspath(name_or_path) if not chain else str(path)
+    shown = os.fspath(name_or_path)
 
     def refuse(message: str) -> LoadError:
         # A parent that cannot be used is the child's mistake: located at its `extends:`.
@@ -424,6 +421,17 @@ def _load(
             text = f"{message}: {shown}"
             return LoadError([document.problem(("extends",), text)])
         return LoadError([Problem(shown, 1, 1, message)])
+
+    try:
+        path = _resolve(name_or_path, base)
+    except UsageError as exc:  # no bundled profile of that name: the message names it
+        if parent_of is None:
+            raise
+        raise LoadError([parent_of[0].problem(("extends",), str(exc))]) from None
+    with contextlib.suppress(OSError, RuntimeError):
+        path = path.resolve()
+    if chain:
+        shown = str(path)
 
     if path in chain:
         raise refuse("profiles extend each other in a circle")

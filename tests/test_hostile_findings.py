@@ -140,3 +140,16 @@ def test_a_weight_just_over_the_cap_is_shown_as_written() -> None:
     with pytest.raises(LoadError) as caught:
         load_profile(PROFILES / "weight-just-over-the-cap.yaml")
     assert "got 1000.0000001" in caught.value.msg
+
+
+def test_extends_naming_no_bundled_profile_is_located_at_its_key(tmp_path: Path) -> None:
+    profile = tmp_path / "mine.yaml"
+    profile.write_text(
+        'id: mine\nversion: "1"\ntitle: Mine\nextends: "0"\nrules: {PAY001: 1}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as raised:
+        load_profile(profile)
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.col) == (4, 10)
+    assert "no profile '0'" in problem.message

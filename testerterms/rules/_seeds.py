@@ -1,5 +1,5 @@
-"""The seed articles (shared/seeds) the first fifteen rules cite, and the public texts that say
-the same.
+"""The seed articles (five articles on the Sora leak) the first fifteen rules cite, and the
+public texts that say the same.
 
 Each seed is named by its file name, with its headline and publisher and the address of the
 page whose text the seed file is, word for word (found in the stored copies of those pages).

@@ -72,6 +72,8 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sources = (PROGRAMS, HOSTILE, LONG_NAME, NAMES)
     result = run_cli("report", *map(str, sources), "-o", str(page))
     assert result.returncode == 0, result.stderr
+    # 41 programs: one more than a chart shows, and the command says so.
+    assert "the charts show the first 40 of the 41 programs" in result.stderr
     return page
 
 

@@ -480,3 +480,18 @@ def test_charts_show_the_first_programs_in_ranking_order_and_say_how_many_of_all
         assert f"Copy {CHART_ROWS}" not in drawn
         assert f"the first {CHART_ROWS} of the {count} programs" in figure.text
         assert len(figure.find_all("table")[0].find_all("a")) == CHART_ROWS  # its table
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [str(REPO / "tests" / "examples" / "wrong-type.yaml")],
+        [str(PROGRAMS / "reference.yaml"), "--no-examples"],
+    ],
+)
+def test_with_no_program_to_show_no_page_is_written(tmp_path: Path, args: list[str]) -> None:
+    out = tmp_path / "r.html"
+    result = run_cli("report", *args, "-o", str(out))
+    assert result.returncode == 2
+    assert "nothing to report" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()

@@ -48,6 +48,8 @@ GRADE_INK: Final = {
     "E": "#c2302b",
 }
 """Text in a grade's colour: each at least 4.5:1 on white (WCAG AA for small text)."""
+BADGE_TEXT: Final = {"A": "#ffffff", "B": "#111111", "C": "#111111", "D": "#111111", "E": "#ffffff"}
+"""Text on each grade's badge: at least 4.5:1 on the grade's colour."""
 UNGRADED: Final = "#8a8f98"
 UNGRADED_INK: Final = "#5b6270"
 

@@ -19,9 +19,9 @@ from ..render._width import paragraphs
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import FactUsed, Finding, Scorecard, rank_key
 from ._charts import (
+    BADGE_TEXT,
     CHART_ROWS,
     GRADE_COLOURS,
-    GRADE_INK,
     UNGRADED,
     UNGRADED_INK,
     Chart,
@@ -41,8 +41,7 @@ LINK_SCHEMES: Final = frozenset({"http", "https"})
 SHORT_NAME: Final = 120
 """The longest name or organization a table shows; the program's section shows it all."""
 _FOLDED: Final = '<details class="program-body">'
-BADGE_TEXT: Final = {"A": "#ffffff", "B": "#111111", "C": "#111111", "D": "#111111", "E": "#ffffff"}
-"""Text on each grade's badge: at least 4.5:1 on the grade's colour."""
+"""How each program's section starts (folded); the page's only section is opened."""
 
 
 def check_extra() -> None:
@@ -103,7 +102,6 @@ def _headline(card: Scorecard, profile: Profile) -> dict[str, Any]:
         "grade": card.grade,
         "colour": GRADE_COLOURS[card.grade] if card.grade else UNGRADED,
         "badge_text": BADGE_TEXT[card.grade] if card.grade else UNGRADED_INK,
-        "ink": GRADE_INK[card.grade] if card.grade else UNGRADED_INK,
         "score": card.score if card.grade else None,
         "score_text": _num(card.score),
         "worst": worst,
@@ -395,7 +393,6 @@ def build_report(
     if shown:
         charts = (category_chart(shown, len(ranked)), range_chart(shown, len(ranked)))
     chart_rows = [r.row for r in ranked[:CHART_ROWS]]
-    main = profiles[0]
     categories = [
         (code, CATEGORIES[code])
         for code in CATEGORIES
@@ -414,7 +411,6 @@ def build_report(
         title=title,
         tool_version=__version__,
         profiles=[_profile(p) for p in profiles],
-        main=main,
         groups=groups,
         rows=[r.row for r in ranked],
         sections=sections(),

@@ -92,14 +92,14 @@ class Chart:
 class _Font:
     """DejaVu Sans as matplotlib ships it: which characters it has, and their widths."""
 
-    def __init__(self, bold: bool = False) -> None:
+    def __init__(self) -> None:
         from pathlib import Path
 
         import matplotlib
         from matplotlib.font_manager import get_font
 
-        name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-        self._font = get_font(str(Path(matplotlib.get_data_path(), "fonts", "ttf", name)))
+        path = Path(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans.ttf")
+        self._font = get_font(str(path))
         self.characters = frozenset(self._font.get_charmap())
         self._advances: dict[str, float] = {}
 
@@ -119,8 +119,8 @@ class _Font:
 
 
 @functools.cache
-def _font(bold: bool = False) -> _Font:
-    return _Font(bold)
+def _font() -> _Font:
+    return _Font()
 
 
 def drawable(text: str) -> bool:

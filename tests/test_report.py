@@ -6,14 +6,15 @@ import io
 import re
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from testerterms import load_profile, score
+from testerterms import Profile, load_profile, score
 from testerterms.cli import main
 from testerterms.loading import load_program
-from testerterms.report import safe_href
+from testerterms.report import build_report, safe_href
 from testerterms.rules import CATALOGUE
 
 from .conftest import PROGRAMS, REPO, SORA, run_cli
@@ -27,6 +28,8 @@ pytest.importorskip("jinja2", reason="the report extra is not installed")
 pytest.importorskip("matplotlib", reason="the report extra is not installed")
 
 HOSTILE = REPO / "tests" / "report" / "hostile.yaml"
+LONG_NAME = REPO / "tests" / "report" / "long-name.yaml"
+NAMES = REPO / "tests" / "report" / "names"
 
 
 def _report(tmp_path: Path, *args: str, name: str = "report.html") -> tuple[str, Element]:
@@ -35,6 +38,11 @@ def _report(tmp_path: Path, *args: str, name: str = "report.html") -> tuple[str,
     assert result.returncode == 0, result.stderr
     html = out.read_text(encoding="utf-8")
     return html, parse(html)
+
+
+def _parents(dom: Element) -> dict[int, Element]:
+    """Each element's parent, by the element's identity."""
+    return {id(c): e for e in dom.iter() for c in e.children if isinstance(c, Element)}
 
 
 @pytest.fixture(scope="module")
@@ -317,3 +325,172 @@ def test_without_the_report_extra_the_command_says_how_to_install_it(
     assert message.count("\n") == 1
     assert "pip install 'testerterms[report]'" in message and "jinja2" in message
     assert not (tmp_path / "r.html").exists()
+
+
+def test_each_program_section_folds_and_the_folded_summary_keeps_name_and_headline(
+    bundled: tuple[str, Element],
+) -> None:
+    _, dom = bundled
+    articles = dom.find_all("article", class_="program")
+    assert len(articles) == len(list(PROGRAMS.glob("*.yaml")))
+    for article in articles:
+        (details,) = [c for c in article.children if isinstance(c, Element)]  # all of it folds
+        assert details.tag == "details" and "open" not in details.attrs
+        # Folded, a section still shows the program's name and its headline.
+        summary = details.find_all("summary")[0]
+        assert summary.find_all("h3") and summary.find_all("span", class_="grade")
+        assert "known" in summary.text
+
+
+def test_every_table_scrolls_inside_its_own_box_that_a_keyboard_can_reach(
+    bundled: tuple[str, Element],
+) -> None:
+    _, dom = bundled
+    parents = _parents(dom)
+    tables = dom.find_all("table")
+    assert len(tables) > len(list(PROGRAMS.glob("*.yaml")))  # the findings of each, and more
+    for table in tables:
+        box = parents[id(table)]
+        assert "scroll" in box.attrs.get("class", "").split(), table.attrs
+        assert box.attrs.get("role") == "region" and box.attrs.get("aria-label")
+        assert box.attrs.get("tabindex") == "0"
+
+
+def test_the_ranking_and_the_findings_become_cards_whose_cells_say_what_they_hold(
+    bundled: tuple[str, Element],
+) -> None:
+    _, dom = bundled
+    ranking = dom.find_all("table", class_="ranking")[0]
+    assert "cards" in ranking.attrs["class"].split()
+    findings = dom.find_all("table", class_="findings")
+    assert findings and all("cards" in t.attrs["class"].split() for t in findings)
+    headers = [th.text for th in ranking.find_all("thead")[0].find_all("th")]
+    for table in [ranking, *findings]:
+        for cell in table.find_all("td"):
+            assert cell.attrs.get("data-label"), cell.text[:60]
+    labels = {td.attrs["data-label"] for td in ranking.find_all("td")}
+    assert labels == {"Rank", "Program", "Grade", "Score", "Known", "Blockers", "Disputed terms"}
+    assert len(headers) == len(labels)
+
+
+def test_the_style_never_breaks_a_word_to_narrow_a_column(bundled: tuple[str, Element]) -> None:
+    html, _ = bundled
+    style = html[html.index("<style>") : html.index("</style>")]
+    # `anywhere` and `break-all` let a table squeeze a column by breaking every word in it
+    # ("Parti/cipan/ts"); `break-word` breaks only a word wider than its whole line.
+    assert "anywhere" not in style and "break-all" not in style
+    assert "overflow-wrap: break-word" in style
+    assert "@media (max-width: 800px)" in style  # the narrow layout: cards, charts as tables
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(one: str, other: str) -> float:
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_text_colour_meets_wcag_aa_contrast(bundled: tuple[str, Element]) -> None:
+    from testerterms.report._charts import BADGE_TEXT, GRADE_COLOURS, GRADE_INK, UNGRADED_INK
+
+    html, _ = bundled
+    style = html[html.index("<style>") : html.index("</style>")]
+    colours = dict(re.findall(r"--([a-z]+): (#[0-9a-f]{6})", style))
+    for name in ("ink", "muted", "met", "partly", "notmet", "unknown"):
+        for background in ("#ffffff", colours["soft"]):
+            assert _contrast(colours[name], background) >= 4.5, name
+    for grade, fill in GRADE_COLOURS.items():
+        assert _contrast(BADGE_TEXT[grade], fill) >= 4.5, f"grade {grade} badge"
+        assert _contrast(GRADE_INK[grade], "#ffffff") >= 4.5, f"grade {grade} text"
+    assert _contrast(UNGRADED_INK, "#ffffff") >= 4.5
+
+
+def test_a_long_name_is_shortened_in_tables_and_charts_and_whole_in_its_section(
+    tmp_path: Path,
+) -> None:
+    name = load_program(LONG_NAME).name
+    assert len(name) == 20_000
+    _, dom = _report(tmp_path, str(LONG_NAME), "--charts-dir", str(tmp_path))
+    assert name in [h.text for h in dom.find_all("h3")]
+    (details,) = dom.find_all("details")
+    assert "open" in details.attrs  # the page's only program: its section is open
+    ranking = dom.find_all("table", class_="ranking")[0]
+    (shown,) = [a.text for a in ranking.find_all("a")]
+    assert len(shown) <= 120 and shown.endswith("…") and name.startswith(shown[:-1])
+    for chart in tmp_path.glob("*.svg"):
+        texts = [
+            t.text or "" for t in ET.fromstring(chart.read_bytes()).iter() if t.tag.endswith("text")
+        ]
+        assert texts and max(map(len, texts)) < 80, chart.name
+
+
+def test_names_the_font_cannot_draw_are_charted_by_id_with_no_warning_and_valid_svg(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "report.html"
+    result = run_cli("report", str(NAMES), "-o", str(out), "--charts-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if "wrote" not in line] == []
+    dom = parse(out.read_text(encoding="utf-8"))
+    headings = [h.text for h in dom.find_all("h3")]
+    charts = sorted(tmp_path.glob("*.svg"))
+    assert len(charts) == 2
+    for chart in charts:
+        svg = ET.fromstring(chart.read_bytes())  # valid XML: no noncharacter got in
+        texts = {t.text for t in svg.iter() if t.tag.endswith("text")}
+        for path in sorted(NAMES.glob("*.yaml")):
+            program = load_program(path)
+            assert program.name in headings  # the page shows every name as it is
+            drawn = program.id == "greek-cyrillic"  # the one script DejaVu Sans draws
+            assert (program.name in texts) is drawn, (chart.name, program.id)
+            assert (program.id in texts) is not drawn, (chart.name, program.id)
+
+
+@pytest.mark.slow
+def test_charts_show_the_first_programs_in_ranking_order_and_say_how_many_of_all(
+    articles: Profile,
+) -> None:
+    from testerterms.report._charts import CHART_ROWS
+
+    sora = load_program(SORA)
+    card = score(sora, articles)
+    count = CHART_ROWS + 5
+    programs = (
+        (
+            sora.model_copy(update={"id": f"copy-{n}", "name": f"Copy {n}"}),
+            [replace(card, program_id=f"copy-{n}", program_name=f"Copy {n}")],
+        )
+        for n in range(count)
+    )  # a generator: the report reads the programs once, as they come
+    report = build_report(programs, [articles])
+    assert report.programs == count
+    dom = parse(report.html.decode("utf-8"))
+    assert len(dom.find_all("table", class_="ranking")[0].find_all("a")) == count
+    assert len(dom.find_all("article")) == count
+    for chart in report.charts:
+        figure = dom.by_id(f"chart-{chart.name}")
+        assert figure is not None
+        drawn = {t.text for t in figure.find_all("text")}
+        assert {f"Copy {n}" for n in range(CHART_ROWS)} <= drawn
+        assert f"Copy {CHART_ROWS}" not in drawn
+        assert f"the first {CHART_ROWS} of the {count} programs" in figure.text
+        assert len(figure.find_all("table")[0].find_all("a")) == CHART_ROWS  # its table
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [str(REPO / "tests" / "examples" / "wrong-type.yaml")],
+        [str(PROGRAMS / "reference.yaml"), "--no-examples"],
+    ],
+)
+def test_with_no_program_to_show_no_page_is_written(tmp_path: Path, args: list[str]) -> None:
+    out = tmp_path / "r.html"
+    result = run_cli("report", *args, "-o", str(out))
+    assert result.returncode == 2
+    assert "nothing to report" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import io
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -16,7 +18,16 @@ from ..profiles import Profile
 from ..render._width import paragraphs
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import FactUsed, Finding, Scorecard, rank_key
-from ._charts import GRADE_COLOURS, UNGRADED, Chart, category_chart, range_chart
+from ._charts import (
+    BADGE_TEXT,
+    CHART_ROWS,
+    GRADE_COLOURS,
+    UNGRADED,
+    UNGRADED_INK,
+    Chart,
+    category_chart,
+    range_chart,
+)
 
 EXTRA: Final = "the report command needs the 'report' extra: pip install 'testerterms[report]'"
 OUTCOME_WORDS: Final = {
@@ -27,6 +38,10 @@ OUTCOME_WORDS: Final = {
     "n/a": "does not apply",
 }
 LINK_SCHEMES: Final = frozenset({"http", "https"})
+SHORT_NAME: Final = 120
+"""The longest name or organization a table shows; the program's section shows it all."""
+_FOLDED: Final = '<details class="program-body">'
+"""How each program's section starts (folded); the page's only section is opened."""
 
 
 def check_extra() -> None:
@@ -65,8 +80,13 @@ def is_example(program: Program) -> bool:
 
 @dataclass(frozen=True)
 class Report:
-    html: str
+    """The page and its charts. ``html`` is the page as UTF-8 bytes, ready to write: a page of
+    thousands of programs is tens of megabytes, and text of that size would cost two to four
+    times as much memory as a ``str``."""
+
+    html: bytes
     charts: tuple[Chart, ...] = field(default=())
+    programs: int = 0
 
 
 # --- the view the template reads ---------------------------------------------------------------
@@ -81,6 +101,7 @@ def _headline(card: Scorecard, profile: Profile) -> dict[str, Any]:
     return {
         "grade": card.grade,
         "colour": GRADE_COLOURS[card.grade] if card.grade else UNGRADED,
+        "badge_text": BADGE_TEXT[card.grade] if card.grade else UNGRADED_INK,
         "score": card.score if card.grade else None,
         "score_text": _num(card.score),
         "worst": worst,
@@ -213,71 +234,32 @@ def _catalogue(profiles: Sequence[Profile]) -> list[dict[str, Any]]:
     ]
 
 
-def build_report(
-    scored: Sequence[tuple[Program, Sequence[Scorecard]]],
-    profiles: Sequence[Profile],
-    *,
-    title: str = "How fair are the terms of tester programs?",
-) -> Report:
-    """The page for programs each scored under every profile (one card per profile, in the
-    order of ``profiles``; the first profile ranks them)."""
-    check_extra()
+@dataclass(frozen=True)
+class _Ranked:
+    """What the page keeps of a program once its section is written: its place in the
+    ranking, its row, the scorecard for the charts (without findings) and the section itself
+    (compressed: a few kilobytes of HTML each, thousands of them)."""
+
+    key: tuple[bool, int, float]
+    index: int
+    row: dict[str, Any]
+    card: Scorecard
+    section: bytes
+
+
+def _short(text: str, limit: int = SHORT_NAME) -> str:
+    """``text`` for a table or a label: at most ``limit`` characters, cut at a space where
+    there is one, with an ellipsis. The full text is in the program's section."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
+
+
+def _environment() -> Any:
     import jinja2
     from markupsafe import Markup
-
-    if not profiles:
-        raise UsageError("a report needs at least one profile")
-    main = profiles[0]
-    entries: list[dict[str, Any]] = []
-    for index, (program, cards) in enumerate(scored):
-        card = cards[0]
-        anchor = f"program-{index + 1}"
-        # Source ids come from the file: anchors are numbered instead.
-        sources = {sid: f"{anchor}-source-{n}" for n, sid in enumerate(program.sources, 1)}
-        entries.append(
-            {
-                "anchor": anchor,
-                "id": program.id,
-                "name": program.name,
-                "organization": program.organization,
-                "kind": program.kind,
-                "example": card.example,
-                "period": str(program.period)
-                if program.period.start or program.period.end
-                else None,
-                "as_of": program.as_of,
-                "summary": program.summary,
-                "headline": _headline(card, main),
-                "by_profile": [_headline(c, p) for c, p in zip(cards, profiles, strict=True)],
-                "categories": [
-                    {
-                        "name": CATEGORIES[c.category],
-                        "score": _num(c.score),
-                        "coverage": round(c.coverage * 100),
-                    }
-                    for c in card.categories
-                ],
-                "findings": [_finding(f) for f in card.findings],
-                "asks": _asks(card, main),
-                "disagreements": _disagreements(cards) if len(profiles) > 1 else [],
-                "sources": [_source(sid, s, sources[sid]) for sid, s in program.sources.items()],
-                "source_anchors": sources,
-                "card": card,
-            }
-        )
-    ranked = sorted(entries, key=lambda e: rank_key(e["card"]))
-    real = [e for e in ranked if not e["example"]]
-    groups = {
-        "graded": [e for e in real if e["headline"]["grade"]],
-        "ungraded": [e for e in real if not e["headline"]["grade"]],
-        "examples": [e for e in ranked if e["example"]],
-    }
-    in_order = groups["graded"] + groups["ungraded"] + groups["examples"]
-    cards_in_order = [e["card"] for e in in_order]
-    charts: tuple[Chart, ...] = ()
-    if cards_in_order:
-        examples = len(groups["examples"])
-        charts = (category_chart(cards_in_order, examples), range_chart(cards_in_order, examples))
 
     def shown(value: Any) -> Any:
         """Every value a template prints: control characters and bidi overrides shown as
@@ -287,7 +269,7 @@ def build_report(
             return _escape.terminal(value, keep_newlines=True)
         return value
 
-    environment = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.PackageLoader("testerterms.report", "templates"),
         autoescape=True,
         finalize=shown,
@@ -295,24 +277,149 @@ def build_report(
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    template = environment.get_template("report.html.j2")
-    html = template.render(
+
+
+def _section(
+    index: int, program: Program, cards: Sequence[Scorecard], profiles: Sequence[Profile]
+) -> dict[str, Any]:
+    """The view of one program's section of the page."""
+    card, main = cards[0], profiles[0]
+    anchor = f"program-{index + 1}"
+    # Source ids come from the file: anchors are numbered instead.
+    sources = {sid: f"{anchor}-source-{n}" for n, sid in enumerate(program.sources, 1)}
+    return {
+        "anchor": anchor,
+        "id": program.id,
+        "name": program.name,
+        "organization": program.organization,
+        "kind": program.kind,
+        "example": card.example,
+        "period": str(program.period) if program.period.start or program.period.end else None,
+        "as_of": program.as_of,
+        "summary": program.summary,
+        "headline": _headline(card, main),
+        "categories": [
+            {
+                "name": CATEGORIES[c.category],
+                "score": _num(c.score),
+                "coverage": round(c.coverage * 100),
+            }
+            for c in card.categories
+        ],
+        "findings": [_finding(f) for f in card.findings],
+        "asks": _asks(card, main),
+        "sources": [_source(sid, s, sources[sid]) for sid, s in program.sources.items()],
+        "source_anchors": sources,
+    }
+
+
+def _row(
+    section: dict[str, Any], cards: Sequence[Scorecard], profiles: Sequence[Profile]
+) -> dict[str, Any]:
+    """The view of one program's rows in the page's tables (the ranking, the profiles'
+    disagreements, the charts' tables): short texts only."""
+    return {
+        "anchor": section["anchor"],
+        "id": section["id"],
+        "name": _short(section["name"]),
+        "organization": _short(section["organization"]),
+        "kind": section["kind"],
+        "example": section["example"],
+        "headline": section["headline"],
+        "by_profile": [_headline(c, p) for c, p in zip(cards, profiles, strict=True)],
+        "disagreements": _disagreements(cards) if len(profiles) > 1 else [],
+        "categories": {c.category: c for c in cards[0].categories},
+    }
+
+
+def _chart_view(chart: Chart, rows: Sequence[dict[str, Any]], total: int) -> dict[str, Any]:
+    from markupsafe import Markup
+
+    return {
+        "name": chart.name,
+        "title": chart.title,
+        "description": chart.description,
+        # matplotlib escapes the text it draws; the SVG is its own markup.
+        "svg": Markup(chart.svg),
+        "rows": rows,
+        "cut": total > len(rows),
+        "total": total,
+    }
+
+
+def build_report(
+    scored: Iterable[tuple[Program, Sequence[Scorecard]]],
+    profiles: Sequence[Profile],
+    *,
+    title: str = "How fair are the terms of tester programs?",
+) -> Report:
+    """The page for programs each scored under every profile (one card per profile, in the
+    order of ``profiles``; the first profile ranks them).
+
+    ``scored`` is read once, as it comes: each program's section is written as soon as it is
+    scored, and only a compressed copy of it is kept, so a caller that yields programs one
+    by one holds none of them for long. The charts show the first :data:`CHART_ROWS`
+    programs in the ranking's order; the tables show every program."""
+    check_extra()
+    from markupsafe import Markup
+
+    if not profiles:
+        raise UsageError("a report needs at least one profile")
+    environment = _environment()
+    section_template = environment.get_template("program.html.j2")
+    ranked: list[_Ranked] = []
+    for index, (program, cards) in enumerate(scored):
+        section = _section(index, program, cards, profiles)
+        html = section_template.render(e=section)
+        ranked.append(
+            _Ranked(
+                key=rank_key(cards[0]),
+                index=index,
+                row=_row(section, cards, profiles),
+                card=replace(cards[0], findings=()),
+                section=zlib.compress(html.encode("utf-8"), 1),
+            )
+        )
+    ranked.sort(key=lambda r: (r.key, r.index))
+    real = [r.row for r in ranked if not r.row["example"]]
+    groups = {
+        "graded": [row for row in real if row["headline"]["grade"]],
+        "ungraded": [row for row in real if not row["headline"]["grade"]],
+        "examples": [r.row for r in ranked if r.row["example"]],
+    }
+    # Rows are in the ranking's order already (graded, ungraded, then examples).
+    shown = [r.card for r in ranked[:CHART_ROWS]]
+    charts: tuple[Chart, ...] = ()
+    if shown:
+        charts = (category_chart(shown, len(ranked)), range_chart(shown, len(ranked)))
+    chart_rows = [r.row for r in ranked[:CHART_ROWS]]
+    categories = [
+        (code, CATEGORIES[code])
+        for code in CATEGORIES
+        if any(code in row["categories"] for row in chart_rows)
+    ]
+
+    def sections() -> Iterator[Markup]:
+        # A program's section opens by itself when it is the page's only one.
+        for r in ranked:
+            html = zlib.decompress(r.section).decode("utf-8")
+            if len(ranked) == 1:
+                html = html.replace(_FOLDED, f"{_FOLDED[:-1]} open>", 1)
+            yield Markup(html)
+
+    page = environment.get_template("report.html.j2").generate(
         title=title,
         tool_version=__version__,
         profiles=[_profile(p) for p in profiles],
         groups=groups,
-        programs=in_order,
-        charts=[
-            {
-                "name": c.name,
-                "title": c.title,
-                "description": c.description,
-                # matplotlib escapes the text it draws; the SVG is its own markup.
-                "svg": Markup(c.svg),
-            }
-            for c in charts
-        ],
+        rows=[r.row for r in ranked],
+        sections=sections(),
+        charts=[_chart_view(c, chart_rows, len(ranked)) for c in charts],
+        categories=categories,
         catalogue=_catalogue(profiles),
         outcome_words=OUTCOME_WORDS,
     )
-    return Report(html=html, charts=charts)
+    out = io.BytesIO()
+    for chunk in page:
+        out.write(chunk.encode("utf-8"))
+    return Report(html=out.getvalue(), charts=charts, programs=len(ranked))

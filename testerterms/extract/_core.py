@@ -1,0 +1,215 @@
+"""The catalogue of spotters, and what reading a text with them gives: clauses with provenance.
+
+A spotter is a function decorated with :func:`spotter`: it reads one sentence and yields a
+:class:`Hit` for each place the sentence states its term, with the value and the words that
+decided it. Its docstring is its documentation (``docs/extract.md`` is made from it): a first
+line saying what it looks for, then what each value needs, then its known limits. Its
+``examples`` (sentence -> value) and ``counter_examples`` (sentences that must propose
+nothing) are its tests.
+
+:func:`read_text` runs every spotter on every sentence and turns each hit into a
+:class:`Clause`: the term, the value, the quote (the clause of the sentence that states the
+term, verbatim), its offsets into the text, its line, and why. :func:`decide` picks one value
+per term from the clauses, by the spotter's ``prefer`` order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from ._text import Sentence, clause, sentences
+
+__all__ = [
+    "SPOTTERS",
+    "Clause",
+    "Extraction",
+    "Hit",
+    "Spotter",
+    "decide",
+    "read_text",
+    "spotter",
+]
+
+MAX_TERMS_PER_QUOTE: Final = 3
+"""A quote backs at most this many terms (``validate`` warns beyond it)."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A sentence states a term: the value, where the deciding words are in the sentence
+    (``start:end``), and why, in a few words (which cue fired)."""
+
+    value: Any
+    start: int
+    end: int
+    why: str
+    narrow: tuple[int, int] | None = None
+    """A shorter span that still states the term, used when the clause backs too many terms."""
+
+
+Spot = Callable[[Sentence], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Spotter:
+    """One unit of the catalogue: the term it proposes and how it reads a sentence."""
+
+    term: str
+    spot: Spot
+    doc: str
+    examples: Mapping[str, Any]
+    counter_examples: tuple[str, ...]
+    prefer: tuple[Any, ...]
+    """Where sentences disagree, the value written: the first of these that a sentence
+    states (values not listed come after, in text order)."""
+    cue: re.Pattern[str]
+    """A cheap test: a sentence without a match is not read further."""
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().split("\n\n")[0].replace("\n", " ")
+
+
+SPOTTERS: dict[str, Spotter] = {}
+"""The catalogue, by term (``section.name``), in the order of the model's sections."""
+
+
+def spotter(
+    term: str,
+    *,
+    cue: str,
+    examples: Mapping[str, Any],
+    counter_examples: Iterable[str],
+    prefer: Iterable[Any] = (),
+) -> Callable[[Spot], Spot]:
+    """Register the decorated function as the spotter of ``term``."""
+
+    def register(spot: Spot) -> Spot:
+        if term in SPOTTERS:
+            raise AssertionError(f"two spotters for {term}")
+        SPOTTERS[term] = Spotter(
+            term=term,
+            spot=spot,
+            doc=spot.__doc__ or "",
+            examples=dict(examples),
+            counter_examples=tuple(counter_examples),
+            prefer=tuple(prefer),
+            cue=re.compile(cue, re.IGNORECASE),
+        )
+        return spot
+
+    return register
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A proposal and what it rests on: ``text[start:end] == quote``."""
+
+    term: str
+    value: Any
+    quote: str
+    start: int
+    end: int
+    line: int
+    why: str
+    sentence_start: int
+    sentence_end: int
+
+    def as_json(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {
+            "term": self.term,
+            "value": value,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "why": self.why,
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What reading one text found."""
+
+    text: str
+    clauses: tuple[Clause, ...]
+    sentences: int
+    values: dict[str, Clause] = field(default_factory=dict)
+    """The clause chosen for each term found: its value is the term's proposed value."""
+
+
+# Reported speech: what someone said is not a term the document sets.
+_REPORTED: Final = re.compile(
+    r"\baccording to\b|\b(?:said|says|told|claimed|alleged(?:ly)?|complained|argued|wrote|"
+    r"reportedly)\b",
+    re.IGNORECASE,
+)
+
+
+def read_text(text: str, terms: Iterable[str] | None = None) -> Extraction:
+    """Every clause of ``text`` that states a covered term (or one of ``terms``), in text
+    order, and the value chosen for each term."""
+    chosen = [SPOTTERS[t] for t in terms] if terms is not None else list(SPOTTERS.values())
+    found: list[Clause] = []
+    count = 0
+    for sentence in sentences(text):
+        count += 1
+        if _REPORTED.search(sentence.plain):
+            continue
+        hits: list[tuple[Spotter, Hit]] = []
+        for unit in chosen:
+            if not unit.cue.search(sentence.plain):
+                continue
+            hits += [(unit, hit) for hit in unit.spot(sentence)]
+        found += _clauses(sentence, hits)
+    clauses = tuple(found)
+    return Extraction(text, clauses, count, decide(clauses))
+
+
+def _clauses(sentence: Sentence, hits: list[tuple[Spotter, Hit]]) -> Iterator[Clause]:
+    spans = [clause(sentence, hit.start, hit.end) for _, hit in hits]
+    # One quote backs at most MAX_TERMS_PER_QUOTE terms: past that, a hit with a shorter span
+    # of its own is quoted by it.
+    for index, ((unit, hit), span) in enumerate(zip(hits, spans)):
+        sharing = [i for i, other in enumerate(spans) if other == span and i <= index]
+        if len(sharing) > MAX_TERMS_PER_QUOTE and hit.narrow is not None:
+            span = hit.narrow
+        low, high = span
+        yield Clause(
+            term=unit.term,
+            value=hit.value,
+            quote=sentence.text[low:high],
+            start=sentence.start + low,
+            end=sentence.start + high,
+            line=sentence.line + sentence.plain.count("\n", 0, low),
+            why=hit.why,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+        )
+
+
+def decide(clauses: Iterable[Clause]) -> dict[str, Clause]:
+    """One clause per term: the first in text order among those stating the most preferred
+    value (see :attr:`Spotter.prefer`; for a list, the clause that names most); a statement
+    beats a heading (a clause under 25 characters)."""
+    by_term: dict[str, list[Clause]] = {}
+    for found in clauses:
+        by_term.setdefault(found.term, []).append(found)
+    chosen: dict[str, Clause] = {}
+    for term, found in by_term.items():
+        prefer = SPOTTERS[term].prefer
+
+        def rank(item: tuple[int, Clause], prefer: tuple[Any, ...] = prefer) -> tuple[int, ...]:
+            order, candidate = item
+            if isinstance(candidate.value, tuple):  # a list: the clause that states most
+                place = -len(candidate.value)
+            else:
+                place = prefer.index(candidate.value) if candidate.value in prefer else len(prefer)
+            return (place, len(candidate.quote) < 25, order)
+
+        chosen[term] = min(enumerate(found), key=rank)[1]
+    return {term: chosen[term] for term in SPOTTERS if term in chosen}

@@ -4,4 +4,12 @@ order of the model's sections). Importing this package registers every spotter i
 
 from __future__ import annotations
 
-from . import access, expectations, voice  # noqa: F401  (registered when imported)
+from . import (  # noqa: F401  (registered when imported, in this order)
+    compensation,
+    content_review,
+    confidentiality,
+    ownership,
+    expectations,
+    voice,
+    access,
+)

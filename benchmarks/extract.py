@@ -127,19 +127,32 @@ def score_part(documents: Iterable[Document], errors: bool) -> dict[str, dict[st
                 for c in extraction.clauses
                 if c.term == term and c.value in mapped
             }
-            for counts, lines in ((results[cat]["sent"], cited), (results[cat]["sent_any"], cited_any)):
+            for counts, lines in (
+                (results[cat]["sent"], cited),
+                (results[cat]["sent_any"], cited_any),
+            ):
                 counts.add(len(lines & gold), len(lines - gold - ignored), len(gold - lines))
             chosen = extraction.values.get(term)
             predicted = chosen is not None and chosen.value in mapped
             hit = predicted and bool(cited & gold)
-            results[cat]["doc"].add(int(hit), int(predicted and not hit), int(bool(gold) and not hit))
+            results[cat]["doc"].add(
+                int(hit), int(predicted and not hit), int(bool(gold) and not hit)
+            )
             if errors:
                 sent = results[cat]["sent"]
                 for index in sorted(gold - cited):
-                    sent.misses.append(f"{document.name}:{index + 1} missed: {document.lines[index][:200]}")
+                    sent.misses.append(
+                        f"{document.name}:{index + 1} missed: {document.lines[index][:200]}"
+                    )
                 for index in sorted(cited - gold - ignored):
-                    why = [c.why for c in extraction.clauses if c.term == term and line_of(starts, c.start) == index]
-                    sent.misses.append(f"{document.name}:{index + 1} wrong: {document.lines[index][:200]} <- {why}")
+                    why = [
+                        c.why
+                        for c in extraction.clauses
+                        if c.term == term and line_of(starts, c.start) == index
+                    ]
+                    sent.misses.append(
+                        f"{document.name}:{index + 1} wrong: {document.lines[index][:200]} <- {why}"
+                    )
     return results
 
 
@@ -160,7 +173,11 @@ def quote_accuracy() -> dict[str, tuple[int, int, list[str]]]:
                 good, total, wrong = found.get(key, (0, 0, []))
                 ok = chosen is not None and chosen.value == fact.value
                 if not ok:
-                    wrong = [*wrong, f"{program.id}: {fact.value!r} proposed {chosen.value if chosen else None!r}: {fact.quote[:160]!r}"]
+                    wrong = [
+                        *wrong,
+                        f"{program.id}: {fact.value!r} proposed "
+                        f"{chosen.value if chosen else None!r}: {fact.quote[:160]!r}",
+                    ]
                 found[key] = (good + ok, total + 1, wrong)
     return found
 
@@ -218,7 +235,9 @@ def _default_corpus() -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=_default_corpus())
-    parser.add_argument("--errors", action="store_true", help="list misses (written-from part only)")
+    parser.add_argument(
+        "--errors", action="store_true", help="list misses (written-from part only)"
+    )
     parser.add_argument("--no-time", action="store_true")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
@@ -230,8 +249,10 @@ def main(argv: list[str] | None = None) -> int:
         "not written from (12 documents)": documents[1::2],
         "all 25": documents,
     }
-    print(f"# extract benchmark, {datetime.date.today()}, {platform.machine()} "
-          f"{platform.system()}, {os.cpu_count()} cores, Python {platform.python_version()}\n")
+    print(
+        f"# extract benchmark, {datetime.date.today()}, {platform.machine()} "
+        f"{platform.system()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"
+    )
     print("| part | category | document F1 (P/R) | sentence F1 (P/R) | sentence F1, any value |")
     print("|---|---|---|---|---|")
     written = None
@@ -243,7 +264,10 @@ def main(argv: list[str] | None = None) -> int:
             dp, dr, df = counts["doc"].f1()
             sp, sr, sf = counts["sent"].f1()
             ap, ar, af = counts["sent_any"].f1()
-            print(f"| {label} | {cat} | {df:.2f} ({dp:.2f}/{dr:.2f}) | {sf:.2f} ({sp:.2f}/{sr:.2f}) | {af:.2f} ({ap:.2f}/{ar:.2f}) |")
+            print(
+                f"| {label} | {cat} | {df:.2f} ({dp:.2f}/{dr:.2f}) | {sf:.2f} ({sp:.2f}/{sr:.2f}) "
+                f"| {af:.2f} ({ap:.2f}/{ar:.2f}) |"
+            )
     print()
     accuracy = quote_accuracy()
     good = sum(g for g, _, _ in accuracy.values())
@@ -256,7 +280,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| `{key}` | {t} | {g} | {g / t:.2f} |")
     print(f"| all covered terms | {total} | {good} | {good / total:.2f} |\n")
     precision, recall, f1 = boundaries(documents)
-    print(f"Sentence boundaries (25 documents as running text): precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f}")
+    print(
+        f"Sentence boundaries (25 documents as running text): precision {precision:.3f}, "
+        f"recall {recall:.3f}, F1 {f1:.3f}"
+    )
     words, seconds = timing(documents) if "--no-time" not in sys.argv else (0, 0.0)
     print(f"Time: {words:,} words read and drafted in {seconds * 1000:.0f} ms (median of 5)")
     if args.errors and written is not None:

@@ -174,7 +174,7 @@ def _clauses(sentence: Sentence, hits: list[tuple[Spotter, Hit]]) -> Iterator[Cl
     spans = [clause(sentence, hit.start, hit.end) for _, hit in hits]
     # One quote backs at most MAX_TERMS_PER_QUOTE terms: past that, a hit with a shorter span
     # of its own is quoted by it.
-    for index, ((unit, hit), span) in enumerate(zip(hits, spans)):
+    for index, ((unit, hit), span) in enumerate(zip(hits, spans, strict=True)):
         sharing = [i for i, other in enumerate(spans) if other == span and i <= index]
         if len(sharing) > MAX_TERMS_PER_QUOTE and hit.narrow is not None:
             span = hit.narrow
@@ -197,8 +197,8 @@ def decide(clauses: Iterable[Clause]) -> dict[str, Clause]:
     value (see :attr:`Spotter.prefer`; for a list, the clause that names most); a statement
     beats a heading (a clause under 25 characters)."""
     by_term: dict[str, list[Clause]] = {}
-    for found in clauses:
-        by_term.setdefault(found.term, []).append(found)
+    for one in clauses:
+        by_term.setdefault(one.term, []).append(one)
     chosen: dict[str, Clause] = {}
     for term, found in by_term.items():
         prefer = SPOTTERS[term].prefer

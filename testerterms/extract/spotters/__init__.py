@@ -5,11 +5,11 @@ order of the model's sections). Importing this package registers every spotter i
 from __future__ import annotations
 
 from . import (  # noqa: F401  (registered when imported, in this order)
-    compensation,
-    content_review,
-    confidentiality,
-    ownership,
-    expectations,
-    voice,
     access,
+    compensation,
+    confidentiality,
+    content_review,
+    expectations,
+    ownership,
+    voice,
 )

@@ -94,7 +94,9 @@ def actor(plain: str, at: int) -> str | None:
     for match in _PARTICIPANT_SUBJECT.finditer(plain, low, at):
         if not _OBJECT_BEFORE.search(plain, max(low, match.start() - 12), match.start()):
             best = (match.start(), "participant")
-    for match in _ORG_SUBJECT.finditer(plain, low, at):
+    for match in _ORG_SUBJECT.finditer(plain, low, min(len(plain), at + 40)):
+        if match.start() >= at:
+            break
         if best is None or match.start() > best[0]:
             best = (match.start(), "organization")
     return best[1] if best else None

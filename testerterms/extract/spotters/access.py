@@ -18,7 +18,10 @@ REVOKE: Final = (
     r"delet(?:e|es|ed|ing)|withdraw(?:s|n)?|expel(?:s|led)?|end|ends|ended|cut\s+off|"
     r"exclud(?:e|es|ed|ing))"
 )
-_NOUN: Final = r"(?:termination|suspension|removal|ban|banning|cancellation|deactivation|closure|exclusion|being\s+banned|being\s+suspended|being\s+removed)"
+_NOUN: Final = (
+    r"(?:termination|suspension|removal|ban|banning|cancellation|deactivation|closure|"
+    r"exclusion|being\s+banned|being\s+suspended|being\s+removed)"
+)
 _ACCESS_OBJECT: Final = (
     r"(?:(?:your|their|his\s+or\s+her|any\s+user'?s?|participants'?|the\s+participant'?s?|all|"
     r"any|the)\s+(?:\w+\s+){0,3}?(?:accounts?|access|participation|membership|registration|"
@@ -41,7 +44,7 @@ _ACTIVE: Final = rx(
     rf"(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})"
 )
 _PASSIVE: Final = rx(
-    rf"\b(?:your|their|his\s+or\s+her|any\s+user'?s?)\s+(?:[\w-]+\s+){{0,4}}?(?:accounts?|access|"
+    r"\b(?:your|their|his\s+or\s+her|any\s+user'?s?)\s+(?:[\w-]+\s+){0,4}?(?:accounts?|access|"
     r"participation|membership|registration|use|rights?|licen[cs]es?|permission)\b"
     + gap(60)
     + rf"\b(?:may|will|shall|can|could)\s+(?:also\s+|immediately\s+|automatically\s+|"
@@ -53,9 +56,7 @@ _PASSIVE: Final = rx(
     rf"\b(?:the\s+)?{_PROGRAM_OBJECT}" + gap(40) + rf"\b(?:may|can|could)\s+(?:\w+,?\s+){{0,5}}?"
     rf"(?:be\s+)?{REVOKE}"
 )
-_RESULT: Final = rx(
-    rf"\b(?:result|results|resulting)\s+in\b|\blead\s+to\b|\bgrounds\s+for\b"
-)
+_RESULT: Final = rx(r"\b(?:result|results|resulting)\s+in\b|\blead\s+to\b|\bgrounds\s+for\b")
 _RESULT_NOUN: Final = rx(
     rf"\b(?:result\w*\s+in|lead\s+to|grounds\s+for)\s+(?:[\w,-]+\s+){{0,6}}?"
     rf"(?:{_NOUN}|your\s+(?:\w+\s+){{0,3}}?(?:account|access)\s+being\s+\w+)"

@@ -9,7 +9,9 @@ from .._core import Hit, spotter
 from .._text import Sentence
 from ._vocab import PARTICIPANT, gap, hit, negated, rx
 
-_PAY_NOUN: Final = r"(?:compensation|payment|remuneration|money|pay|fees?|wages?|salary|consideration)"
+_PAY_NOUN: Final = (
+    r"(?:compensation|payment|remuneration|money|pay|fees?|wages?|salary|consideration)"
+)
 _NONE: Final = rx(
     r"\b(?:will|shall|do|does|would|is|are)\s+not\s+(?:\w+\s+)?(?:provide|pay|offer|give|receive|"
     r"owe|be\s+(?:paid|compensated|remunerated|entitled\s+to))\s+(?:you\s+|participants\s+)?"

@@ -20,7 +20,8 @@ _SIGN_NDA: Final = rx(
     r"binding\s+)?" + _NDA_NAME
 )
 _KEEP: Final = rx(
-    r"\b(?:keep|treat|hold|maintain|preserve|protect)\s+" + gap(80)
+    r"\b(?:keep|treat|hold|maintain|preserve|protect)\s+"
+    + gap(80)
     + r"\b(?:confidential|in\s+(?:strict\s+)?confidence|secret|confidentiality)\b|"
     r"\b(?:must|shall|will|are\s+to|is\s+to)\s+be\s+(?:kept|treated|held)\s+(?:strictly\s+)?"
     r"(?:confidential|in\s+confidence|secret)"
@@ -31,7 +32,8 @@ _IS_CONFIDENTIAL: Final = rx(
 )
 _DISCLOSE_BAN: Final = rx(
     rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,3}}?(?:disclos\w*|shar\w*|publish\w*|disseminat\w*|releas\w*|"
-    r"reveal\w*|discuss\w*|talk\w*\s+about)\b" + gap(80)
+    r"reveal\w*|discuss\w*|talk\w*\s+about)\b"
+    + gap(80)
     + r"\b(?:confidential\s+information|confidential\s+details|information\s+about|"
     r"any\s+(?:other\s+)?information|beta\s+materials|anything\s+about|details\s+of|"
     r"(?:submission|report|vulnerability|finding)\s+details|vulnerabilit(?:y|ies)|"
@@ -244,7 +246,8 @@ _UNTIL_RELEASE: Final = rx(
     r"general\s+availability|commercial\s+release|launch|release)\b|"
     r"\b(?:ends?|expires?|terminates?|lapses?|ceases?)\s+(?:when|upon|at|on)\s+(?:the\s+)?"
     r"(?:\w+\s+){0,3}?(?:public\s+)?(?:release|launch|announcement)\b|"
-    r"\b(?:no\s+longer|not)\s+(?:be\s+)?confidential\s+(?:once|after|when)\b" + gap(60)
+    r"\b(?:no\s+longer|not)\s+(?:be\s+)?confidential\s+(?:once|after|when)\b"
+    + gap(60)
     + r"\b(?:released|public|launched|announced)"
 )
 _AFTER_RELEASE: Final = rx(
@@ -341,8 +344,9 @@ _EXCEPT: Final = rx(
         ),
         "If you are required by law or a court order to disclose our Confidential "
         "Information, you may do so, but only if you notify us first.": ("required-by-law",),
-        "Nothing in this NDA prevents you from talking about your own experience in the "
-        "program.": ("own-experience",),
+        "Nothing in this NDA prevents you from talking about your own experience in the program.": (
+            "own-experience",
+        ),
     },
     counter_examples=(
         "You must keep all Confidential Information secret.",

@@ -12,11 +12,14 @@ from ._vocab import GATE, GATED, OUTPUTS, PROHIBIT, SHARE, actor, gap, hit, nega
 
 _REQUIRED_BEFORE: Final = rx(
     r"\b(?:requires?|required|requiring|need(?:s|ed)?|must\s+(?:first\s+)?(?:obtain|get|seek|"
-    r"receive|have)|subject\s+to)\s+(?:our\s+|the\s+|\w+'s\s+|an?\s+)?" + GATE + gap(80)
+    r"receive|have)|subject\s+to)\s+(?:our\s+|the\s+|\w+'s\s+|an?\s+)?"
+    + GATE
+    + gap(80)
     + rf"\b(?:before|prior\s+to|to|in\s+order\s+to)\s+(?:\w+\s+)?{SHARE}"
 )
 _APPROVED_BEFORE: Final = rx(
-    rf"\b(?:must|shall|will|needs?\s+to|has\s+to|have\s+to)\s+be\s+{GATED}\s+" + gap(60)
+    rf"\b(?:must|shall|will|needs?\s+to|has\s+to|have\s+to)\s+be\s+{GATED}\s+"
+    + gap(60)
     + rf"\b(?:before|prior\s+to)\s+(?:being\s+|it\s+is\s+|they\s+are\s+)?{SHARE}"
 )
 _UNLESS: Final = (
@@ -25,12 +28,18 @@ _UNLESS: Final = (
 )
 _FORBIDDEN_UNLESS: Final = rx(
     rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,4}}?{SHARE}\b" + gap(220) + rf"\b{_UNLESS}|"
-    rf"\b(?:no|not)\s+" + gap(80) + rf"\b(?:may|shall|will|can)\s+be\s+{SHARE}\s+" + gap(60)
+    rf"\b(?:no|not)\s+"
+    + gap(80)
+    + rf"\b(?:may|shall|will|can)\s+be\s+{SHARE}\s+"
+    + gap(60)
     + rf"\b{_UNLESS}"
 )
 _SHARED_AFTER: Final = rx(
-    rf"\bmay\s+be\s+{SHARE}\b" + gap(120)
-    + rf"\b(?:after|once|when|if|with)\b" + gap(120) + rf"\b(?:provided|given|granted|received)\s+"
+    rf"\bmay\s+be\s+{SHARE}\b"
+    + gap(120)
+    + r"\b(?:after|once|when|if|with)\b"
+    + gap(120)
+    + rf"\b(?:provided|given|granted|received)\s+"
     rf"(?:\w+\s+)?{GATE}"
 )
 _NO_REVIEW: Final = rx(
@@ -97,8 +106,8 @@ def pre_approval(sentence: Sentence) -> Iterator[Hit]:
     text = sentence.plain
     for pattern in (_REQUIRED_BEFORE, _APPROVED_BEFORE, _FORBIDDEN_UNLESS, _SHARED_AFTER):
         match = pattern.search(text)
-        if match is None or actor(text, match.start() + 1) == "organization" and pattern in (
-            _FORBIDDEN_UNLESS,
+        if match is None or (
+            actor(text, match.start() + 1) == "organization" and pattern in (_FORBIDDEN_UNLESS,)
         ):
             continue
         if _credentials(text, match):
@@ -121,8 +130,10 @@ def _credentials(text: str, match: re.Match[str]) -> bool:
     return bool(_CREDENTIALS.search(text, match.start(), match.end() + 40))
 
 
+_SHOULD: Final = rx(r"\bshould\b")
 _BAN: Final = rx(
-    rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,4}}?{SHARE}\b(?:\s+or\s+\w+)?" + gap(120)
+    rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,4}}?{SHARE}\b(?:\s+or\s+\w+)?"
+    + gap(120)
     + rf"\b(?:{OUTPUTS}|the\s+feature|its\s+outputs?|information\s+(?:about|regarding|related)|"
     rf"opinions?|anything)\b|"
     rf"\b(?:does|do)\s+not\s+(?:allow|permit)\s+(?:public\s+)?disclosure\b"
@@ -163,12 +174,16 @@ def share_ban(sentence: Sentence) -> Iterator[Hit]:
     """
     text = sentence.plain
     ban = _BAN.search(text)
-    if ban and not re.search(_UNLESS, text, re.IGNORECASE) and not _credentials(text, ban):
-        if actor(text, ban.start() + 1) != "organization" and not rx(r"\bshould\b").search(
-            text, max(0, ban.start() - 20), ban.start() + 10
-        ):
-            yield hit(sentence, _scope(text, ban.start(), ban.end()), *ban.span(), "sharing forbidden")
-            return
+    if (
+        ban
+        and not re.search(_UNLESS, text, re.IGNORECASE)
+        and not _credentials(text, ban)
+        and actor(text, ban.start() + 1) != "organization"
+        and not _SHOULD.search(text, max(0, ban.start() - 20), ban.start() + 10)
+    ):
+        scope = _scope(text, ban.start(), ban.end())
+        yield hit(sentence, scope, *ban.span(), "sharing forbidden")
+        return
     may = _MAY_SHARE.search(text)
     if (
         may

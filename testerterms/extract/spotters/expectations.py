@@ -149,8 +149,10 @@ def terms_changes(sentence: Sentence) -> Iterator[Hit]:
 
 def _passive_change(text: str) -> bool:
     return bool(
-        rx(r"\b(?:may|will|can)\s+be\s+(?:changed|modified|amended|updated|revised)|"
-           r"\bsubject\s+to\s+change\b|\bcontinu\w*\s+(?:to\s+)?(?:use|using|access)").search(text)
+        rx(
+            r"\b(?:may|will|can)\s+be\s+(?:changed|modified|amended|updated|revised)|"
+            r"\bsubject\s+to\s+change\b|\bcontinu\w*\s+(?:to\s+)?(?:use|using|access)"
+        ).search(text)
     )
 
 

@@ -22,7 +22,8 @@ _PARTICIPANT_OWNS: Final = rx(
     rf"\b{PARTICIPANT}\s+(?:will\s+|shall\s+|continue\s+to\s+)?(?:retain|keep|own|maintain|hold)s?\s+"
     r"(?:all\s+|full\s+|any\s+|the\s+|sole\s+)?(?:(?:right,?\s+title,?\s+and\s+interest|ownership|"
     r"rights?|title|intellectual\s+property(?:\s+rights)?|copyright)\s+(?:in|to|of|over)\s+)?"
-    + gap(60) + rf"\b(?:{_MADE})\b|"
+    + gap(60)
+    + rf"\b(?:{_MADE})\b|"
     rf"\b(?:does|do|will|shall)\s+not\s+(?:own|claim\s+(?:any\s+)?ownership\s+(?:of|in)|acquire\s+"
     rf"(?:any\s+)?(?:ownership|rights?|title)\s+(?:in|to))\s+" + gap(40) + rf"\b(?:{_MADE})\b|"
     rf"\b(?:{_MADE})\b" + gap(80) + r"\b(?:belongs?|remains?|are|is)\s+(?:\w+\s+)?"
@@ -30,7 +31,7 @@ _PARTICIPANT_OWNS: Final = rx(
 )
 _ORGANIZATION_OWNS: Final = rx(
     r"\b(?:hereby\s+)?assigns?\s+(?:to\s+\w+\s+)?(?:all\s+)?(?:(?:of\s+)?(?:your\s+)?(?:right|title|"
-    rf"ownership|rights|interest))" + gap(80) + rf"\b(?:{_MADE})\b|"
+    r"ownership|rights|interest))" + gap(80) + rf"\b(?:{_MADE})\b|"
     rf"\b(?:{_MADE})\b" + gap(100) + r"\b(?:shall|will|is|are)\s+(?:be\s+|become\s+|remain\s+)?"
     r"(?:the\s+)?(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+)?(?:property\s+of|owned\s+"
     r"(?:exclusively\s+|solely\s+)?by)\s+(?!you\b)|"
@@ -84,10 +85,28 @@ def outputs(sentence: Sentence) -> Iterator[Hit]:
 
 
 _LIMITS: Final = (
-    ("personal-use", rx(r"\b(?:your\s+)?(?:own\s+)?(?:personal|private)(?:,?\s+(?:and\s+)?non-?commercial)?\s+(?:use|purposes)\b")),
-    ("non-commercial", rx(r"\bnon-?commercial\s+(?:use|purposes)\b|\bmay\s+not\s+(?:use|sell|exploit|monetize|license)\s+" + gap(60) + r"\bcommercial(?:ly)?\b|\bfor\s+any\s+commercial\s+purpose")),
-    ("not-before-release", rx(r"\b(?:until|before)\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}?(?:public\s+|official\s+)?(?:release|launch)\b")),
-)  # fmt: skip
+    (
+        "personal-use",
+        rx(
+            r"\b(?:your\s+)?(?:own\s+)?(?:personal|private)(?:,?\s+(?:and\s+)?non-?commercial)?\s+"
+            r"(?:use|purposes)\b"
+        ),
+    ),
+    (
+        "non-commercial",
+        rx(
+            r"\bnon-?commercial\s+(?:use|purposes)\b|\bmay\s+not\s+(?:use|sell|exploit|monetize|"
+            r"license)\s+" + gap(60) + r"\bcommercial(?:ly)?\b|\bfor\s+any\s+commercial\s+purpose"
+        ),
+    ),
+    (
+        "not-before-release",
+        rx(
+            r"\b(?:until|before)\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}?(?:public\s+|official\s+)?"
+            r"(?:release|launch)\b"
+        ),
+    ),
+)
 _USE_OUTPUTS: Final = rx(
     rf"\b{PARTICIPANT}\s+(?:may|can|must|shall|will|agree)\s+(?:\w+\s+){{0,3}}?(?:use|sell|exploit|"
     r"publish|share|distribute|monetize)\w*\b" + gap(80) + rf"\b(?:{_MADE})\b|"
@@ -103,9 +122,7 @@ _USE_OUTPUTS: Final = rx(
             "personal-use",
             "non-commercial",
         ),
-        "You may not sell or otherwise use the videos you make commercially.": (
-            "non-commercial",
-        ),
+        "You may not sell or otherwise use the videos you make commercially.": ("non-commercial",),
         "You may not publish outputs you generate until the public release of the tool.": (
             "not-before-release",
         ),
@@ -147,7 +164,8 @@ _GRANT: Final = rx(
     r"\b(?P<object>" + FEEDBACK + r"|(?:videos?|content|outputs?|submissions?|reports?))\b"
     r"[^;:.]{0,80}?\b(?:may|can|will)\s+be\s+used\s+by\b(?P<rest2>[^;:]{0,200})|"
     r"\b(?:we|\w+)\s+(?:may|can)\s+(?:freely\s+)?use\s+(?:any|your|all|the)?\s*(?P<object2>"
-    + FEEDBACK + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest3>[^;:]{0,200})"
+    + FEEDBACK
+    + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest3>[^;:]{0,200})"
 )
 _BROAD_USE: Final = rx(
     r"\bany\s+(?:way|purpose|manner|media)\b|\bfor\s+any\s+purpose\b|\bwithout\s+(?:any\s+)?"
@@ -191,8 +209,10 @@ def _grant(plain: str) -> Grant | None:
         adjectives = match.span("adjectives")
         noun_end = match.end("noun")
     else:
-        rest = (match.group("object") or match.group("object2") or "") + " " + (
-            match.group("rest2") or match.group("rest3") or ""
+        rest = (
+            (match.group("object") or match.group("object2") or "")
+            + " "
+            + (match.group("rest2") or match.group("rest3") or "")
         )
         adjectives = (match.start(), match.start())
         noun_end = match.end()
@@ -254,7 +274,13 @@ def output_licence(sentence: Sentence) -> Iterator[Hit]:
     found = _breadth(sentence, grant)
     if found:
         value, match = found
-        yield hit(sentence, value, grant.start, max(grant.end, match.end()), f"a {value} licence over outputs")
+        yield hit(
+            sentence,
+            value,
+            grant.start,
+            max(grant.end, match.end()),
+            f"a {value} licence over outputs",
+        )
 
 
 @spotter(
@@ -267,9 +293,7 @@ def output_licence(sentence: Sentence) -> Iterator[Hit]:
         "Acme may use any Feedback without any obligations or restrictions.": "broad",
         "Any feedback that you provide can be used by Acme without charge, in any way, for "
         "any purpose.": "broad",
-        "You grant Acme a licence to use your feedback solely to improve the program.": (
-            "limited"
-        ),
+        "You grant Acme a licence to use your feedback solely to improve the program.": ("limited"),
     },
     counter_examples=(
         "Please send us your feedback by email.",
@@ -293,12 +317,16 @@ def feedback_licence(sentence: Sentence) -> Iterator[Hit]:
     found = _breadth(sentence, grant)
     if found:
         value, match = found
-        yield hit(sentence, value, grant.start, max(grant.end, match.end()), f"a {value} licence to feedback")
+        yield hit(
+            sentence,
+            value,
+            grant.start,
+            max(grant.end, match.end()),
+            f"a {value} licence to feedback",
+        )
 
 
-def _modifier(
-    sentence: Sentence, pattern: re.Pattern[str], value: bool, cue: str
-) -> Iterator[Hit]:
+def _modifier(sentence: Sentence, pattern: re.Pattern[str], value: bool, cue: str) -> Iterator[Hit]:
     """A word among a licence's adjectives ("a perpetual, royalty-free license"): the hit runs
     from the grant to the word; its narrow quote from the word to the licence noun."""
     grant = _grant(sentence.plain)
@@ -334,8 +362,10 @@ _LICENCE_EXAMPLE: Final = (
     "ownership.output_licence_perpetual",
     cue=r"perpetual",
     prefer=(True, False),
-    examples={_LICENCE_EXAMPLE: True, "You grant Acme a non-perpetual licence to display the "
-              "videos you create.": False},
+    examples={
+        _LICENCE_EXAMPLE: True,
+        "You grant Acme a non-perpetual licence to display the videos you create.": False,
+    },
     counter_examples=("You grant Acme a perpetual licence to use your feedback.",),
 )
 def output_licence_perpetual(sentence: Sentence) -> Iterator[Hit]:
@@ -354,8 +384,10 @@ def output_licence_perpetual(sentence: Sentence) -> Iterator[Hit]:
     "ownership.output_licence_irrevocable",
     cue=r"revocable",
     prefer=(True, False),
-    examples={_LICENCE_EXAMPLE: True, "You grant Acme a revocable licence to display the videos "
-              "you create.": False},
+    examples={
+        _LICENCE_EXAMPLE: True,
+        "You grant Acme a revocable licence to display the videos you create.": False,
+    },
     counter_examples=("Acme grants you a revocable licence to the beta software.",),
 )
 def output_licence_irrevocable(sentence: Sentence) -> Iterator[Hit]:
@@ -374,8 +406,10 @@ def output_licence_irrevocable(sentence: Sentence) -> Iterator[Hit]:
     "ownership.output_licence_exclusive",
     cue=r"exclusive",
     prefer=(True, False),
-    examples={_LICENCE_EXAMPLE: False, "You grant Acme an exclusive licence to the videos you "
-              "create.": True},
+    examples={
+        _LICENCE_EXAMPLE: False,
+        "You grant Acme an exclusive licence to the videos you create.": True,
+    },
     counter_examples=("Acme grants you a non-exclusive licence to the beta software.",),
 )
 def output_licence_exclusive(sentence: Sentence) -> Iterator[Hit]:
@@ -421,20 +455,27 @@ _PURPOSE: Final = (
 )
 _DATA_USE: Final = rx(
     rf"\b{_DATA}\b" + gap(120) + r"\b(?:is|are|will\s+be|may\s+be|can\s+be)\s+(?:\w+\s+)?"
-    r"(?:used|processed|analy[sz]ed|shared|sent|leveraged|collected)\b" + gap(120)
+    r"(?:used|processed|analy[sz]ed|shared|sent|leveraged|collected)\b"
+    + gap(120)
     + rf"\b{_PURPOSE}\b|"
     r"\b(?:we|\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|process|analy[sz]e|leverage|record|send|"
     rf"collect|train\s+on)\w*\s+" + gap(80) + rf"\b{_DATA}\b" + gap(120) + rf"\b{_PURPOSE}\b|"
-    rf"\bconsent\s+to\s+(?:our|\w+'s)\s+use\s+of\s+(?:your\s+)?{_DATA}\b" + gap(60)
+    rf"\bconsent\s+to\s+(?:our|\w+'s)\s+use\s+of\s+(?:your\s+)?{_DATA}\b"
+    + gap(60)
     + rf"\b(?:for\s+)?{_PURPOSE}|"
     r"\bwe\s+record\s+" + gap(80) + r"\b(?:then\s+)?we\s+send\b|"
-    rf"\b(?:we|\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|leverage|analy[sz]e)\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:data|telemetry|recordings?)\s+from\s+your\b"
+    r"\b(?:we|\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|leverage|analy[sz]e)\s+(?:\w+\s+){0,3}?"
+    r"(?:data|telemetry|recordings?)\s+from\s+your\b"
 )
 _NO_TRAINING: Final = rx(
-    r"\b(?:will|do|does|shall)\s+not\s+(?:use|train\s+on|process)\s+" + gap(80)
-    + r"\b(?:to\s+train|for\s+(?:model\s+)?training|train\s+(?:our\s+|its\s+|any\s+)?(?:ai\s+)?models?)\b"
+    r"\b(?:will|do|does|shall)\s+not\s+(?:use|train\s+on|process)\s+"
+    + gap(80)
+    + r"\b(?:to\s+train|for\s+(?:model\s+)?training|"
+    r"train\s+(?:our\s+|its\s+|any\s+)?(?:ai\s+)?models?)\b"
 )
+
+
+_PASSIVE_USE: Final = rx(r"\b(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?used\b")
 
 
 @spotter(
@@ -476,9 +517,11 @@ def data_use(sentence: Sentence) -> Iterator[Hit]:
         return
     used = _DATA_USE.search(text)
     if used and not negated(text, used.start() + 1, 20):
-        if actor(text, used.start() + 1) == "participant" and not used.group(0).lower().startswith(
-            ("consent", "by")
+        words_used = used.group(0)
+        if (
+            actor(text, used.start() + 1) == "participant"
+            and not words_used.lower().startswith(("consent", "by"))
+            and not _PASSIVE_USE.search(words_used)
         ):
-            if not rx(r"\b(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?used\b").search(used.group(0)):
-                return
+            return
         yield hit(sentence, "disclosed", *used.span(), "use of participants' data stated")

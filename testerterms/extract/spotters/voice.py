@@ -34,7 +34,9 @@ _EXEMPT: Final = rx(
     r"\barbitration\b" + gap(60) + r"\b(?:will|does|shall)\s+not\s+apply\b|"
     r"\bnot\s+(?:be\s+)?(?:subject|required)\s+to\s+arbitrat"
 )
-_IF: Final = rx(r"\b(?:if|unless)\s+(?:the|any|a)\s+(?:\w+\s+){0,3}?(?:dispute|claim|arbitration|waiver)\b")
+_IF: Final = rx(
+    r"\b(?:if|unless)\s+(?:the|any|a)\s+(?:\w+\s+){0,3}?(?:dispute|claim|arbitration|waiver)\b"
+)
 _INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+arbitrated\b")
 _COURTS: Final = rx(
     r"\b(?:exclusive\s+jurisdiction\s+(?:and\s+venue\s+)?of\s+the\s+(?:\w+\s+){0,3}?courts|"

@@ -210,7 +210,9 @@ def test_details_show_each_sentence_the_term_the_value_and_why(tmp_path: Path) -
     status, out, _ = run("extract", str(path), "--details")
     assert status == 0
     assert "voice.arbitration: true" in out
-    assert '"Any dispute arising from this Agreement will be resolved by binding arbitration."' in out
+    assert (
+        '"Any dispute arising from this Agreement will be resolved by binding arbitration."' in out
+    )
     assert "why: " in out
     assert "not found (stay unknown):" in out
 
@@ -335,7 +337,9 @@ def test_several_sources_write_one_program_each_into_a_folder(tmp_path: Path) ->
 
 def test_one_unreadable_source_does_not_stop_the_others(tmp_path: Path) -> None:
     good = _agreement_file(tmp_path, "txt")
-    status, _, err = run("extract", str(tmp_path / "missing.txt"), str(good), "-o", str(tmp_path / "out"))
+    status, _, err = run(
+        "extract", str(tmp_path / "missing.txt"), str(good), "-o", str(tmp_path / "out")
+    )
     assert status == 2
     assert "missing.txt: no such file" in err
     assert (tmp_path / "out" / "agreement.yaml").exists()

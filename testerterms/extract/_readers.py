@@ -391,7 +391,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
     ) -> Any:
         if not re.match(r"(?i)https?://", newurl):
-            raise urllib.error.URLError(f"a redirect to {newurl[:80]!r}, not an http(s) URL")
+            raise urllib.error.URLError("a redirect to a URL that is not http(s)")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -414,7 +414,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, limit: int = MAX_FILE_BYTES) ->
             while True:
                 if time.monotonic() > deadline:
                     raise UsageError(f"{name}: took longer than {timeout:g} s; stopped")
-                chunk = response.read(65536)
+                chunk = response.read1(65536)  # what has arrived, not a full 64 KB
                 if not chunk:
                     break
                 size += len(chunk)
@@ -429,7 +429,11 @@ def fetch(url: str, *, timeout: float = TIMEOUT, limit: int = MAX_FILE_BYTES) ->
         raise
     except urllib.error.HTTPError as exc:
         if exc.code in (301, 302, 303, 307, 308):
-            raise UsageError(f"{name}: too many redirects") from None
+            if "infinite loop" in str(exc.reason) or "redirect" in str(exc.reason).lower():
+                if "not allowed" in str(exc.reason):
+                    raise UsageError(f"{name}: a redirect to a URL that is not http(s)") from None
+                raise UsageError(f"{name}: too many redirects") from None
+            raise UsageError(f"{name}: a redirect it will not follow ({exc.code})") from None
         raise UsageError(f"{name}: HTTP {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise UsageError(f"{name}: cannot fetch it ({exc.reason})") from None

@@ -54,14 +54,31 @@ def test_every_spotter_has_examples_counter_examples_and_documentation() -> None
 
 
 def test_the_catalogue_covers_the_terms_the_issue_names() -> None:
-    named = """compensation.money content_review.pre_approval content_review.share_ban
-    confidentiality.nda confidentiality.scope confidentiality.duration_months
-    confidentiality.ends_at_release confidentiality.carve_outs ownership.outputs
-    ownership.output_limits ownership.output_licence ownership.output_licence_perpetual
-    ownership.output_licence_irrevocable ownership.output_licence_exclusive
-    ownership.output_licence_paid ownership.feedback_licence ownership.data_use
-    expectations.terms_changes expectations.voluntary voice.arbitration voice.class_waiver
-    access.revocation access.notice""".split()
+    named = [
+        "compensation.money",
+        "content_review.pre_approval",
+        "content_review.share_ban",
+        "confidentiality.nda",
+        "confidentiality.scope",
+        "confidentiality.duration_months",
+        "confidentiality.ends_at_release",
+        "confidentiality.carve_outs",
+        "ownership.outputs",
+        "ownership.output_limits",
+        "ownership.output_licence",
+        "ownership.output_licence_perpetual",
+        "ownership.output_licence_irrevocable",
+        "ownership.output_licence_exclusive",
+        "ownership.output_licence_paid",
+        "ownership.feedback_licence",
+        "ownership.data_use",
+        "expectations.terms_changes",
+        "expectations.voluntary",
+        "voice.arbitration",
+        "voice.class_waiver",
+        "access.revocation",
+        "access.notice",
+    ]
     assert set(named) <= set(SPOTTERS)
 
 
@@ -265,7 +282,7 @@ def test_the_draft_of_every_file_type_validates_strictly_and_scores(
     )
     assert status == 0, err
     assert run("validate", "--strict", str(target))[0] == 0
-    status, out, _ = run("score", str(target), "--format", "json")
+    status, _out, _ = run("score", str(target), "--format", "json")
     assert status == 0
     from testerterms import load_program
 
@@ -317,7 +334,7 @@ def test_a_program_is_never_overwritten_without_force(tmp_path: Path) -> None:
 def test_the_agreement_read_is_never_written_over(tmp_path: Path) -> None:
     source = _agreement_file(tmp_path, "txt")
     before = source.read_bytes()
-    status, _, err = run("extract", str(source), "-o", str(source), "--force")
+    status, _, _err = run("extract", str(source), "-o", str(source), "--force")
     assert status == 2
     assert source.read_bytes() == before
 

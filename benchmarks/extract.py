@@ -223,6 +223,33 @@ def timing(documents: list[Document]) -> tuple[int, float]:
     return len(text.split()), statistics.median(runs)
 
 
+def memory(documents: list[Document], count: int) -> int:
+    """Peak memory (bytes, tracemalloc) of ``extract`` writing one program each for ``count``
+    agreements (the corpus's documents in turn) into a folder."""
+    import io
+    import tempfile
+    import tracemalloc
+
+    from testerterms.cli import main as cli
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for index in range(count):
+            path = Path(folder) / f"agreement-{index:03d}.txt"
+            path.write_text(documents[index % len(documents)].text, encoding="utf-8")
+            paths.append(str(path))
+        cli(
+            ["extract", paths[0], "-o", str(Path(folder) / "warm.yaml")],
+            io.StringIO(),
+            io.StringIO(),
+        )
+        tracemalloc.start()
+        cli(["extract", *paths, "-o", str(Path(folder) / "out")], io.StringIO(), io.StringIO())
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
 def _default_corpus() -> Path:
     """``shared/corpora/claudette-en-dev`` beside the repository (or beside its worktree)."""
     for top in (REPO.parent, REPO.parent.parent):
@@ -238,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", action="store_true", help="list misses (written-from part only)"
     )
-    parser.add_argument("--no-time", action="store_true")
+    parser.add_argument("--no-time", action="store_true", help="leave out time and memory")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}: give --corpus DIR", file=sys.stderr)
@@ -284,18 +311,34 @@ def main(argv: list[str] | None = None) -> int:
         f"Sentence boundaries (25 documents as running text): precision {precision:.3f}, "
         f"recall {recall:.3f}, F1 {f1:.3f}"
     )
-    words, seconds = timing(documents) if "--no-time" not in sys.argv else (0, 0.0)
-    print(f"Time: {words:,} words read and drafted in {seconds * 1000:.0f} ms (median of 5)")
+    if not args.no_time:
+        _time_and_memory(documents)
     if args.errors and written is not None:
-        for cat, counts in written.items():
-            print(f"\n## {cat} misses (written-from part)")
-            for line in counts["sent"].misses:
-                print(line)
-        print("\n## quote misses")
-        for key, (_, _, wrong) in accuracy.items():
-            for line in wrong:
-                print(f"{key}: {line}")
+        _errors(written, accuracy)
     return 0
+
+
+def _time_and_memory(documents: list[Document]) -> None:
+    words, seconds = timing(documents)
+    print(f"Time: {words:,} words read and drafted in {seconds * 1000:.0f} ms (median of 5)")
+    small, large = memory(documents, 10), memory(documents, 100)
+    print(
+        f"Memory: `extract` on a folder of 10 agreements peaks at {small / 2**20:.1f} MiB, "
+        f"of 100 at {large / 2**20:.1f} MiB ({large / small:.2f}x; tracemalloc)"
+    )
+
+
+def _errors(
+    written: dict[str, dict[str, Counts]], accuracy: dict[str, tuple[int, int, list[str]]]
+) -> None:
+    for cat, counts in written.items():
+        print(f"\n## {cat} misses (written-from part)")
+        for line in counts["sent"].misses:
+            print(line)
+    print("\n## quote misses")
+    for key, (_, _, wrong) in accuracy.items():
+        for line in wrong:
+            print(f"{key}: {line}")
 
 
 if __name__ == "__main__":

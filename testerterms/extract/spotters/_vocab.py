@@ -34,8 +34,8 @@ NEGATION: Final = rx(
 PROHIBIT: Final = (
     r"(?:may\s+not|must\s+not|shall\s+not|will\s+not|won't|cannot|can't|can\s+not|"
     r"(?:agree|promise|undertake)s?\s+not\s+to|are\s+not\s+(?:permitted|allowed)\s+to|"
-    r"is\s+not\s+(?:permitted|allowed)|do\s+not|don't|never|(?:refrain|prohibited|"
-    r"forbidden|barred)\s+from|avoid|not\s+to)"
+    r"is\s+not\s+(?:permitted|allowed)|do\s+not|don't|never|(?:refrain(?:ing)?|prohibited|"
+    r"forbidden|barred)\s+from|prohibits?\s+(?:you|participants|testers)\s+from|avoid|not\s+to)"
 )
 SHARE: Final = (
     r"(?:shar(?:e|es|ed|ing)|post(?:s|ed|ing)?|publish(?:es|ed|ing)?|disclos(?:e|es|ed|ing|ure)|"

@@ -16,7 +16,7 @@ REVOKE: Final = (
     r"deactivat(?:e|es|ed|ing)|ban(?:s|ned|ning)?|block(?:s|ed|ing)?|restrict(?:s|ed|ing)?|"
     r"deny|denies|denied|denying|clos(?:e|es|ed|ing)|ceas(?:e|es|ed|ing)|paus(?:e|es|ed|ing)|"
     r"delet(?:e|es|ed|ing)|withdraw(?:s|n)?|expel(?:s|led)?|end|ends|ended|cut\s+off|"
-    r"exclud(?:e|es|ed|ing))"
+    r"exclud(?:e|es|ed|ing)|stop\s+(?:providing|offering))"
 )
 _NOUN: Final = (
     r"(?:termination|suspension|removal|ban|banning|cancellation|deactivation|closure|"
@@ -31,8 +31,8 @@ _ACCESS_OBJECT: Final = (
     r"accounts\b|access\b|you\b|users?\b|participants?\b|testers?\b|members?\b|anyone\b)"
 )
 _PROGRAM_OBJECT: Final = (
-    r"(?:the|our|its|this|any|all|some\s+or\s+all\s+of\s+(?:the|our)|any\s+or\s+all\s+aspects\s+of\s+the)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:program(?:me)?s?|services?|site|website|beta|software|"
+    r"(?:(?:the|our|its|this|any|all|some\s+or\s+all\s+of\s+(?:the|our)|any\s+or\s+all\s+"
+    r"aspects\s+of\s+the)\s+)?(?:[\w-]+\s+){0,3}?(?:program(?:me)?s?|services?|site|website|beta|software|"
     r"testing\s+programs?|study|studies|preview|platform|app|feeds?)\b"
 )
 _POWER: Final = (
@@ -44,8 +44,8 @@ _ACTIVE: Final = rx(
     rf"(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})"
 )
 _PASSIVE: Final = rx(
-    r"\b(?:your|their|his\s+or\s+her|any\s+user'?s?)\s+(?:[\w-]+\s+){0,4}?(?:accounts?|access|"
-    r"participation|membership|registration|use|rights?|licen[cs]es?|permission)\b"
+    r"\b(?:(?:your|their|his\s+or\s+her|any\s+user'?s?)\s+(?:[\w-]+\s+){0,4}?)?(?:accounts?|"
+    r"access|participation|membership|registration|rights?|licen[cs]es?|permission)\b"
     + gap(60)
     + rf"\b(?:may|will|shall|can|could)\s+(?:also\s+|immediately\s+|automatically\s+|"
     rf"then\s+)*(?:be\s+)?(?:\w+\s+)?{REVOKE}\b|"
@@ -53,12 +53,13 @@ _PASSIVE: Final = rx(
     rf"(?:will\s+|shall\s+)?(?:automatically\s+)?(?:terminate|expire)s?\b|"
     rf"\bhave\s+(?:his\s+or\s+her\s+|their\s+|your\s+)?(?:\w+\s+)?(?:membership|account|access)\s+"
     rf"(?:\w+\s+)?(?:terminated|suspended|revoked|cancell?ed|closed)|"
+    rf"\b(?:you|they)\s+(?:may|will|can)\s+(?:also\s+)?be\s+(?:\w+\s+)?{REVOKE}\b|"
     rf"\b(?:the\s+)?{_PROGRAM_OBJECT}" + gap(40) + rf"\b(?:may|can|could)\s+(?:\w+,?\s+){{0,5}}?"
     rf"(?:be\s+)?{REVOKE}"
 )
 _RESULT: Final = rx(r"\b(?:result|results|resulting)\s+in\b|\blead\s+to\b|\bgrounds\s+for\b")
 _RESULT_NOUN: Final = rx(
-    rf"\b(?:result\w*\s+in|lead\s+to|grounds\s+for)\s+(?:[\w,-]+\s+){{0,6}}?"
+    rf"\b(?:result\w*\s+in|lead\s+to|grounds\s+for)\s+(?:[\w,/-]+\s+){{0,6}}?"
     rf"(?:{_NOUN}|your\s+(?:\w+\s+){{0,3}}?(?:account|access)\s+being\s+\w+)"
 )
 _AFTERMATH: Final = rx(
@@ -106,10 +107,17 @@ def _revocation(sentence: Sentence) -> re.Match[str] | None:
                 text, match.start(), min(match.end(), match.start() + 25)
             ):
                 continue
+            verb = re.search(REVOKE, text[match.start() : match.end()], re.IGNORECASE)
+            at = match.start() + (verb.start() if verb else 0)
+            if (
+                pattern is not _RESULT_NOUN
+                and actor(text, at) == "participant"
+                and not re.search(r"\bbe\b|\bbeing\b", text[max(0, at - 30) : at])
+            ):
+                continue  # the participant's own right to leave or cancel
             if pattern is _ACTIVE:
                 if actor(text, match.start() + 1) == "participant":
                     continue
-                verb = re.search(REVOKE, text[match.start() : match.end()], re.IGNORECASE)
                 after = match.start() + (verb.end() if verb else 0)
                 if _CONTENT.search(text, after, min(len(text), match.end() + 20)):
                     continue

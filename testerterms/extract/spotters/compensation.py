@@ -56,6 +56,7 @@ _SOME: Final = rx(
     r"\b(?:stipends?|prizes?|grants?|awards?|payments?)\s+(?:\w+\s+){0,3}?(?:for|to)\s+"
     r"(?:select(?:ed)?|a\s+few|chosen|winning|top|some)\b|"
     r"\b(?:cash\s+)?prizes?\s+(?:of|worth|totall?ing|pool)\b|\bprize\s+pool\b|"
+    r"\b(?:a\s+)?select\s+few\b" + gap(120) + r"\b(?:compensat\w*|paid|prizes?|awards?)|"
     r"(?:\$|usd\s?)[\d,]+\s+(?:cash\s+)?prize|"
     r"\b(?:through|via|offer\w*|award\w*|receive|provid\w*|with)\s+(?:\w+\s+){0,2}?grants?\b"
     r"(?!\s+(?:you|us|to|the|a|an)\b)|"
@@ -68,7 +69,7 @@ _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
 @spotter(
     "compensation.money",
     cue=r"compensat|pay|paid|remunerat|reward|bount|prize|stipend|incentive|award|honorari|"
-    r"gift\s+card|wage|salary|grant",
+    r"gift\s+card|wage|salary|grant|\$|usd|€|£",
     prefer=("everyone", "per-result", "some", "none"),
     examples={
         "Acme will not provide any compensation for your participation in the Program.": "none",
@@ -117,7 +118,7 @@ def money(sentence: Sentence) -> Iterator[Hit]:
         (_SOME, "some", "pay for a few"),
     ):
         match = pattern.search(text)
-        if match and not negated(text, match.start() + 1, 25):
+        if match and (" only " in match.group(0) or not negated(text, match.start() + 1, 25)):
             yield hit(sentence, value, *match.span(), cue)
             return
     match = _NONE.search(text)

@@ -27,12 +27,13 @@ _KEEP: Final = rx(
     r"(?:confidential|in\s+confidence|secret)"
 )
 _IS_CONFIDENTIAL: Final = rx(
-    r"\b(?:is|are)\s+(?:the\s+)?(?:non-public,?\s+|proprietary\s+and\s+|strictly\s+)*"
+    r"\b(?:is|are|(?:will|shall)\s+be\s+(?:considered|deemed|treated\s+as))\s+(?:the\s+)?"
+    r"(?:non-public,?\s+|proprietary\s+and\s+|strictly\s+|\w+'s\s+)*"
     r"confidential\b(?:\s+(?:and\s+proprietary\s+)?information\s+(?:of|to)\b)?"
 )
 _DISCLOSE_BAN: Final = rx(
-    rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,3}}?(?:disclos\w*|shar\w*|publish\w*|disseminat\w*|releas\w*|"
-    r"reveal\w*|discuss\w*|talk\w*\s+about)\b"
+    rf"\b{PROHIBIT}\s+(?:[\w,]+\s+){{0,4}}?(?:disclos\w*|shar\w*|publish\w*|disseminat\w*|"
+    r"releas\w*|reveal\w*|discuss\w*|talk\w*\s+about|post\w*|blog\w*|tweet\w*)\b"
     + gap(80)
     + r"\b(?:confidential\s+information|confidential\s+details|information\s+about|"
     r"any\s+(?:other\s+)?information|beta\s+materials|anything\s+about|details\s+of|"
@@ -76,7 +77,8 @@ def duty(sentence: Sentence) -> tuple[bool, re.Match[str]] | None:
 
 @spotter(
     "confidentiality.nda",
-    cue=r"confidential|disclos|\bNDA\b|secret|non-?disclosure|proprietary",
+    cue=r"confidential|disclos|\bNDA\b|secret|non-?disclosure|proprietary|information\s+about|"
+    r"anything\s+about",
     prefer=(True, False),
     examples={
         "You agree to a non-disclosure agreement before every playtest.": True,
@@ -123,7 +125,7 @@ _BROAD: Final = rx(
     r"\b(?:work|activities)\s+conducted\s+as\s+(?:a\s+)?part\s+of\b|"
     r"\bthe\s+existence\s+of\s+(?:the|this)\s+(?:program|agreement)\b|"
     r"\b(?:your|the)\s+(?:participation|role|work)\s+(?:in|as)\b|\babout\s+the\s+game\b|"
-    r"\bthe\s+(?:pre-release|beta)\s+(?:software|product|materials)\b"
+    r"\bthe\s+(?:pre-release|beta)\s+(?:[\w-]+\s+)?(?:software|product|materials)\b"
 )
 _NARROW: Final = rx(
     r"\b(?:marked|designated|identified|labell?ed)\s+(?:as\s+)?confidential\b|"
@@ -138,7 +140,8 @@ _NARROW: Final = rx(
 
 @spotter(
     "confidentiality.scope",
-    cue=r"confidential|disclos|\bNDA\b|secret|non-?disclosure|proprietary",
+    cue=r"confidential|disclos|\bNDA\b|secret|non-?disclosure|proprietary|information\s+about|"
+    r"anything\s+about",
     prefer=("broad", "narrow"),
     examples={
         "You agree to a non-disclosure agreement, which prohibits you from sharing anything "

@@ -125,7 +125,11 @@ def terms_changes(sentence: Sentence) -> Iterator[Hit]:
     change = _UNILATERAL.search(text)
     if change is None:
         announced = _NOTICE_BEFORE.search(text)
-        if announced and _TERMS_CHANGED.search(text) and not negated(text, announced.start(), 20):
+        if (
+            announced
+            and (_TERMS_CHANGED.search(text) or "before we make" in announced.group(0).lower())
+            and not negated(text, announced.start(), 20)
+        ):
             yield hit(sentence, "with-notice", *announced.span(), "changes after notice")
         return
     verb = re.search(_CHANGE, text[change.start() : change.end()], re.IGNORECASE)

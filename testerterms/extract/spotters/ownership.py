@@ -159,13 +159,17 @@ def output_limits(sentence: Sentence) -> Iterator[Hit]:
 
 _GRANT: Final = rx(
     r"\b(?:you\s+)?(?:hereby\s+)?(?:grants?|gives?|provides?|licen[cs]es?)\s+(?:to\s+)?"
-    r"(?P<who>[\w&.' -]{1,60}?)\s+(?:(?:a|an|the)\s+)?(?P<adjectives>[^;:.]{0,200}?)\b"
+    r"(?P<who>[\w&.,' -]{1,60}?)\s+(?:(?:a|an|the)\s+)?(?P<adjectives>[^;:.]{0,200}?)\b"
     r"(?P<noun>licen[cs]es?|rights?|permission)\b(?P<rest>[^;:]{0,300})|"
     r"\b(?P<object>" + FEEDBACK + r"|(?:videos?|content|outputs?|submissions?|reports?))\b"
     r"[^;:.]{0,80}?\b(?:may|can|will)\s+be\s+used\s+by\b(?P<rest2>[^;:]{0,200})|"
     r"\b(?:we|\w+)\s+(?:may|can)\s+(?:freely\s+)?use\s+(?:any|your|all|the)?\s*(?P<object2>"
     + FEEDBACK
-    + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest3>[^;:]{0,200})"
+    + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest3>[^;:]{0,200})|"
+    r"\b(?:you\s+)?licen[cs]es?\s+\w+\s+to\s+(?:freely\s+)?use\s+(?:any|your|all|the)?\s*"
+    r"(?P<object3>"
+    + FEEDBACK
+    + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest4>[^;:]{0,200})"
 )
 _BROAD_USE: Final = rx(
     r"\bany\s+(?:way|purpose|manner|media)\b|\bfor\s+any\s+purpose\b|\bwithout\s+(?:any\s+)?"
@@ -210,9 +214,9 @@ def _grant(plain: str) -> Grant | None:
         noun_end = match.end("noun")
     else:
         rest = (
-            (match.group("object") or match.group("object2") or "")
+            (match.group("object") or match.group("object2") or match.group("object3") or "")
             + " "
-            + (match.group("rest2") or match.group("rest3") or "")
+            + (match.group("rest2") or match.group("rest3") or match.group("rest4") or "")
         )
         adjectives = (match.start(), match.start())
         noun_end = match.end()
@@ -464,6 +468,13 @@ _DATA_USE: Final = rx(
     + gap(60)
     + rf"\b(?:for\s+)?{_PURPOSE}|"
     r"\bwe\s+record\s+" + gap(80) + r"\b(?:then\s+)?we\s+send\b|"
+    r"\b(?:provide|send|give)\w*\s+(?:\w+\s+){0,2}?with\s+"
+    + gap(60)
+    + rf"\b{_DATA}\b"
+    + gap(160)
+    + r"\b(?:so\s+that|to\s+help|in\s+order\s+to)\b"
+    + gap(80)
+    + rf"\b{_PURPOSE}\b|"
     r"\b(?:we|\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|leverage|analy[sz]e)\s+(?:\w+\s+){0,3}?"
     r"(?:data|telemetry|recordings?)\s+from\s+your\b"
 )
@@ -520,7 +531,7 @@ def data_use(sentence: Sentence) -> Iterator[Hit]:
         words_used = used.group(0)
         if (
             actor(text, used.start() + 1) == "participant"
-            and not words_used.lower().startswith(("consent", "by"))
+            and not words_used.lower().startswith(("consent", "by", "provide", "send", "give"))
             and not _PASSIVE_USE.search(words_used)
         ):
             return

@@ -10,7 +10,7 @@ from .._text import Sentence
 from ._vocab import gap, hit, negated, rx
 
 _BINDING: Final = rx(
-    r"\b(?:binding|mandatory)\s+(?:(?:and|final|individual|confidential|,)\s+){0,3}"
+    r"\b(?:binding|mandatory),?\s+(?:(?:and|final|individual|confidential),?\s+){0,3}"
     r"arbitration\b"
 )
 _VERB: Final = rx(
@@ -20,7 +20,8 @@ _VERB: Final = rx(
 _RESOLVED: Final = rx(
     r"\b(?:resolved|settled|decided|determined|submitted|asserted|brought|heard|referred|"
     r"arbitrated)\s+(?:\w+\s+){0,2}?(?:by|through|in|to|via|pursuant\s+to)\s+"
-    r"(?:[\w-]+\s+){0,4}?arbitration\b(?!\s+(?:act|rules)\b)"
+    r"(?:[\w-]+,?\s+){0,4}?arbitration\b(?!\s+(?:act|rules)\b)|"
+    r"\b(?:must|shall|will)\s+be\s+(?:finally\s+)?arbitrated\b"
 )
 _AGREE: Final = rx(
     r"\b(?:you|we|both\s+parties|the\s+parties|each\s+party)\s+(?:\w+\s+){0,3}?agrees?\s+"
@@ -103,7 +104,11 @@ def arbitration(sentence: Sentence) -> Iterator[Hit]:
             yield hit(sentence, True, match.start(), match.end(), cue)
             return
     courts = _COURTS.search(text)
-    if courts and _DISPUTES.search(text) and "arbitra" not in text.lower():
+    if (
+        courts
+        and (_DISPUTES.search(text) or "submit to" in text.lower())
+        and ("arbitra" not in text.lower())
+    ):
         yield hit(sentence, False, courts.start(), courts.end(), "disputes go to the courts")
 
 

@@ -65,8 +65,9 @@ class Spotter:
     prefer: tuple[Any, ...]
     """Where sentences disagree, the value written: the first of these that a sentence
     states (values not listed come after, in text order)."""
-    cue: re.Pattern[str]
-    """A cheap test: a sentence without a match is not read further."""
+    cue: tuple[str, ...]
+    """A cheap test: a sentence whose lower-case text holds none of these is not read
+    further (word stems, matched as plain substrings)."""
 
     @property
     def summary(self) -> str:
@@ -80,7 +81,7 @@ SPOTTERS: dict[str, Spotter] = {}
 def spotter(
     term: str,
     *,
-    cue: str,
+    cue: Iterable[str],
     examples: Mapping[str, Any],
     counter_examples: Iterable[str],
     prefer: Iterable[Any] = (),
@@ -97,7 +98,7 @@ def spotter(
             examples=dict(examples),
             counter_examples=tuple(counter_examples),
             prefer=tuple(prefer),
-            cue=re.compile(cue, re.IGNORECASE),
+            cue=tuple(cue),
         )
         return spot
 
@@ -161,8 +162,9 @@ def read_text(text: str, terms: Iterable[str] | None = None) -> Extraction:
         if _REPORTED.search(sentence.plain):
             continue
         hits: list[tuple[Spotter, Hit]] = []
+        lower = sentence.plain.lower()
         for unit in chosen:
-            if not unit.cue.search(sentence.plain):
+            if not any(stem in lower for stem in unit.cue):
                 continue
             hits += [(unit, hit) for hit in unit.spot(sentence)]
         found += _clauses(sentence, hits)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Final
 
 from .._core import Hit, spotter
@@ -35,6 +36,10 @@ _PROGRAM_OBJECT: Final = (
     r"aspects\s+of\s+the)\s+)?(?:[\w-]+\s+){0,3}?(?:program(?:me)?s?|services?|site|website|beta|software|"
     r"testing\s+programs?|study|studies|preview|platform|app|feeds?)\b"
 )
+_PROGRAM_NOUN: Final = (
+    r"(?:program(?:me)?s?|services?|site|website|beta|software|testing\s+programs?|study|"
+    r"studies|preview|platform|app|feeds?)\b"
+)
 _POWER: Final = (
     r"(?:may|might|can|could|will|shall|reserves?\s+(?:all\s+)?(?:the\s+)?rights?|"
     r"retains?\s+the\s+right|is\s+entitled|has\s+the\s+right|at\s+its\s+option)"
@@ -44,8 +49,8 @@ _ACTIVE: Final = rx(
     rf"(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})"
 )
 _PASSIVE: Final = rx(
-    r"\b(?:(?:your|their|his\s+or\s+her|any\s+user'?s?)\s+(?:[\w-]+\s+){0,4}?)?(?:accounts?|"
-    r"access|participation|membership|registration|rights?|licen[cs]es?|permission)\b"
+    r"\b(?:accounts?|access|participation|membership|registration|rights?|licen[cs]es?|"
+    r"permission)\b"
     + gap(60)
     + rf"\b(?:may|will|shall|can|could)\s+(?:also\s+|immediately\s+|automatically\s+|"
     rf"then\s+)*(?:be\s+)?(?:\w+\s+)?{REVOKE}\b|"
@@ -54,7 +59,7 @@ _PASSIVE: Final = rx(
     rf"\bhave\s+(?:his\s+or\s+her\s+|their\s+|your\s+)?(?:\w+\s+)?(?:membership|account|access)\s+"
     rf"(?:\w+\s+)?(?:terminated|suspended|revoked|cancell?ed|closed)|"
     rf"\b(?:you|they)\s+(?:may|will|can)\s+(?:also\s+)?be\s+(?:\w+\s+)?{REVOKE}\b|"
-    rf"\b(?:the\s+)?{_PROGRAM_OBJECT}" + gap(40) + rf"\b(?:may|can|could)\s+(?:\w+,?\s+){{0,5}}?"
+    rf"\b{_PROGRAM_NOUN}" + gap(40) + rf"\b(?:may|can|could)\s+(?:\w+,?\s+){{0,5}}?"
     rf"(?:be\s+)?{REVOKE}"
 )
 _RESULT: Final = rx(r"\b(?:result|results|resulting)\s+in\b|\blead\s+to\b|\bgrounds\s+for\b")
@@ -98,7 +103,11 @@ _CONTENT: Final = rx(
 def _revocation(sentence: Sentence) -> re.Match[str] | None:
     """The words that take away a participant's access or end the program, said by or of the
     organization (not the participant's own right to leave), or None."""
-    text = sentence.plain
+    return _revoking(sentence.plain)
+
+
+@lru_cache(maxsize=64)  # revocation and notice read the same sentence in turn
+def _revoking(text: str) -> re.Match[str] | None:
     if _AFTERMATH.search(text):
         return None
     for pattern in (_ACTIVE, _PASSIVE, _RESULT_NOUN):
@@ -127,7 +136,31 @@ def _revocation(sentence: Sentence) -> re.Match[str] | None:
 
 @spotter(
     "access.revocation",
-    cue=REVOKE,
+    cue=(
+        "suspend",
+        "terminat",
+        "revok",
+        "remov",
+        "cancel",
+        "discontinu",
+        "disabl",
+        "deactivat",
+        "ban",
+        "block",
+        "restrict",
+        "den",
+        "clos",
+        "ceas",
+        "paus",
+        "delet",
+        "withdraw",
+        "expel",
+        "end",
+        "cut off",
+        "exclud",
+        "stop",
+        "expire",
+    ),
     prefer=("at-will", "collective", "for-cause"),
     examples={
         "Acme may suspend or terminate your participation at any time, for any reason.": (
@@ -205,7 +238,7 @@ _NOTICE_BEFORE: Final = rx(
 
 @spotter(
     "access.notice",
-    cue=r"notice|notif|warning",
+    cue=("notice", "notif", "warning"),
     prefer=(False, True),
     examples={
         "Acme may suspend your account at any time without notice.": False,

@@ -68,8 +68,27 @@ _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
 
 @spotter(
     "compensation.money",
-    cue=r"compensat|pay|paid|remunerat|reward|bount|prize|stipend|incentive|award|honorari|"
-    r"gift\s+card|wage|salary|grant|\$|usd|€|£",
+    cue=(
+        "compensat",
+        "pay",
+        "paid",
+        "remunerat",
+        "reward",
+        "bount",
+        "prize",
+        "stipend",
+        "incentive",
+        "award",
+        "honorari",
+        "gift card",
+        "wage",
+        "salary",
+        "grant",
+        "$",
+        "usd",
+        "€",
+        "£",
+    ),
     prefer=("everyone", "per-result", "some", "none"),
     examples={
         "Acme will not provide any compensation for your participation in the Program.": "none",

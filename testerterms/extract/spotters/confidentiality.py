@@ -77,8 +77,15 @@ def duty(sentence: Sentence) -> tuple[bool, re.Match[str]] | None:
 
 @spotter(
     "confidentiality.nda",
-    cue=r"confidential|disclos|\bNDA\b|secret|non-?disclosure|proprietary|information\s+about|"
-    r"anything\s+about",
+    cue=(
+        "confidential",
+        "disclos",
+        "nda",
+        "secret",
+        "proprietary",
+        "information about",
+        "anything about",
+    ),
     prefer=(True, False),
     examples={
         "You agree to a non-disclosure agreement before every playtest.": True,
@@ -140,8 +147,15 @@ _NARROW: Final = rx(
 
 @spotter(
     "confidentiality.scope",
-    cue=r"confidential|disclos|\bNDA\b|secret|non-?disclosure|proprietary|information\s+about|"
-    r"anything\s+about",
+    cue=(
+        "confidential",
+        "disclos",
+        "nda",
+        "secret",
+        "proprietary",
+        "information about",
+        "anything about",
+    ),
     prefer=("broad", "narrow"),
     examples={
         "You agree to a non-disclosure agreement, which prohibits you from sharing anything "
@@ -202,7 +216,7 @@ _MONTHS_IN: Final = {"year": 12.0, "month": 1.0, "week": 7 / 30.44, "day": 1 / 3
 
 @spotter(
     "confidentiality.duration_months",
-    cue=r"confidential|disclos|\bNDA\b|secret|non-?disclosure",
+    cue=("confidential", "disclos", "nda", "secret"),
     examples={
         "The five-year term in the NDA is the time in which you are not permitted to discuss "
         "anything you are testing.": 60.0,
@@ -261,7 +275,7 @@ _AFTER_RELEASE: Final = rx(
 
 @spotter(
     "confidentiality.ends_at_release",
-    cue=r"release|launch|announce|available",
+    cue=("release", "launch", "announce", "available"),
     prefer=(False, True),
     examples={
         "You must keep the beta confidential until Acme publicly releases it.": True,
@@ -340,7 +354,7 @@ _EXCEPT: Final = rx(
 
 @spotter(
     "confidentiality.carve_outs",
-    cue=r"confidential|disclos|\bNDA\b|non-?disclosure",
+    cue=("confidential", "disclos", "nda"),
     examples={
         "Any information publicly shared by Acme is not covered by an NDA.": (
             "public-information",

@@ -68,7 +68,7 @@ def _scope(text: str, start: int, end: int) -> str:
 
 @spotter(
     "content_review.pre_approval",
-    cue=r"approv|permission|consent|authori[sz]|clearance|sign-off",
+    cue=("approv", "permission", "consent", "authori", "clearance", "sign-off"),
     prefer=("all", "narrow", "none"),
     examples={
         "Every video generated with the tool requires approval from Acme before sharing.": "all",
@@ -142,7 +142,27 @@ _BAN: Final = rx(
 
 @spotter(
     "content_review.share_ban",
-    cue=SHARE,
+    cue=(
+        "shar",
+        "post",
+        "publish",
+        "disclos",
+        "releas",
+        "distribut",
+        "display",
+        "upload",
+        "broadcast",
+        "stream",
+        "talk",
+        "discuss",
+        "exhibit",
+        "tweet",
+        "blog",
+        "reveal",
+        "disseminat",
+        "show",
+        "screen",
+    ),
     prefer=("all", "narrow", "none"),
     examples={
         "You cannot share or distribute the Gemini feature or its outputs.": "all",

@@ -76,7 +76,26 @@ _CONTINUED_USE: Final = rx(
 
 @spotter(
     "expectations.terms_changes",
-    cue=_CHANGE,
+    cue=(
+        "chang",
+        "modif",
+        "amend",
+        "updat",
+        "revis",
+        "alter",
+        "supplement",
+        "vary",
+        "varie",
+        "replac",
+        "adjust",
+        "discontinu",
+        "eliminat",
+        "withdraw",
+        "remov",
+        "notice",
+        "notify",
+        "email",
+    ),
     prefer=("with-notice", "at-will", "agreed"),
     examples={
         "We may change these Terms at any time.": "at-will",
@@ -183,8 +202,22 @@ _MANDATORY: Final = rx(
 
 @spotter(
     "expectations.voluntary",
-    cue=r"voluntar|withdraw|opt\s+out|leave|unregister|quit|stop|obligat|required|obliged|"
-    r"mandatory|compulsory|exit|cease",
+    cue=(
+        "voluntar",
+        "withdraw",
+        "opt out",
+        "leave",
+        "unregister",
+        "quit",
+        "stop",
+        "obligat",
+        "required",
+        "obliged",
+        "mandatory",
+        "compulsory",
+        "exit",
+        "cease",
+    ),
     prefer=(True, False),
     examples={
         "Participation in the Program is voluntary.": True,

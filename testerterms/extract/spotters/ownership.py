@@ -44,7 +44,7 @@ _SHARED_OWNERSHIP: Final = rx(r"\bjointly\s+owned\b|\bjoint\s+ownership\b|\bco-o
 
 @spotter(
     "ownership.outputs",
-    cue=r"own|title|belong|property|assign|retain|hire",
+    cue=("own", "title", "belong", "property", "assign", "retain", "hire"),
     prefer=("organization", "shared", "participant"),
     examples={
         "You retain ownership of the outputs you create with the tool.": "participant",
@@ -116,7 +116,7 @@ _USE_OUTPUTS: Final = rx(
 
 @spotter(
     "ownership.output_limits",
-    cue=r"commercial|personal|private|release|launch",
+    cue=("commercial", "personal", "private", "release", "launch"),
     examples={
         "You may use the outputs you create for personal, non-commercial purposes only.": (
             "personal-use",
@@ -244,7 +244,7 @@ def _breadth(sentence: Sentence, grant: Grant) -> tuple[str, re.Match[str]] | No
 
 @spotter(
     "ownership.output_licence",
-    cue=r"licen[cs]|right|permission|used\s+by|\buse\b",
+    cue=("licen", "right", "permission", "use"),
     prefer=("broad", "limited", "none"),
     examples={
         "You grant Acme a perpetual, worldwide, royalty-free, non-exclusive license to use, "
@@ -289,7 +289,7 @@ def output_licence(sentence: Sentence) -> Iterator[Hit]:
 
 @spotter(
     "ownership.feedback_licence",
-    cue=FEEDBACK,
+    cue=("feedback", "suggestion", "idea", "comment", "recommendation"),
     prefer=("broad", "limited", "none"),
     examples={
         "You give Acme the right to use, share, and commercialize your feedback in any way "
@@ -364,7 +364,7 @@ _LICENCE_EXAMPLE: Final = (
 
 @spotter(
     "ownership.output_licence_perpetual",
-    cue=r"perpetual",
+    cue=("perpetual",),
     prefer=(True, False),
     examples={
         _LICENCE_EXAMPLE: True,
@@ -386,7 +386,7 @@ def output_licence_perpetual(sentence: Sentence) -> Iterator[Hit]:
 
 @spotter(
     "ownership.output_licence_irrevocable",
-    cue=r"revocable",
+    cue=("revocable",),
     prefer=(True, False),
     examples={
         _LICENCE_EXAMPLE: True,
@@ -408,7 +408,7 @@ def output_licence_irrevocable(sentence: Sentence) -> Iterator[Hit]:
 
 @spotter(
     "ownership.output_licence_exclusive",
-    cue=r"exclusive",
+    cue=("exclusive",),
     prefer=(True, False),
     examples={
         _LICENCE_EXAMPLE: False,
@@ -430,7 +430,7 @@ def output_licence_exclusive(sentence: Sentence) -> Iterator[Hit]:
 
 @spotter(
     "ownership.output_licence_paid",
-    cue=r"royalty|paid|charge|payment|compensation",
+    cue=("royalty", "paid", "charge", "payment", "compensation"),
     prefer=(False, True),
     examples={_LICENCE_EXAMPLE: False},
     counter_examples=("You grant Acme a royalty-free licence to use your feedback.",),
@@ -491,7 +491,20 @@ _PASSIVE_USE: Final = rx(r"\b(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?used\b")
 
 @spotter(
     "ownership.data_use",
-    cue=r"data|information|telemetry|record|usage|input|prompt|train|content",
+    cue=(
+        "improv",
+        "develop",
+        "train",
+        "research",
+        "evaluat",
+        "analy",
+        "deliver",
+        "better",
+        "build",
+        "enhanc",
+        "we send",
+        "leverag",
+    ),
     prefer=("disclosed", "none"),
     examples={
         "This usage information is used by Acme and may be shared with affiliates to help "

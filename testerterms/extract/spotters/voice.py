@@ -49,7 +49,7 @@ _DISPUTES: Final = rx(r"\b(?:disputes?|claims?|controvers(?:y|ies)|actions?|proc
 
 @spotter(
     "voice.arbitration",
-    cue=r"arbitra|courts?\b",
+    cue=("arbitra", "court"),
     prefer=(True, False),
     examples={
         "All disputes between you and Acme will be resolved by binding arbitration.": True,
@@ -135,7 +135,7 @@ _CLASS_ALLOWED: Final = rx(
 
 @spotter(
     "voice.class_waiver",
-    cue=r"class|individual\s+(?:basis|capacity)",
+    cue=("class", "individual basis", "individual capacity"),
     prefer=(True, False),
     examples={
         "You waive any right to participate in a class action against Acme.": True,

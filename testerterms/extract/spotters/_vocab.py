@@ -57,6 +57,15 @@ OUTPUTS: Final = (
 )
 FEEDBACK: Final = r"(?:feedback|suggestions?|ideas?|comments?|recommendations?)"
 
+AT_WILL: Final = rx(
+    r"\bat\s+any\s+time\b|\banytime\b|\bfor\s+any\s+(?:or\s+no\s+)?reason\b|\bfor\s+no\s+reason\b|"
+    r"\b(?:in|at)\s+(?:our|its|their|\w+'s)\s+(?:(?:sole|absolute|own|complete|reasonable)\s+"
+    r"(?:and\s+)?)*discretion\b|\bwithout\s+(?:cause|reason)\b|"
+    r"\bwith\s+or\s+without\s+(?:cause|reason)\b|\bfor\s+any\s+other\s+(?:\w+\s+){0,2}reason\b|"
+    r"\bfor\s+convenience\b|\bfrom\s+time\s+to\s+time\b"
+)
+"""Words that make a power unconditioned: at any time, for any reason, in its discretion."""
+
 _CLAUSE_START: Final = re.compile(r"[;:]|\(\w{1,4}\)\s")
 _PARTICIPANT_SUBJECT: Final = rx(rf"\b{PARTICIPANT}\b")
 _OBJECT_BEFORE: Final = rx(

@@ -9,7 +9,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import NEGATION, actor, gap, hit, negated, rx
+from ._vocab import AT_WILL, NEGATION, actor, gap, hit, negated, rx
 
 REVOKE: Final = (
     r"(?:suspend(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|"
@@ -72,13 +72,6 @@ _AFTERMATH: Final = rx(
     r"\bconsequences\s+of\s+termination|\b(?:following|after)\s+(?:any\s+|the\s+)?termination|"
     r"\bnot\s+be\s+liable\b|\bno\s+liability\b|\bhow\s+to\s+terminate\b|\bin\s+error\b|"
     r"\bcooling-off\b|\bcancellation\s+period\b|\brefund\b"
-)
-AT_WILL: Final = rx(
-    r"\bat\s+any\s+time\b|\banytime\b|\bfor\s+any\s+(?:or\s+no\s+)?reason\b|\bfor\s+no\s+reason\b|"
-    r"\b(?:in|at)\s+(?:our|its|their|\w+'s)\s+(?:(?:sole|absolute|own|complete|reasonable)\s+"
-    r"(?:and\s+)?)*discretion\b|\bwithout\s+(?:cause|reason)\b|"
-    r"\bwith\s+or\s+without\s+(?:cause|reason)\b|\bfor\s+any\s+other\s+(?:\w+\s+){0,2}reason\b|"
-    r"\bfor\s+convenience\b|\bfrom\s+time\s+to\s+time\b"
 )
 _FOR_CAUSE: Final = rx(
     r"\bif\s+(?:you|we|\w+\s+(?:reasonably\s+)?(?:believes|suspects|determines))|"

@@ -8,8 +8,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import NEGATION, PARTICIPANT, actor, gap, hit, negated, rx
-from .access import AT_WILL
+from ._vocab import AT_WILL, NEGATION, PARTICIPANT, actor, gap, hit, negated, rx
 
 _CHANGE: Final = (
     r"(?:chang(?:e|es|ed|ing)|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"

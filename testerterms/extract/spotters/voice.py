@@ -19,7 +19,7 @@ _VERB: Final = rx(
 )
 _RESOLVED: Final = rx(
     r"\b(?:resolved|settled|decided|determined|submitted|asserted|brought|heard|referred|"
-    r"arbitrated)\s+(?:\w+\s+){0,2}?(?:by|through|in|to|via|pursuant\s+to)\s+"
+    r"handled|adjudicated|arbitrated)\s+(?:\w+\s+){0,2}?(?:by|through|in|to|via|pursuant\s+to)\s+"
     r"(?:[\w-]+,?\s+){0,4}?arbitration\b(?!\s+(?:act|rules)\b)|"
     r"\b(?:must|shall|will)\s+be\s+(?:finally\s+)?arbitrated\b"
 )
@@ -29,6 +29,12 @@ _AGREE: Final = rx(
     + gap(120)
     + r"arbitration)\b"
 )
+_REQUIRES: Final = rx(
+    r"\brequires?\s+(?:you\s+|us\s+|both\s+of\s+us\s+|the\s+parties\s+)?(?:and\s+\w+\s+)?to\s+"
+    r"(?:submit\s+\w+\s+to\s+|resolve\s+\w+\s+(?:by|through)\s+)?(?:binding\s+|individual\s+)?"
+    r"arbitrat\w*|\bagree\w*\s+(?:to|that\s+(?:we|you|both)\s+will)\s+(?:use|go\s+to|proceed\s+(?:with|to))\s+"
+    r"(?:binding\s+|individual\s+)?arbitration\b"
+)
 _AUTHORITY: Final = rx(r"\barbitrator\b" + gap(120) + r"\bexclusive\s+authority\b")
 _ACT: Final = rx(r"\barbitration\s+act\s+(?:applies|governs)\b")
 _EXEMPT: Final = rx(
@@ -36,7 +42,8 @@ _EXEMPT: Final = rx(
     r"\bnot\s+(?:be\s+)?(?:subject|required)\s+to\s+arbitrat"
 )
 _IF: Final = rx(
-    r"\b(?:if|unless)\s+(?:the|any|a)\s+(?:\w+\s+){0,3}?(?:dispute|claim|arbitration|waiver)\b"
+    r"\b(?:if|unless|where)\s+(?:the|any|a|your|this|that)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+"
+    r"(?:\w+\s+)?(?:found|held|resolved|deemed|determined|ruled|unenforceable|invalid|illegal)\b"
 )
 _INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+arbitrated\b")
 _COURTS: Final = rx(
@@ -54,6 +61,7 @@ _DISPUTES: Final = rx(r"\b(?:disputes?|claims?|controvers(?:y|ies)|actions?|proc
     examples={
         "All disputes between you and Acme will be resolved by binding arbitration.": True,
         "You and Acme agree to arbitrate any claim arising from this Agreement.": True,
+        "If a dispute arises, it will be resolved by binding, individual arbitration.": True,
         "Any Covered Dispute must be asserted individually in binding arbitration "
         "administered by the AAA.": True,
         "IF YOU LIVE IN THE UNITED STATES, SECTION 15 CONTAINS A BINDING ARBITRATION CLAUSE "
@@ -68,6 +76,8 @@ _DISPUTES: Final = rx(r"\b(?:disputes?|claims?|controvers(?:y|ies)|actions?|proc
         "The arbitration agreement will not apply to you if you live in the European Union.",
         "BINDING ARBITRATION.",
         "The arbitrator may award damages and reasonable costs.",
+        "If the dispute is finally resolved through arbitration in your favor, Acme will pay "
+        "your costs.",
         "Acme should try to resolve disputes through mediation first.",
         "Testers said that disputes were resolved by binding arbitration.",
     ),
@@ -93,6 +103,7 @@ def arbitration(sentence: Sentence) -> Iterator[Hit]:
     for pattern, cue in (
         (_RESOLVED, "disputes resolved by arbitration"),
         (_AGREE, "an agreement to arbitrate"),
+        (_REQUIRES, "arbitration required"),
         (_AUTHORITY, "the arbitrator decides"),
         (_ACT, "an arbitration act governs"),
         (_BINDING, "binding arbitration"),

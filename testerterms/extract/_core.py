@@ -35,6 +35,16 @@ __all__ = [
 
 MAX_TERMS_PER_QUOTE: Final = 3
 """A quote backs at most this many terms (``validate`` warns beyond it)."""
+NEGATIVE_VALUES: Final = (False, "none", "no")
+SAYS_NO: Final = re.compile(
+    r"\b(?:no|not|never|none|nothing|nobody|neither|nor|without|cannot|unpaid|final"
+    r"|prohibit\w*|forbid\w*|refrain\w*|non-(?!disclosure)\w+)\b"
+    r"|n['\u2019]t\b|\w-free\b|\bfree of charge\b|\bfor free\b|\brather than\b",
+    re.IGNORECASE,
+)
+"""Words that say no. A ``false``, ``none`` or ``no`` is proposed only on a quote that holds
+one: what a quote does not say is unknown (the codebook's "Silence"; ``validate`` warns about
+such a fact with the same words)."""
 
 
 @dataclass(frozen=True)
@@ -181,10 +191,13 @@ def _clauses(sentence: Sentence, hits: list[tuple[Spotter, Hit]]) -> Iterator[Cl
         if len(sharing) > MAX_TERMS_PER_QUOTE and hit.narrow is not None:
             span = hit.narrow
         low, high = span
+        quote = sentence.text[low:high]
+        if says_absent(hit.value) and not SAYS_NO.search(quote):
+            continue
         yield Clause(
             term=unit.term,
             value=hit.value,
-            quote=sentence.text[low:high],
+            quote=quote,
             start=sentence.start + low,
             end=sentence.start + high,
             line=sentence.line + sentence.plain.count("\n", 0, low),
@@ -192,6 +205,11 @@ def _clauses(sentence: Sentence, hits: list[tuple[Spotter, Hit]]) -> Iterator[Cl
             sentence_start=sentence.start,
             sentence_end=sentence.end,
         )
+
+
+def says_absent(value: Any) -> bool:
+    """``false``, ``none`` or ``no``: a value that needs a quote saying no."""
+    return value is False or (isinstance(value, str) and value in NEGATIVE_VALUES)
 
 
 def decide(clauses: Iterable[Clause]) -> dict[str, Clause]:

@@ -267,34 +267,29 @@ _UNTIL_RELEASE: Final = rx(
     + gap(60)
     + r"\b(?:released|public|launched|announced)"
 )
-_AFTER_RELEASE: Final = rx(
-    r"\b(?:even\s+after|survives?|continues?\s+(?:to\s+apply\s+)?after)\s+(?:the\s+|its\s+)?"
-    r"(?:\w+\s+){0,3}?(?:public\s+|commercial\s+)?(?:release|launch)\b"
-)
 
 
 @spotter(
     "confidentiality.ends_at_release",
     cue=("release", "launch", "announce", "available"),
-    prefer=(False, True),
+    prefer=(True,),
     examples={
         "You must keep the beta confidential until Acme publicly releases it.": True,
         "Your confidentiality obligations end upon the public release of the game.": True,
-        "These confidentiality obligations continue after the public release of the "
-        "product.": False,
     },
     counter_examples=(
         "Acme will release the beta to more testers in March.",
         "Avoid public disclosure of any vulnerabilities until authorized by Acme in writing.",
+        "These confidentiality obligations continue after the public release of the product.",
     ),
 )
 def ends_at_release(sentence: Sentence) -> Iterator[Hit]:
-    """Whether the confidentiality duty ends when the product is public: "confidential until
-    Acme publicly releases it", "obligations end upon the public release"; or not: "continue
-    after the public release".
+    """The confidentiality duty ends when the product is public: "confidential until Acme
+    publicly releases it", "obligations end upon the public release".
 
-    Read only in a sentence that sets the duty or names confidentiality. Where sentences
-    disagree, ``false`` is written.
+    Read only in a sentence that sets the duty or names confidentiality. ``false`` is not
+    proposed: "continue after the public release" says no word of negation, and a value the
+    quote does not say in so many words is unknown.
 
     Limits: a duty that ends at an authorization ("until authorized in writing") or a fixed
     date says nothing about release and proposes nothing; a duty for a fixed term is
@@ -302,10 +297,6 @@ def ends_at_release(sentence: Sentence) -> Iterator[Hit]:
     """
     text = sentence.plain
     if duty(sentence) is None and not rx(r"confidential").search(text):
-        return
-    after = _AFTER_RELEASE.search(text)
-    if after:
-        yield hit(sentence, False, *after.span(), "the duty outlasts release")
         return
     until = _UNTIL_RELEASE.search(text)
     if until and not negated(text, until.start() + 1, 15):

@@ -168,7 +168,7 @@ _BAN: Final = rx(
         "You cannot share or distribute the Gemini feature or its outputs.": "all",
         "This program does not allow disclosure.": "all",
         "You may not post videos of the game until its public release.": "narrow",
-        "You may share your videos and screenshots on social media.": "none",
+        "You may share your videos and screenshots on social media without restriction.": "none",
     },
     counter_examples=(
         "We will not share your videos with third parties.",
@@ -183,10 +183,10 @@ def share_ban(sentence: Sentence) -> Iterator[Hit]:
     distribute the feature or its outputs", "does not allow disclosure".
 
     ``all`` forbids the feature and its outputs in general; ``narrow`` forbids some of them
-    or only until a release; ``none`` needs sharing allowed in so many words ("you may share
-    your videos"). A ban with an approval route ("without our permission") is
-    ``pre_approval``, not this term; "should not" is a request; the organization's own
-    promise not to share is not this term. Where sentences disagree, ``all`` is written, then
+    or only until a release; ``none`` needs sharing allowed in so many words, with a word that
+    says no limit applies ("you may share your videos without restriction"). A ban with an
+    approval route ("without our permission") is ``pre_approval``, not this term; "should
+    not" is a request; the organization's own promise not to share is not this term. Where sentences disagree, ``all`` is written, then
     ``narrow``.
 
     Limits: a duty to keep information confidential is ``confidentiality.nda``; it is read

@@ -193,10 +193,6 @@ _VOLUNTARY: Final = rx(
     r"join)\b|\bno\s+obligation\s+to\s+(?:participate|take\s+part|provide\s+feedback|use)\b|"
     rf"\b{PARTICIPANT}\s+can\s+(?:\w+\s+){{0,3}}?(?:unregister|leave\s+the\s+program)\b"
 )
-_MANDATORY: Final = rx(
-    r"\bparticipation\s+(?:in\s+" + gap(60) + r"\s+)?(?:is|shall\s+be|will\s+be)\s+"
-    r"(?:mandatory|compulsory|required|not\s+voluntary)\b"
-)
 
 
 @spotter(
@@ -217,13 +213,12 @@ _MANDATORY: Final = rx(
         "exit",
         "cease",
     ),
-    prefer=(True, False),
+    prefer=(True,),
     examples={
         "Participation in the Program is voluntary.": True,
         "You may withdraw from the Study at any time without penalty.": True,
         "You have the option to leave a program.": True,
         "You are not required to participate in any study.": True,
-        "Participation in the training sessions is mandatory for all testers.": False,
     },
     counter_examples=(
         "Acme may withdraw the beta at any time.",
@@ -237,17 +232,13 @@ def voluntary(sentence: Sentence) -> Iterator[Hit]:
     without penalty", "you are not required to participate".
 
     ``true`` needs the participant to be free to join or leave; the organization's right to
-    withdraw the program is not this term. ``false`` needs participation called mandatory or
-    required.
+    withdraw the program is not this term. ``false`` is not proposed: "participation is
+    mandatory" says no word of negation, so the codebook leaves it to the reader.
 
     Limits: work that is voluntary in name but needed to stay in the program (a quota of
     reports) is not read as ``false``: that is ``feedback_required``, which is not proposed.
     """
     text = sentence.plain
-    mandatory = _MANDATORY.search(text)
-    if mandatory:
-        yield hit(sentence, False, *mandatory.span(), "participation required")
-        return
     match = _VOLUNTARY.search(text)
     if match and not negated(text, match.start() + 1, 20):
         yield hit(sentence, True, *match.span(), "participation voluntary")

@@ -347,7 +347,6 @@ def _modifier(sentence: Sentence, pattern: re.Pattern[str], value: bool, cue: st
 _PERPETUAL: Final = rx(r"(?<![-\w])perpetual\b")
 _NOT_PERPETUAL: Final = rx(r"\b(?:non-perpetual|term-limited|time-limited)\b")
 _IRREVOCABLE: Final = rx(r"(?<![-\w])irrevocable\b")
-_REVOCABLE: Final = rx(r"(?<!ir)\brevocable\b")
 _EXCLUSIVE: Final = rx(r"(?<![-\w])exclusive\b")
 _NON_EXCLUSIVE: Final = rx(r"\bnon-?exclusive\b")
 _UNPAID: Final = rx(
@@ -388,22 +387,19 @@ def output_licence_perpetual(sentence: Sentence) -> Iterator[Hit]:
     "ownership.output_licence_irrevocable",
     cue=("revocable",),
     prefer=(True, False),
-    examples={
-        _LICENCE_EXAMPLE: True,
-        "You grant Acme a revocable licence to display the videos you create.": False,
-    },
+    examples={_LICENCE_EXAMPLE: True},
     counter_examples=("Acme grants you a revocable licence to the beta software.",),
 )
 def output_licence_irrevocable(sentence: Sentence) -> Iterator[Hit]:
-    """The licence over outputs cannot be withdrawn: "an irrevocable ... license";
-    ``false``: "a revocable license".
+    """The licence over outputs cannot be withdrawn: "an irrevocable ... license".
 
     Read only among the adjectives of a licence over outputs.
 
-    Limits: a right to withdraw stated in another sentence is not joined to the licence.
+    Limits: ``false`` ("a revocable license") is not proposed, since the quote would say no
+    word of negation; a right to withdraw stated in another sentence is not joined to the
+    licence.
     """
     yield from _modifier(sentence, _IRREVOCABLE, True, "an irrevocable licence")
-    yield from _modifier(sentence, _REVOCABLE, False, "a revocable licence")
 
 
 @spotter(

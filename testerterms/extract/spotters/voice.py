@@ -7,7 +7,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import gap, hit, negated, rx
+from ._vocab import clause_start, gap, hit, negated, rx
 
 _BINDING: Final = rx(
     r"\b(?:binding|mandatory),?\s+(?:(?:and|final|individual|confidential),?\s+){0,3}"
@@ -46,21 +46,17 @@ _IF: Final = rx(
     r"(?:\w+\s+)?(?:found|held|resolved|deemed|determined|ruled|unenforceable|invalid|illegal)\b"
 )
 _INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+arbitrated\b")
-_COURTS: Final = rx(
-    r"\b(?:exclusive\s+jurisdiction\s+(?:and\s+venue\s+)?of\s+the\s+(?:\w+\s+){0,3}?courts|"
-    r"(?:brought|resolved|litigated|heard)\s+(?:exclusively\s+|only\s+|solely\s+)?in\s+the\s+"
-    r"(?:\w+\s+){0,4}?courts)\b"
-)
-_DISPUTES: Final = rx(r"\b(?:disputes?|claims?|controvers(?:y|ies)|actions?|proceedings?)\b")
 
 
 @spotter(
     "voice.arbitration",
-    cue=("arbitra", "court"),
+    cue=("arbitra",),
     prefer=(True, False),
     examples={
         "All disputes between you and Acme will be resolved by binding arbitration.": True,
         "You and Acme agree to arbitrate any claim arising from this Agreement.": True,
+        "Disputes will be resolved by binding arbitration; this section does not apply to "
+        "small claims.": True,
         "If a dispute arises, it will be resolved by binding, individual arbitration.": True,
         "Any Covered Dispute must be asserted individually in binding arbitration "
         "administered by the AAA.": True,
@@ -68,8 +64,6 @@ _DISPUTES: Final = rx(r"\b(?:disputes?|claims?|controvers(?:y|ies)|actions?|proc
         "AND CLASS ACTION WAIVER.": True,
         "You and Acme agree that the arbitrator shall have exclusive authority to resolve any "
         "dispute relating to this Agreement.": True,
-        "You and Acme agree to submit to the exclusive jurisdiction and venue of the courts "
-        "located in San Francisco, California for any dispute.": False,
     },
     counter_examples=(
         "Arbitration is less formal than a lawsuit in court.",
@@ -80,6 +74,8 @@ _DISPUTES: Final = rx(r"\b(?:disputes?|claims?|controvers(?:y|ies)|actions?|proc
         "your costs.",
         "Acme should try to resolve disputes through mediation first.",
         "Testers said that disputes were resolved by binding arbitration.",
+        "You and Acme agree to submit to the exclusive jurisdiction and venue of the courts "
+        "located in San Francisco, California for any dispute.",
     ),
 )
 def arbitration(sentence: Sentence) -> Iterator[Hit]:
@@ -88,18 +84,20 @@ def arbitration(sentence: Sentence) -> Iterator[Hit]:
     exclusive authority".
 
     ``true`` needs one of those statements in a sentence with a verb (a heading such as
-    "Binding Arbitration." alone is not a term); ``false`` needs disputes sent to the
-    exclusive jurisdiction of named courts. A sentence that exempts someone from arbitration
-    ("arbitration will not apply to you") proposes nothing. Where sentences disagree,
-    ``true`` is written: arbitration for some participants is still arbitration.
+    "Binding Arbitration." alone is not a term). A sentence that exempts someone from
+    arbitration ("arbitration will not apply to you") proposes nothing, and so do disputes
+    sent to the courts: ``false`` needs a quote that says no arbitration, which agreements
+    do not write. Where sentences disagree, ``true`` is written: arbitration for some
+    participants is still arbitration.
 
     Limits: the procedure of an arbitration (fees, venue, the arbitrator's powers) is not
     read; an opt-out from arbitration is not recorded; which participants it binds (by
     country) is left to the reader.
     """
     text = sentence.plain
-    if _EXEMPT.search(text) or _IF.search(text) or _INSTEAD.search(text):
+    if _IF.search(text) or _INSTEAD.search(text):
         return
+    exempt = {clause_start(text, m.start()) for m in _EXEMPT.finditer(text)}
     for pattern, cue in (
         (_RESOLVED, "disputes resolved by arbitration"),
         (_AGREE, "an agreement to arbitrate"),
@@ -112,15 +110,10 @@ def arbitration(sentence: Sentence) -> Iterator[Hit]:
         if match and not negated(text, match.start(), 25) and _VERB.search(text):
             if pattern is _BINDING and len(text) < 40:
                 continue
+            if clause_start(text, match.start()) in exempt:
+                return  # "the arbitration agreement will not apply to you"
             yield hit(sentence, True, match.start(), match.end(), cue)
             return
-    courts = _COURTS.search(text)
-    if (
-        courts
-        and (_DISPUTES.search(text) or "submit to" in text.lower())
-        and ("arbitra" not in text.lower())
-    ):
-        yield hit(sentence, False, courts.start(), courts.end(), "disputes go to the courts")
 
 
 _WAIVER: Final = rx(
@@ -140,7 +133,8 @@ _WAIVER: Final = rx(
     r"class\b"
 )
 _CLASS_ALLOWED: Final = rx(
-    r"\b(?:may|can|are\s+free\s+to)\s+(?:bring|join|participate\s+in)\s+(?:a\s+)?class\s+action"
+    r"\bnothing\b" + gap(80) + r"\b(?:stops|prevents|restricts|limits|prohibits)\s+you\s+from\s+"
+    r"(?:bringing|joining|participating\s+in)\s+(?:a\s+)?class\s+action"
 )
 
 
@@ -153,8 +147,7 @@ _CLASS_ALLOWED: Final = rx(
         "Claims may be brought only on an individual basis, not as a plaintiff or class "
         "member in any purported class proceeding.": True,
         "PLEASE READ THE BINDING ARBITRATION CLAUSE AND CLASS ACTION WAIVER.": True,
-        "Nothing in these terms stops you from joining a class action; you may join a class "
-        "action against Acme.": False,
+        "Nothing in these terms stops you from joining a class action against Acme.": False,
     },
     counter_examples=(
         "Acme offers first-class support to every tester.",
@@ -167,7 +160,8 @@ def class_waiver(sentence: Sentence) -> Iterator[Hit]:
     """Participants give up class or collective actions: "class action waiver", "waive any
     right to participate in a class action", "only on an individual basis".
 
-    ``false`` needs a sentence saying participants may bring or join a class action.
+    ``false`` needs a sentence saying nothing stops participants from bringing or joining a
+    class action.
 
     Limits: a waiver said to fall away in some countries or if unenforceable is still read as
     a waiver where it is stated; a sentence about what happens if the waiver is struck down
@@ -181,5 +175,5 @@ def class_waiver(sentence: Sentence) -> Iterator[Hit]:
         yield hit(sentence, True, match.start(), match.end(), "a class-action waiver")
         return
     allowed = _CLASS_ALLOWED.search(text)
-    if allowed and not negated(text, allowed.start(), 30):
+    if allowed:
         yield hit(sentence, False, allowed.start(), allowed.end(), "class actions allowed")

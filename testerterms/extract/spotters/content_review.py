@@ -186,8 +186,8 @@ def share_ban(sentence: Sentence) -> Iterator[Hit]:
     or only until a release; ``none`` needs sharing allowed in so many words, with a word that
     says no limit applies ("you may share your videos without restriction"). A ban with an
     approval route ("without our permission") is ``pre_approval``, not this term; "should
-    not" is a request; the organization's own promise not to share is not this term. Where sentences disagree, ``all`` is written, then
-    ``narrow``.
+    not" is a request; the organization's own promise not to share is not this term. Where
+    sentences disagree, ``all`` is written, then ``narrow``.
 
     Limits: a duty to keep information confidential is ``confidentiality.nda``; it is read
     here only where the sentence names outputs, the feature or anything about the program.

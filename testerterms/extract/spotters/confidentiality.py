@@ -53,6 +53,17 @@ _OWN_DUTY: Final = rx(
 )
 
 
+_DUTY_CUE: Final = (
+    "confidential",
+    "disclos",
+    "nda",
+    "secret",
+    "proprietary",
+    "information about",
+    "anything about",
+)
+
+
 def duty(sentence: Sentence) -> tuple[bool, re.Match[str]] | None:
     """Whether the sentence sets a confidentiality duty on participants (True) or says there is
     none (False), with the words that decide; None when it says neither."""
@@ -77,15 +88,7 @@ def duty(sentence: Sentence) -> tuple[bool, re.Match[str]] | None:
 
 @spotter(
     "confidentiality.nda",
-    cue=(
-        "confidential",
-        "disclos",
-        "nda",
-        "secret",
-        "proprietary",
-        "information about",
-        "anything about",
-    ),
+    cue=_DUTY_CUE,
     prefer=(True, False),
     examples={
         "You agree to a non-disclosure agreement before every playtest.": True,
@@ -147,15 +150,7 @@ _NARROW: Final = rx(
 
 @spotter(
     "confidentiality.scope",
-    cue=(
-        "confidential",
-        "disclos",
-        "nda",
-        "secret",
-        "proprietary",
-        "information about",
-        "anything about",
-    ),
+    cue=_DUTY_CUE,
     prefer=("broad", "narrow"),
     examples={
         "You agree to a non-disclosure agreement, which prohibits you from sharing anything "

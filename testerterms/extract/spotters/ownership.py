@@ -242,6 +242,18 @@ def _breadth(sentence: Sentence, grant: Grant) -> tuple[str, re.Match[str]] | No
     return None
 
 
+def _licence(sentence: Sentence, over: str, what: str) -> Iterator[Hit]:
+    """A licence over ``over`` (outputs or feedback) and how far it reaches."""
+    grant = _grant(sentence.plain)
+    if grant is None or grant.over != over:
+        return
+    found = _breadth(sentence, grant)
+    if found:
+        value, match = found
+        high = max(grant.end, match.end())
+        yield hit(sentence, value, grant.start, high, f"a {value} licence {what}")
+
+
 @spotter(
     "ownership.output_licence",
     cue=("licen", "right", "permission", "use"),
@@ -272,19 +284,7 @@ def output_licence(sentence: Sentence) -> Iterator[Hit]:
     covers (``output_licence_uses``) is not proposed; a grant without words about its reach
     leaves the reach unknown.
     """
-    grant = _grant(sentence.plain)
-    if grant is None or grant.over != "outputs":
-        return
-    found = _breadth(sentence, grant)
-    if found:
-        value, match = found
-        yield hit(
-            sentence,
-            value,
-            grant.start,
-            max(grant.end, match.end()),
-            f"a {value} licence over outputs",
-        )
+    yield from _licence(sentence, "outputs", "over outputs")
 
 
 @spotter(
@@ -315,19 +315,7 @@ def feedback_licence(sentence: Sentence) -> Iterator[Hit]:
     Limits: ``none`` is not proposed; whether the licence outlives participation
     (``licence_survives``) is not proposed.
     """
-    grant = _grant(sentence.plain)
-    if grant is None or grant.over != "feedback":
-        return
-    found = _breadth(sentence, grant)
-    if found:
-        value, match = found
-        yield hit(
-            sentence,
-            value,
-            grant.start,
-            max(grant.end, match.end()),
-            f"a {value} licence to feedback",
-        )
+    yield from _licence(sentence, "feedback", "to feedback")
 
 
 def _modifier(sentence: Sentence, pattern: re.Pattern[str], value: bool, cue: str) -> Iterator[Hit]:

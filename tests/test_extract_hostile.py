@@ -264,3 +264,24 @@ def test_a_missing_page_is_one_line_error(server: str) -> None:
     status, _, err = run("extract", f"{server}/missing")
     assert status == 2
     one_error_line(err, "HTTP 404")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "module"), [(".pdf", "pypdf"), (".docx", "docx"), (".html", "lxml.html")]
+)
+def test_without_the_extra_the_error_names_the_extra_to_install(
+    suffix: str, module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, module, None)  # importing it now fails
+    path = tmp_path / f"agreement{suffix}"
+    path.write_bytes(
+        b"%PDF-1.4" if suffix == ".pdf" else b"PK\x03\x04" if suffix == ".docx" else b"<html>"
+    )
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "pip install 'testerterms[extract]'")
+    text = tmp_path / "agreement.md"
+    text.write_text(CLAUSE, encoding="utf-8")
+    assert run("extract", str(text))[0] == 0  # text and Markdown need no extra

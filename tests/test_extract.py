@@ -141,6 +141,21 @@ def test_where_sentences_disagree_the_preferred_value_is_written_and_the_note_sa
     assert found.values["compensation.money"].value == "some"
 
 
+def test_one_quote_backs_at_most_three_terms() -> None:
+    from collections import Counter
+
+    sentence = (
+        "You must keep all information about the Program confidential for two years or until "
+        "the public release, except information that is publicly available."
+    )
+    for text in (sentence, example_agreement()):
+        found = read_text(text)
+        counts = Counter(" ".join(c.quote.split()) for c in found.values.values())
+        assert max(counts.values()) <= 3, counts
+    terms = {c.term for c in read_text(sentence).clauses}
+    assert {"confidentiality.nda", "confidentiality.scope", "confidentiality.carve_outs"} <= terms
+
+
 def test_silence_stays_unknown() -> None:
     found = read_text("Welcome to the Acme beta. We hope you enjoy the new features.")
     assert found.values == {}

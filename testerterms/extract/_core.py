@@ -184,12 +184,15 @@ def read_text(text: str, terms: Iterable[str] | None = None) -> Extraction:
 
 def _clauses(sentence: Sentence, hits: list[tuple[Spotter, Hit]]) -> Iterator[Clause]:
     spans = [clause(sentence, hit.start, hit.end) for _, hit in hits]
-    # One quote backs at most MAX_TERMS_PER_QUOTE terms: past that, a hit with a shorter span
-    # of its own is quoted by it.
-    for index, ((unit, hit), span) in enumerate(zip(hits, spans, strict=True)):
-        sharing = [i for i, other in enumerate(spans) if other == span and i <= index]
-        if len(sharing) > MAX_TERMS_PER_QUOTE and hit.narrow is not None:
-            span = hit.narrow
+    # One quote backs at most MAX_TERMS_PER_QUOTE terms: past that, a hit is quoted by a
+    # shorter span of its own (the words that decided it).
+    used: dict[tuple[int, int], int] = {}
+    for (unit, hit), span in zip(hits, spans, strict=True):
+        for candidate in (span, hit.narrow, (hit.start, hit.end)):
+            if candidate is not None and used.get(candidate, 0) < MAX_TERMS_PER_QUOTE:
+                span = candidate
+                break
+        used[span] = used.get(span, 0) + 1
         low, high = span
         quote = sentence.text[low:high]
         if says_absent(hit.value) and not SAYS_NO.search(quote):

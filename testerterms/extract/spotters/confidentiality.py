@@ -128,7 +128,7 @@ def nda(sentence: Sentence) -> Iterator[Hit]:
 
 _BROAD: Final = rx(
     r"\b(?:anything|everything)\s+(?:about|related\s+to|regarding)\b|"
-    r"\bany\s+(?:other\s+)?information\s+(?:you\s+(?:receive|learn|obtain|get)|related\s+to|relating\s+to|"
+    r"\b(?:any|all)\s+(?:other\s+)?information\s+(?:you\s+(?:receive|learn|obtain|get)|related\s+to|relating\s+to|"
     r"regarding|about|in\s+connection\s+with|concerning)\b|"
     r"\b(?:all|any)\s+(?:aspects?|details?|parts?)\s+of\s+the\s+(?:program|software|product|game|"
     r"service|beta)\b|\bthe\s+info(?:rmation)?\s+you\s+learn\b|\bbeta\s+materials\b|"

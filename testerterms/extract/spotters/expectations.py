@@ -11,11 +11,10 @@ from .._text import Sentence
 from ._vocab import AT_WILL, NEGATION, PARTICIPANT, actor, gap, hit, negated, rx
 
 _CHANGE: Final = (
-    r"(?:chang(?:e|es|ed|ing)|modif(?:y|ies|ied|ying)|amend(?:s|ed|ing)?|updat(?:e|es|ed|ing)|"
-    r"revis(?:e|es|ed|ing)|alter(?:s|ed|ing)?|supplement(?:s|ed|ing)?|var(?:y|ies|ied)|"
-    r"replac(?:e|es|ed|ing)|adjust(?:s|ed|ing)?|discontinu(?:e|es|ed|ing)|"
-    r"eliminat(?:e|es|ed|ing)|withdraw(?:s|n)?|remov(?:e|es|ed|ing)|"
-    r"make\s+(?:any\s+)?(?:changes|modifications|amendments|alterations))"
+    r"(?:chang(?:e|es|ed)|modif(?:y|ies|ied)|amend(?:s|ed)?|updat(?:e|ed)|revis(?:e|es|ed)|"
+    r"alter(?:s|ed)?|supplement(?:s|ed)?|var(?:y|ies|ied)|replac(?:e|es|ed)|adjust(?:s|ed)?|"
+    r"discontinu(?:e|es|ed)|eliminat(?:e|es|ed)|withdraw(?:s|n)?|remov(?:e|es|ed)|"
+    r"make\s+(?:any\s+|such\s+)?(?:changes|modifications|amendments|alterations))"
 )
 _TERMS: Final = (
     r"(?:terms|agreement|conditions|polic(?:y|ies)|rules|guidelines|provisions|fees|prices?|"
@@ -26,7 +25,7 @@ _TERMS: Final = (
 _OFFER: Final = (
     r"(?:program(?:me)?s?|services?|site|website|beta|software|products?|features?|"
     r"functionalit(?:y|ies)|platform|app|tool|offers?|exceptions|microtransactions|"
-    r"promotional\s+programs?|availability)\b"
+    r"promotional\s+programs?|availability|solution|aspects?\s+of)\b"
 )
 _POWER: Final = (
     r"(?:may|might|can|could|reserves?\s+(?:all\s+)?(?:the\s+)?rights?,?\s+(?:[\w']+,?\s+){0,6}?to|"
@@ -37,7 +36,8 @@ _UNILATERAL: Final = rx(
     rf"\b{_POWER},?\s+(?:[\w()]+,?\s+){{0,6}}?{_CHANGE}\b" + gap(120) + rf"\b(?:{_TERMS}|{_OFFER})|"
     rf"\b(?:{_TERMS}|{_OFFER})" + gap(80) + rf"\b(?:may|might|can|could)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:be\s+)?(?:subject\s+to\s+)?{_CHANGE}\b|"
-    rf"\bsubject\s+to\s+change\b|"
+    rf"\b(?:{_TERMS}|{_OFFER})" + gap(60) + rf"\b(?:are|is)\s+subject\s+to\s+change\b|"
+    rf"\breserves?\s+the\s+right\s+to\s+{_CHANGE}\s+(?:them|it)\b|"
     rf"\b(?:they|it|these|this)\s+may\s+(?:\w+\s+)?{_CHANGE}\s+(?:at\s+any\s+time|from\s+time\s+to\s+time)"
 )
 _TERMS_CHANGED: Final = rx(
@@ -156,6 +156,8 @@ def terms_changes(sentence: Sentence) -> Iterator[Hit]:
         return
     if actor(text, change.start() + 1) == "participant" and not _passive_change(text):
         return
+    if _NOT_TERMS.search(text, change.start(), min(len(text), change.end() + 30)):
+        return  # content removed, or software updated: not a change of terms
     before = _NOTICE_BEFORE.search(text)
     if before and not _NO_NOTICE.search(text, before.start() - 40 if before.start() > 40 else 0):
         low, high = min(change.start(), before.start()), max(change.end(), before.end())
@@ -167,6 +169,12 @@ def terms_changes(sentence: Sentence) -> Iterator[Hit]:
         yield hit(sentence, "at-will", low, high, "changes at will")
     else:
         yield hit(sentence, "at-will", *change.span(), "changes, no notice stated")
+
+
+_NOT_TERMS: Final = rx(
+    r"\b(?:(?:user\s+)?content|submissions?|reviews?|messages?|posts?|passengers?|"
+    r"(?:updat\w*|upgrad\w*)\s+(?:\w+\s+){0,2}?(?:software|app|application))\b"
+)
 
 
 def _passive_change(text: str) -> bool:

@@ -25,7 +25,7 @@ _NOUN: Final = (
 )
 _ACCESS_OBJECT: Final = (
     r"(?:(?:your|their|his\s+or\s+her|any\s+user'?s?|participants'?|the\s+participant'?s?|all|"
-    r"any|the)\s+(?:\w+\s+){0,3}?(?:accounts?|access|participation|membership|registration|"
+    r"any|the|this|these)\s+(?:\w+\s+){0,3}?(?:accounts?|access|participation|membership|registration|"
     r"privileges|use\s+of|rights?\s+to\s+(?:use|access|participate)|licen[cs]es?|permission\s+to\s+use|"
     r"ability\s+to\s+use|invitations?|credentials|api\s+keys?|subscriptions?)|"
     r"(?:this|the)\s+agreement|these\s+terms|(?:its|our|the)\s+relationship\s+with\s+you|"
@@ -34,11 +34,11 @@ _ACCESS_OBJECT: Final = (
 _PROGRAM_OBJECT: Final = (
     r"(?:(?:the|our|its|this|any|all|some\s+or\s+all\s+of\s+(?:the|our)|any\s+or\s+all\s+"
     r"aspects\s+of\s+the)\s+)?(?:[\w-]+\s+){0,3}?(?:program(?:me)?s?|services?|site|website|beta|software|"
-    r"testing\s+programs?|study|studies|preview|platform|app|feeds?)\b"
+    r"testing\s+programs?|study|studies|preview|platform|app|feeds?|solution)\b"
 )
 _PROGRAM_NOUN: Final = (
     r"(?:program(?:me)?s?|services?|site|website|beta|software|testing\s+programs?|study|"
-    r"studies|preview|platform|app|feeds?)\b"
+    r"studies|preview|platform|app|feeds?|solution)\b"
 )
 _POWER: Final = (
     r"(?:may|might|can|could|will|shall|reserves?\s+(?:all\s+)?(?:the\s+)?rights?|"
@@ -64,7 +64,7 @@ _PASSIVE: Final = rx(
 )
 _RESULT: Final = rx(r"\b(?:result|results|resulting)\s+in\b|\blead\s+to\b|\bgrounds\s+for\b")
 _RESULT_NOUN: Final = rx(
-    rf"\b(?:result\w*\s+in|lead\s+to|grounds\s+for)\s+(?:[\w,/-]+\s+){{0,6}}?"
+    rf"\b(?:result\w*\s+in|lead\s+to|grounds\s+for),?\s+(?:[\w,/-]+\s+){{0,6}}?"
     rf"(?:{_NOUN}|your\s+(?:\w+\s+){{0,3}}?(?:account|access)\s+being\s+\w+)"
 )
 _AFTERMATH: Final = rx(
@@ -78,7 +78,8 @@ _FOR_CAUSE: Final = rx(
     r"\bin\s+the\s+event\s+(?:of|that)\b|\bfor\s+(?:cause|violat\w*|breach\w*|misuse|abuse|"
     r"fraud\w*|failure)\b|\b(?:violat|breach|infring|abus|misus|fraud|inactiv|repeat)\w*|"
     r"\bfail(?:ure|s)?\s+to\s+comply|\bresult\w*\s+in\b|\blead\s+to\b|\bdue\s+to\b|"
-    r"\bwhere\s+(?:we|\w+)\s+(?:are\s+)?required\b|\bgood\s+reason\b|\bjustified\s+reason\b"
+    r"\bwhere\s+(?:we|\w+)\s+(?:are\s+)?required\b|\bgood\s+reason\b|\bjustified\s+reason\b|"
+    r"\b(?:if|unless|in\s+case)\b"
 )
 _COLLECTIVE: Final = rx(
     r"\b(?:paus|suspend|end|terminat|cut|revok|den(?:y|ied))\w*\s+(?:\w+\s+){0,2}?"

@@ -17,8 +17,9 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 
 def gap(most: int) -> str:
-    """Up to ``most`` characters within one clause (no semicolon, colon or full stop)."""
-    return rf"[^;:.]{{0,{most}}}?"
+    """Up to ``most`` characters within one clause: no semicolon or colon, and a full stop only
+    inside the sentence ("etc.", "U.S."), never the one that ends it."""
+    return rf"(?:[^;:.]|\.(?=.)){{0,{most}}}?"
 
 
 PARTICIPANT: Final = (

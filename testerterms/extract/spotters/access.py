@@ -42,7 +42,7 @@ _PROGRAM_NOUN: Final = (
 )
 _POWER: Final = (
     r"(?:may|might|can|could|will|shall|reserves?\s+(?:all\s+)?(?:the\s+)?rights?|"
-    r"retains?\s+the\s+right|is\s+entitled|has\s+the\s+right|at\s+its\s+option)"
+    r"retains?\s+the\s+right|is\s+entitled|ha(?:s|ve)\s+the\s+right|at\s+its\s+option)"
 )
 _ACTIVE: Final = rx(
     rf"\b{_POWER},?\s+(?:[\w()']+,?\s+){{0,8}}?{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?"

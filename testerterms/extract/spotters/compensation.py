@@ -33,7 +33,8 @@ _EVERYONE: Final = rx(
     r"gbp|£|€|\d))|"
     r"\b(?:we|\w+)\s+(?:will|shall)\s+pay\s+(?:you|each|every|all)\b|"
     r"\b(?:will|shall)\s+be\s+compensated\s+for\s+(?:your\s+|the\s+)?time\b|"
-    r"\bcan\s+expect\s+to\s+receive\s+(?:the|your|a)\s+payment\b"
+    r"\bcan\s+expect\s+to\s+receive\s+(?:the|your|a)\s+payment\b|"
+    r"\bwe\s+pay\s+(?:you\s+)?(?:\$|usd|eur|gbp|€|£)\s?\d"
 )
 _PER_RESULT: Final = rx(
     r"\b(?:eligible\s+for|receive|award(?:ed)?|earn|pays?|paid)\s+(?:a\s+|an\s+)?(?:bount(?:y|ies)|"
@@ -43,6 +44,8 @@ _PER_RESULT: Final = rx(
     r"(?:\$|usd\s?)\s?[\d,]+\s*(?:-|to)\s*(?:\$|usd\s?)?\s?[\d,]+\s+per\s+(?:vulnerability|bug|report|"
     r"finding|issue|submission|valid)|"
     r"\bonly\s+(?:award|reward|pay)\s+the\s+first\b|"
+    r"(?:\$|usd|eur|€|£)\s?[\d,.]+\s*(?:usd\s+|eur\s+)?per\s+(?:approved|accepted|valid|"
+    r"qualifying|eligible)\s+\w+|"
     r"\brewarded\s+" + gap(60) + r"\bonly\s+for\s+(?:useful|valid|qualif|accepted|eligible)|"
     r"\bper\s+(?:valid\s+|accepted\s+|qualifying\s+)?(?:vulnerability|bug|report|finding|submission)\b"
     + gap(40)
@@ -103,6 +106,7 @@ _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
         "From time to time, Acme may offer optional per-video stipends for select creative "
         "outputs.": "some",
         "The three winning films receive a cash prize of $5,000.": "some",
+        "Current stipend amount: $25 USD per approved video.": "per-result",
     },
     counter_examples=(
         "Participants should be compensated for their time.",

@@ -42,6 +42,10 @@ _SHARED_AFTER: Final = rx(
     + rf"\b(?:provided|given|granted|received)\s+"
     rf"(?:\w+\s+)?{GATE}"
 )
+_IF_AGREED: Final = rx(
+    r"\b(?:if|once|when|only\s+if)\s+" + gap(60) + r"\b(?:agrees?|approves?|consents?|"
+    r"authori[sz]es?)\s+(?:to\s+)?(?:the\s+)?(?:disclosure|publication|sharing|release)\b"
+)
 _NO_REVIEW: Final = rx(
     rf"\b(?:without|no\s+need\s+(?:for|of))\s+(?:our|prior|any|the|\w+'s)?\s*(?:prior\s+)?"
     rf"(?:approval|permission|review|consent)\b|"
@@ -68,7 +72,7 @@ def _scope(text: str, start: int, end: int) -> str:
 
 @spotter(
     "content_review.pre_approval",
-    cue=("approv", "permission", "consent", "authori", "clearance", "sign-off"),
+    cue=("approv", "permission", "consent", "authori", "clearance", "sign-off", "agree"),
     prefer=("all", "narrow", "none"),
     examples={
         "Every video generated with the tool requires approval from Acme before sharing.": "all",
@@ -79,6 +83,8 @@ def _scope(text: str, start: int, end: int) -> str:
         "You may not post screenshots of the pre-release software unless given advance and "
         "express permission by Acme.": "narrow",
         "You may share your outputs publicly without our approval.": "none",
+        "If the admin of your program agrees to disclosure, the contents of the report will "
+        "be made public.": "all",
     },
     counter_examples=(
         "We will not share your content without your permission.",
@@ -104,7 +110,13 @@ def pre_approval(sentence: Sentence) -> Iterator[Hit]:
     proposed.
     """
     text = sentence.plain
-    for pattern in (_REQUIRED_BEFORE, _APPROVED_BEFORE, _FORBIDDEN_UNLESS, _SHARED_AFTER):
+    for pattern in (
+        _REQUIRED_BEFORE,
+        _APPROVED_BEFORE,
+        _FORBIDDEN_UNLESS,
+        _SHARED_AFTER,
+        _IF_AGREED,
+    ):
         match = pattern.search(text)
         if match is None or (
             actor(text, match.start() + 1) == "organization" and pattern in (_FORBIDDEN_UNLESS,)

@@ -111,6 +111,14 @@ def test_a_spotter_proposes_nothing_on_its_counter_examples(term: str, sentence:
     assert not found.clauses, [(c.value, c.why) for c in found.clauses]
 
 
+@pytest.mark.parametrize(("term", "sentence", "value"), EXAMPLES)
+def test_a_sentence_reporting_what_another_party_said_proposes_nothing(
+    term: str, sentence: str, value: Any
+) -> None:
+    reported = "According to the testers, " + sentence[0].lower() + sentence[1:]
+    assert not read_text(reported, [term]).clauses
+
+
 @pytest.mark.parametrize("term", list(SPOTTERS))
 def test_the_command_line_proposes_each_example_and_nothing_for_counter_examples(
     term: str, tmp_path: Path

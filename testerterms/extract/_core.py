@@ -161,6 +161,15 @@ _REPORTED: Final = re.compile(
 )
 
 
+# A request is not a duty: "should", "we encourage you to", "we ask testers to".
+_REQUEST: Final = re.compile(
+    r"\b(?:should|encouraged?\s+(?:you\s+|participants\s+|testers\s+)?to|"
+    r"ask(?:s|ed)?\s+(?:you|participants|testers|members|researchers)\s+to|"
+    r"we\s+recommend|recommended\s+that|invited\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def read_text(text: str, terms: Iterable[str] | None = None) -> Extraction:
     """Every clause of ``text`` that states a covered term (or one of ``terms``), in text
     order, and the value chosen for each term."""
@@ -188,6 +197,8 @@ def _clauses(sentence: Sentence, hits: list[tuple[Spotter, Hit]]) -> Iterator[Cl
     # shorter span of its own (the words that decided it).
     used: dict[tuple[int, int], int] = {}
     for (unit, hit), span in zip(hits, spans, strict=True):
+        if _REQUEST.search(sentence.plain, span[0], hit.end):
+            continue  # asked, not required
         for candidate in (span, hit.narrow, (hit.start, hit.end)):
             if candidate is not None and used.get(candidate, 0) < MAX_TERMS_PER_QUOTE:
                 span = candidate

@@ -174,6 +174,7 @@ def _revoking(text: str) -> re.Match[str] | None:
         "You can cancel your subscription in your account settings.",
         "Please remove any confidential material from your screenshots.",
         "Testers said their access was terminated at any time.",
+        "Acme should not suspend your account at any time.",
     ),
 )
 def revocation(sentence: Sentence) -> Iterator[Hit]:
@@ -246,6 +247,8 @@ _NOTICE_BEFORE: Final = rx(
         "We may change these terms without notice.",
         "Please notify us of any bug you find.",
         "Artists claimed Acme suspended access without notice.",
+        "Acme should give you 30 days' notice before terminating your access.",
+        "Acme will not give you notice before terminating your access.",
     ),
 )
 def notice(sentence: Sentence) -> Iterator[Hit]:

@@ -37,8 +37,12 @@ _DISCLOSE_BAN: Final = rx(
     + gap(80)
     + r"\b(?:confidential\s+information|confidential\s+details|information\s+about|"
     r"any\s+(?:other\s+)?information|beta\s+materials|anything\s+about|details\s+of|"
-    r"(?:submission|report|vulnerability|finding)\s+details|vulnerabilit(?:y|ies)|"
+    r"(?:submission|report|vulnerability|finding)\s+details|vulnerabilit(?:y|ies)|anything\b|"
     r"information\s+(?:marked|designated|identified)|your\s+(?:role|participation|work)\b)"
+)
+_OBLIGATIONS: Final = rx(
+    r"\b(?:your|participants'?|testers'?|these|the)\s+(?:confidentiality|non-?disclosure)\s+"
+    r"(?:obligations?|duty|duties|undertakings?)\b"
 )
 _NO_NDA: Final = rx(
     r"\b(?:not|no\s+longer|never)\s+(?:be\s+)?(?:required|asked|obliged)\s+to\s+sign\s+(?:a|an|any)\s+"
@@ -71,7 +75,7 @@ def duty(sentence: Sentence) -> tuple[bool, re.Match[str]] | None:
     none = _NO_NDA.search(text)
     if none:
         return False, none
-    for pattern in (_SIGN_NDA, _KEEP, _DISCLOSE_BAN, _IS_CONFIDENTIAL):
+    for pattern in (_SIGN_NDA, _KEEP, _DISCLOSE_BAN, _OBLIGATIONS, _IS_CONFIDENTIAL):
         match = pattern.search(text)
         if match is None or negated(text, match.start() + 1, 25):
             continue
@@ -164,6 +168,9 @@ _NARROW: Final = rx(
     counter_examples=(
         "We will keep all information about you confidential.",
         "You agree to sign a non-disclosure agreement.",
+        "You should not share anything about the game with anyone.",
+        "Testers said they could not share any information about the Program.",
+        "You are not required to keep any information about the Program confidential.",
     ),
 )
 def scope(sentence: Sentence) -> Iterator[Hit]:
@@ -223,6 +230,9 @@ _MONTHS_IN: Final = {"year": 12.0, "month": 1.0, "week": 7 / 30.44, "day": 1 / 3
     counter_examples=(
         "You must report a vulnerability within 30 days of finding it.",
         "Confidentiality obligations survive the end of this agreement.",
+        "You should keep the Confidential Information secret for two years.",
+        "Testers said they had to keep the beta confidential for five years.",
+        "We will keep your personal information confidential for two years.",
     ),
 )
 def duration_months(sentence: Sentence) -> Iterator[Hit]:
@@ -237,9 +247,8 @@ def duration_months(sentence: Sentence) -> Iterator[Hit]:
     period that starts at an event (after the program ends) is read as its length alone.
     """
     text = sentence.plain
-    if not rx(r"confidential|non-?disclosure|\bNDA\b|secret|not\s+permitted\s+to\s+discuss").search(
-        text
-    ):
+    found = duty(sentence)
+    if found is None or found[0] is False:
         return
     match = next((m for pattern in _DURATIONS if (m := pattern.search(text))), None)
     if match is None:
@@ -276,6 +285,8 @@ _UNTIL_RELEASE: Final = rx(
         "Acme will release the beta to more testers in March.",
         "Avoid public disclosure of any vulnerabilities until authorized by Acme in writing.",
         "These confidentiality obligations continue after the public release of the product.",
+        "You should keep the beta confidential until Acme publicly releases it.",
+        "Testers said the beta was confidential until Acme released it.",
     ),
 )
 def ends_at_release(sentence: Sentence) -> Iterator[Hit]:
@@ -291,7 +302,8 @@ def ends_at_release(sentence: Sentence) -> Iterator[Hit]:
     ``duration_months``.
     """
     text = sentence.plain
-    if duty(sentence) is None and not rx(r"confidential").search(text):
+    found = duty(sentence)
+    if found is None or found[0] is False:
         return
     until = _UNTIL_RELEASE.search(text)
     if until and not negated(text, until.start() + 1, 15):
@@ -354,6 +366,8 @@ _EXCEPT: Final = rx(
     counter_examples=(
         "You must keep all Confidential Information secret.",
         "Acme may disclose your data where required by law.",
+        "Testers said information that is publicly available was not covered by the NDA.",
+        "You should not disclose confidential information, even if it is publicly available.",
     ),
 )
 def carve_outs(sentence: Sentence) -> Iterator[Hit]:

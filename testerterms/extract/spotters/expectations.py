@@ -233,6 +233,7 @@ _VOLUNTARY: Final = rx(
         "You may not withdraw a report once it has been submitted.",
         "We encourage voluntary disclosure of security issues.",
         "Testers said participation was voluntary.",
+        "You should not withdraw from the Program at any time.",
     ),
 )
 def voluntary(sentence: Sentence) -> Iterator[Hit]:

@@ -58,6 +58,8 @@ _SHARED_OWNERSHIP: Final = rx(r"\bjointly\s+owned\b|\bjoint\s+ownership\b|\bco-o
         "Acme retains all right, title and interest in the Beta Software.",
         "You may not claim ownership of the Acme logo.",
         "Creators said they kept the rights to their videos.",
+        "You should not claim ownership of the outputs you create.",
+        "We retain ownership of our models, not of the videos you create.",
     ),
 )
 def outputs(sentence: Sentence) -> Iterator[Hit]:
@@ -130,6 +132,8 @@ _USE_OUTPUTS: Final = rx(
     counter_examples=(
         "Acme may use your content for commercial purposes.",
         "You may not use the beta software for commercial purposes.",
+        "You should use the outputs you create for personal, non-commercial purposes.",
+        "Testers said they could use their videos for personal use only.",
     ),
 )
 def output_limits(sentence: Sentence) -> Iterator[Hit]:
@@ -270,6 +274,8 @@ def _licence(sentence: Sentence, over: str, what: str) -> Iterator[Hit]:
         "Acme grants you a limited licence to use the beta software.",
         "You grant Acme a perpetual licence to use your feedback for any purpose.",
         "You do not grant Acme any licence to your videos.",
+        "You should grant Acme a worldwide licence to use the videos you create.",
+        "Artists said they had to grant Acme a perpetual licence to their videos.",
     ),
 )
 def output_licence(sentence: Sentence) -> Iterator[Hit]:
@@ -303,6 +309,8 @@ def output_licence(sentence: Sentence) -> Iterator[Hit]:
         "Please send us your feedback by email.",
         "You grant Acme a worldwide licence to use the videos you create.",
         "Testers said Acme used their feedback for any purpose.",
+        "You should give Acme the right to use your feedback for any purpose.",
+        "Acme does not take any licence to your feedback for any purpose.",
     ),
 )
 def feedback_licence(sentence: Sentence) -> Iterator[Hit]:
@@ -488,6 +496,14 @@ _PASSIVE_USE: Final = rx(r"\b(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?used\b")
         "enhanc",
         "we send",
         "leverag",
+        "Artists said they granted Acme a perpetual licence to their videos.",
+        "Acme grants you a perpetual licence to the beta software.",
+        "Artists said they granted Acme an irrevocable licence to their videos.",
+        "You grant Acme an irrevocable licence to use your feedback.",
+        "Artists said they granted Acme an exclusive licence to their videos.",
+        "You grant Acme an exclusive licence to use your feedback.",
+        "Artists said they granted Acme a royalty-free licence to their videos.",
+        "Acme grants you a royalty-free licence to the beta software.",
     ),
     prefer=("disclosed", "none"),
     examples={
@@ -502,6 +518,7 @@ _PASSIVE_USE: Final = rx(r"\b(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?used\b")
         "You may not use the data you collect to train models.",
         "Testers said Acme used their recordings to train its models.",
         "We will keep your personal information confidential.",
+        "Acme should use your prompts to improve its models.",
     ),
 )
 def data_use(sentence: Sentence) -> Iterator[Hit]:

@@ -154,6 +154,8 @@ _CLASS_ALLOWED: Final = rx(
         "If the class action waiver is found unenforceable, the claims will be heard in court "
         "as a class action.",
         "Artists claimed they had to waive any right to a class action.",
+        "You should waive any right to participate in a class action.",
+        "You do not waive any right to participate in a class action.",
     ),
 )
 def class_waiver(sentence: Sentence) -> Iterator[Hit]:
@@ -171,7 +173,7 @@ def class_waiver(sentence: Sentence) -> Iterator[Hit]:
     if rx(r"\bif\s+(?:the|this|any)\s+(?:\w+\s+){0,3}waiver\b").search(text):
         return
     match = _WAIVER.search(text)
-    if match:
+    if match and not negated(text, match.start() + 1, 25):
         yield hit(sentence, True, match.start(), match.end(), "a class-action waiver")
         return
     allowed = _CLASS_ALLOWED.search(text)

@@ -406,31 +406,28 @@ def test_docs_extract_coverage_table_is_current() -> None:
     assert render(document) == document, "run python scripts/update_extract_docs.py"
 
 
-def test_readme_reading_an_agreement_runs_from_an_empty_folder(tmp_path: Path) -> None:
+def test_readme_reading_an_agreement_runs_from_an_empty_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The README section's commands, run in order in an empty folder."""
+    import shlex
+
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Reading an agreement", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
     assert block is not None
-    import os
-    import shlex
-
-    here = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        for line in block.group(1).splitlines():
-            command = line.split("  #")[0].strip()
-            if not command:
-                continue
-            words = shlex.split(command)
-            assert words[0] == "testerterms"
-            redirect = None
-            if ">" in words:
-                redirect = words[words.index(">") + 1]
-                words = words[: words.index(">")]
-            status, out, err = run(*words[1:])
-            assert status == 0, (command, err)
-            if redirect:
-                Path(redirect).write_text(out, encoding="utf-8")
-    finally:
-        os.chdir(here)
+    monkeypatch.chdir(tmp_path)
+    for line in block.group(1).splitlines():
+        command = line.split("  #")[0].strip()
+        if not command:
+            continue
+        words = shlex.split(command)
+        assert words[0] == "testerterms"
+        redirect = None
+        if ">" in words:
+            redirect = words[words.index(">") + 1]
+            words = words[: words.index(">")]
+        status, out, err = run(*words[1:])
+        assert status == 0, (command, err)
+        if redirect:
+            Path(redirect).write_text(out, encoding="utf-8")

@@ -321,6 +321,14 @@ def main(argv: list[str] | None = None) -> int:
 def _time_and_memory(documents: list[Document]) -> None:
     words, seconds = timing(documents)
     print(f"Time: {words:,} words read and drafted in {seconds * 1000:.0f} ms (median of 5)")
+    text = "\n".join(line for document in documents for line in document.lines)
+    text = (text * (1 + 1_000_000 // len(text)))[:1_000_000]
+    started = time.perf_counter()
+    read_text(text)
+    print(
+        f"Time: 1,000,000 characters of agreements ({len(text.split()):,} words) read in "
+        f"{time.perf_counter() - started:.2f} s"
+    )
     small, large = memory(documents, 10), memory(documents, 100)
     print(
         f"Memory: `extract` on a folder of 10 agreements peaks at {small / 2**20:.1f} MiB, "

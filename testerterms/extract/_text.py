@@ -227,11 +227,24 @@ def _abbreviation(plain: str, at: int, floor: int) -> bool:
     return False
 
 
+MAX_SENTENCE: Final = 10_000
+"""A run of text longer than this with no sentence boundary is cut at a space (a sentence that
+long is a list or a table flattened into one line; reading it in pieces keeps the cost of
+every pattern in proportion to the text)."""
+
+
 def _trimmed(plain: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and plain[start].isspace():
         start += 1
     while end > start and plain[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = plain.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield from _trimmed(plain, start, cut)
+        start = cut
+        while start < end and plain[start].isspace():
+            start += 1
     if _LETTER.search(plain, start, end):
         yield start, end
 

@@ -17,9 +17,10 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 
 def gap(most: int) -> str:
-    """Up to ``most`` characters within one clause: no semicolon or colon, and a full stop only
-    inside the sentence ("etc.", "U.S."), never the one that ends it."""
-    return rf"(?:[^;:.]|\.(?=.)){{0,{most}}}?"
+    """Up to ``most`` characters within one clause: no semicolon or colon. A full stop may be
+    crossed: inside a sentence it is an abbreviation ("etc.", "U.S."), and the one that ends the
+    sentence has nothing after it to match."""
+    return rf"[^;:]{{0,{most}}}?"
 
 
 PARTICIPANT: Final = (
@@ -83,9 +84,10 @@ _ORG_SUBJECT: Final = re.compile(
 
 
 def clause_start(plain: str, at: int) -> int:
-    """Where the clause holding ``at`` begins."""
-    start = 0
-    for match in _CLAUSE_START.finditer(plain, 0, at):
+    """Where the clause holding ``at`` begins (looking back at most 400 characters, so that a
+    huge sentence costs no more per call than a normal one)."""
+    start = max(0, at - 400)
+    for match in _CLAUSE_START.finditer(plain, start, at):
         start = match.end()
     return start
 

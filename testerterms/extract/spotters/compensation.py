@@ -66,6 +66,14 @@ _SOME: Final = rx(
     r"\bmay\s+(?:\w+\s+)?(?:offer|pay|provide)\s+(?:\w+\s+){0,3}?(?:stipends?|payments?|"
     r"compensation|prizes?)"
 )
+_NEEDS: Final = {
+    "everyone": ("paid", "compensated", "remunerated", "receive", "pay"),
+    "per-result": ("bount", "reward", "award", "payout", "per ", "first"),
+    "some": ("select", "few", "chosen", "winn", "top", "some", "stipend", "prize", "grant", "award",
+             "payment", "compensat", "cash", "honorari"),
+    "none": ("not", "n't", "no ", "no\n", "without", "unpaid"),
+}  # fmt: skip
+"""Words each value's pattern cannot match without (a cheap test before the pattern runs)."""
 _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
 
 
@@ -135,15 +143,20 @@ def money(sentence: Sentence) -> Iterator[Hit]:
     organization's behalf reads as pay.
     """
     text = sentence.plain
+    lower = text.lower()
     for pattern, value, cue in (
         (_EVERYONE, "everyone", "pay for every participant"),
         (_PER_RESULT, "per-result", "pay per result"),
         (_SOME, "some", "pay for a few"),
     ):
+        if not any(stem in lower for stem in _NEEDS[value]):
+            continue  # none of the words the pattern needs: skip it cheaply
         match = pattern.search(text)
         if match and (" only " in match.group(0) or not negated(text, match.start() + 1, 25)):
             yield hit(sentence, value, *match.span(), cue)
             return
+    if not any(stem in lower for stem in _NEEDS["none"]):
+        return
     match = _NONE.search(text)
     if match and not _LICENCE.search(text):
         yield hit(sentence, "none", *match.span(), "no pay")

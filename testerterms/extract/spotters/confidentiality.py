@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Final
 
 from .._core import Hit, spotter
@@ -71,7 +72,11 @@ _DUTY_CUE: Final = (
 def duty(sentence: Sentence) -> tuple[bool, re.Match[str]] | None:
     """Whether the sentence sets a confidentiality duty on participants (True) or says there is
     none (False), with the words that decide; None when it says neither."""
-    text = sentence.plain
+    return _duty(sentence.plain)
+
+
+@lru_cache(maxsize=64)  # five spotters read the same sentence's duty in turn
+def _duty(text: str) -> tuple[bool, re.Match[str]] | None:
     none = _NO_NDA.search(text)
     if none:
         return False, none

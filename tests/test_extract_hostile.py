@@ -79,11 +79,9 @@ def test_a_50_mb_text_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as stream:
         stream.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to disk
-    started = time.monotonic()
     status, _, err = run("extract", str(path))
     assert status == 2
-    one_error_line(err, "more than extract reads")
-    assert time.monotonic() - started < 5
+    one_error_line(err, "52,428,800 bytes, more than extract reads")
 
 
 def test_html_scripts_and_styles_are_dropped_unread(tmp_path: Path) -> None:
@@ -144,6 +142,11 @@ def test_a_5000_character_line_and_a_long_text_cost_time_in_proportion() -> None
     assert len(list(sentences(line))) == 1
     found = read_text((CLAUSE + " ") * 2000)
     assert len(found.clauses) == 2000
+    # A megabyte on one line is read in pieces of at most 10,000 characters, so every pattern
+    # sees a bounded text.
+    pieces = list(sentences("you may not share any output without approval " * 20_000))
+    assert len(pieces) >= 90
+    assert max(len(piece.text) for piece in pieces) <= 10_000
 
 
 def test_a_source_that_is_not_a_file_or_url_is_one_line_error(tmp_path: Path) -> None:
@@ -247,11 +250,9 @@ def test_a_redirect_away_from_http_is_refused(server: str) -> None:
 
 
 def test_a_url_that_never_ends_is_stopped_at_the_time_limit(server: str) -> None:
-    started = time.monotonic()
     status, _, err = run("extract", f"{server}/endless", "--timeout", "0.5")
     assert status == 2
     one_error_line(err, "took longer than 0.5 s")
-    assert time.monotonic() - started < 5
 
 
 def test_a_url_larger_than_the_limit_is_refused_before_it_is_read(server: str) -> None:

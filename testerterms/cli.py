@@ -146,11 +146,72 @@ def build_parser() -> argparse.ArgumentParser:
     profiles.set_defaults(run=cmd_profiles)
     _add_authoring_commands(commands)
     _add_report_command(commands)
+    _add_extract_command(commands)
     for command in commands.choices.values():  # --debug before or after the command
         command.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP
         )
     return parser
+
+
+def _add_extract_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    extract = commands.add_parser(
+        "extract",
+        help="read an agreement and propose a program file, every value quoting its sentence",
+        description="Read an agreement (.txt, .md, .html, .pdf, .docx, - for standard input, "
+        "or an http(s) URL fetched once) and propose a program: every value rests on the "
+        "clause it was read from, quoted verbatim, with a note saying which spotter fired on "
+        "which words; a term not found stays unknown. Prints the program YAML, or writes it "
+        "with -o. HTML, PDF and Word need the extract extra: pip install "
+        "'testerterms[extract]'. Exit 0 when every SOURCE was read, 2 when one could not be.",
+    )
+    extract.add_argument(
+        "sources", nargs="*", metavar="SOURCE", help="agreement files, - (standard input), URLs"
+    )
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="write the program (or JSON) to FILE; with several SOURCEs, a folder: one file "
+        "each, named after the source",
+    )
+    extract.add_argument("--force", action="store_true", help="overwrite files that exist")
+    extract.add_argument(
+        "--format",
+        choices=["yaml", "json"],
+        default="yaml",
+        help="yaml: a draft program file (default); json: every clause found, with its "
+        "offsets into the text (one object per SOURCE, a line each)",
+    )
+    extract.add_argument(
+        "--details",
+        action="store_true",
+        help="print each sentence that fired, the term, the value and why (the program is "
+        "then written only with -o)",
+    )
+    extract.add_argument(
+        "--terms", action="store_true", help="list the terms extract can propose, and exit"
+    )
+    extract.add_argument(
+        "--example",
+        action="store_true",
+        help="print the example tester agreement shipped with testerterms, and exit",
+    )
+    extract.add_argument("--id", help="the program id (default: made from the file name)")
+    extract.add_argument("--name", help="the program's name (default: the document's title)")
+    extract.add_argument("--organization", help="who runs the program")
+    extract.add_argument(
+        "--kind", help="beta, early-access, red-team, bug-bounty... (default: guessed from text)"
+    )
+    extract.add_argument("--url", help="where the agreement is published (the source's url)")
+    extract.add_argument(
+        "--timeout",
+        type=_fail_under,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long a URL may take to arrive (default 30)",
+    )
+    extract.set_defaults(run=cmd_extract)
 
 
 def _add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -1063,6 +1124,12 @@ def _file_descriptor(stream: TextIO | None) -> list[int]:
         return [] if stream is None else [stream.fileno()]
     except (OSError, ValueError, AttributeError):
         return []
+
+
+def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .extract._command import run_extract
+
+    return run_extract(args, out, err, write_output)
 
 
 def score_program(program: LoadedProgram, profile: Profile) -> ProgramScorecard:

@@ -1,0 +1,353 @@
+"""How well ``testerterms extract`` reads: labelled terms of service, the bundled programs'
+own quotes, sentence boundaries, and time.
+
+    python benchmarks/extract.py [--corpus DIR] [--errors]
+
+1. ``claudette-en-dev`` (25 English terms of service, sentence labels, CC BY 4.0; by default
+   ``../shared/corpora/claudette-en-dev`` beside the repository). Its categories ``a``
+   (arbitration), ``ch`` (unilateral change) and ``ter`` (unilateral termination) map onto
+   ``voice.arbitration: true``, ``expectations.terms_changes`` (``at-will`` or
+   ``with-notice``) and ``access.revocation`` (``at-will`` or ``collective``). Levels 2 and 3
+   are positives; a sentence labelled level 1 only is left out of the counts. Each document is
+   read as one text, its sentences one a line.
+
+   - document level: a document is positive when one of its sentences is labelled; ``extract``
+     hits it when the value it writes is one of the mapped values and at least one sentence it
+     cites for that value is labelled. A written mapped value without a labelled citation is a
+     false positive (and, on a positive document, a miss too).
+   - sentence level: the sentences cited for the mapped values against the labelled ones
+     (``any value``: the sentences cited for the term with any value, for ``ter`` where a
+     termination for a stated cause, ``for-cause``, is also labelled).
+
+   The spotters were written from the 13 documents at even positions of the sorted file names
+   (``written from``); the 12 at odd positions were not read while writing them (``not
+   written from``), and ``--errors`` lists misses from the first part only.
+2. The bundled programs: for every fact whose term ``extract`` covers, whether ``extract`` on
+   that fact's quote alone proposes the file's value (accuracy per term).
+3. Sentence boundaries: the corpus's sentences joined into running text, split again.
+4. Time: an agreement of 10,000 words (corpus documents run together), read and drafted as a
+   program, median of 5 runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from testerterms.extract import SPOTTERS, read_text  # noqa: E402
+from testerterms.extract._text import sentences  # noqa: E402
+
+CATEGORIES: dict[str, tuple[str, frozenset[Any]]] = {
+    "a": ("voice.arbitration", frozenset({True})),
+    "ch": ("expectations.terms_changes", frozenset({"at-will", "with-notice"})),
+    "ter": ("access.revocation", frozenset({"at-will", "collective"})),
+}
+
+
+@dataclass
+class Document:
+    name: str
+    lines: list[str]
+    labels: list[set[str]]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def load_corpus(folder: Path) -> list[Document]:
+    documents = []
+    for path in sorted(folder.glob("*.sentences.txt")):
+        name = path.name[: -len(".sentences.txt")]
+        lines = path.read_text(encoding="utf-8").split("\n")
+        tags = (folder / f"{name}.tags.txt").read_text(encoding="utf-8").split("\n")
+        tags += [""] * (len(lines) - len(tags))
+        documents.append(Document(name, lines, [set(t.split()) for t in tags[: len(lines)]]))
+    return documents
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def f1(self) -> tuple[float, float, float]:
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def score_part(documents: Iterable[Document], errors: bool) -> dict[str, dict[str, Counts]]:
+    results = {cat: {"doc": Counts(), "sent": Counts(), "sent_any": Counts()} for cat in CATEGORIES}
+    terms = [term for term, _ in CATEGORIES.values()]
+    for document in documents:
+        text = document.text
+        starts = [0]
+        for line in document.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        extraction = read_text(text, terms)
+        for cat, (term, mapped) in CATEGORIES.items():
+            level = re.compile(rf"^{cat}(\d)$")
+            gold, ignored = set(), set()
+            for index, tags in enumerate(document.labels):
+                levels = {int(m.group(1)) for t in tags if (m := level.match(t))}
+                if levels & {2, 3}:
+                    gold.add(index)
+                elif levels:
+                    ignored.add(index)
+            cited_any = {line_of(starts, c.start) for c in extraction.clauses if c.term == term}
+            cited = {
+                line_of(starts, c.start)
+                for c in extraction.clauses
+                if c.term == term and c.value in mapped
+            }
+            for counts, lines in (
+                (results[cat]["sent"], cited),
+                (results[cat]["sent_any"], cited_any),
+            ):
+                counts.add(len(lines & gold), len(lines - gold - ignored), len(gold - lines))
+            chosen = extraction.values.get(term)
+            predicted = chosen is not None and chosen.value in mapped
+            hit = predicted and bool(cited & gold)
+            results[cat]["doc"].add(
+                int(hit), int(predicted and not hit), int(bool(gold) and not hit)
+            )
+            if errors:
+                sent = results[cat]["sent"]
+                for index in sorted(gold - cited):
+                    sent.misses.append(
+                        f"{document.name}:{index + 1} missed: {document.lines[index][:200]}"
+                    )
+                for index in sorted(cited - gold - ignored):
+                    why = [
+                        c.why
+                        for c in extraction.clauses
+                        if c.term == term and line_of(starts, c.start) == index
+                    ]
+                    sent.misses.append(
+                        f"{document.name}:{index + 1} wrong: {document.lines[index][:200]} <- {why}"
+                    )
+    return results
+
+
+def quote_accuracy() -> dict[str, tuple[int, int, list[str]]]:
+    from testerterms import load_programs
+
+    found: dict[str, tuple[int, int, list[str]]] = {}
+    for program in load_programs().programs:
+        if program.kind == "reference":
+            continue
+        for key, term in program.terms.items():
+            if key not in SPOTTERS:
+                continue
+            for fact in term.facts:
+                if not fact.quote:
+                    continue
+                chosen = read_text(fact.quote, [key]).values.get(key)
+                good, total, wrong = found.get(key, (0, 0, []))
+                ok = chosen is not None and chosen.value == fact.value
+                if not ok:
+                    wrong = [
+                        *wrong,
+                        f"{program.id}: {fact.value!r} proposed "
+                        f"{chosen.value if chosen else None!r}: {fact.quote[:160]!r}",
+                    ]
+                found[key] = (good + ok, total + 1, wrong)
+    return found
+
+
+def boundaries(documents: Iterable[Document]) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for document in documents:
+        parts = [line.strip() for line in document.lines if line.strip()]
+        text = " ".join(parts)
+        gold, position = set(), 0
+        for part in parts:
+            position += len(part)
+            gold.add(position)
+            position += 1
+        found = {s.end for s in sentences(text)}
+        tp += len(gold & found)
+        fp += len(found - gold)
+        fn += len(gold - found)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def timing(documents: list[Document]) -> tuple[int, float]:
+    from testerterms.extract import Head, draft_program
+
+    words: list[str] = []
+    text_parts = []
+    for document in documents:
+        for line in document.lines:
+            text_parts.append(line)
+            words += line.split()
+            if len(words) >= 10_000:
+                break
+        if len(words) >= 10_000:
+            break
+    text = "\n".join(text_parts)
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        extraction = read_text(text)
+        draft_program(extraction, Head(program_id="timing", source_title="timing"))
+        runs.append(time.perf_counter() - started)
+    return len(text.split()), statistics.median(runs)
+
+
+def memory(documents: list[Document], count: int) -> int:
+    """Peak memory (bytes, tracemalloc) of ``extract`` writing one program each for ``count``
+    agreements (the corpus's documents in turn) into a folder."""
+    import io
+    import tempfile
+    import tracemalloc
+
+    from testerterms.cli import main as cli
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for index in range(count):
+            path = Path(folder) / f"agreement-{index:03d}.txt"
+            path.write_text(documents[index % len(documents)].text, encoding="utf-8")
+            paths.append(str(path))
+        cli(
+            ["extract", paths[0], "-o", str(Path(folder) / "warm.yaml")],
+            io.StringIO(),
+            io.StringIO(),
+        )
+        tracemalloc.start()
+        cli(["extract", *paths, "-o", str(Path(folder) / "out")], io.StringIO(), io.StringIO())
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak
+
+
+def _default_corpus() -> Path:
+    """``shared/corpora/claudette-en-dev`` beside the repository (or beside its worktree)."""
+    for top in (REPO.parent, REPO.parent.parent):
+        folder = top / "shared" / "corpora" / "claudette-en-dev"
+        if folder.is_dir():
+            return folder
+    return REPO.parent / "shared" / "corpora" / "claudette-en-dev"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=_default_corpus())
+    parser.add_argument(
+        "--errors", action="store_true", help="list misses (written-from part only)"
+    )
+    parser.add_argument("--no-time", action="store_true", help="leave out time and memory")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}: give --corpus DIR", file=sys.stderr)
+        return 2
+    documents = load_corpus(args.corpus)
+    parts = {
+        "written from (13 documents)": documents[0::2],
+        "not written from (12 documents)": documents[1::2],
+        "all 25": documents,
+    }
+    print(
+        f"# extract benchmark, {datetime.date.today()}, {platform.machine()} "
+        f"{platform.system()}, {os.cpu_count()} cores, Python {platform.python_version()}\n"
+    )
+    print("| part | category | document F1 (P/R) | sentence F1 (P/R) | sentence F1, any value |")
+    print("|---|---|---|---|---|")
+    written = None
+    for label, part in parts.items():
+        results = score_part(part, args.errors and label.startswith("written"))
+        if label.startswith("written"):
+            written = results
+        for cat, counts in results.items():
+            dp, dr, df = counts["doc"].f1()
+            sp, sr, sf = counts["sent"].f1()
+            ap, ar, af = counts["sent_any"].f1()
+            print(
+                f"| {label} | {cat} | {df:.2f} ({dp:.2f}/{dr:.2f}) | {sf:.2f} ({sp:.2f}/{sr:.2f}) "
+                f"| {af:.2f} ({ap:.2f}/{ar:.2f}) |"
+            )
+    print()
+    accuracy = quote_accuracy()
+    good = sum(g for g, _, _ in accuracy.values())
+    total = sum(t for _, t, _ in accuracy.values())
+    print("| term | quotes | proposed the file's value | accuracy |")
+    print("|---|---|---|---|")
+    for key in SPOTTERS:
+        if key in accuracy:
+            g, t, _ = accuracy[key]
+            print(f"| `{key}` | {t} | {g} | {g / t:.2f} |")
+    print(f"| all covered terms | {total} | {good} | {good / total:.2f} |\n")
+    precision, recall, f1 = boundaries(documents)
+    print(
+        f"Sentence boundaries (25 documents as running text): precision {precision:.3f}, "
+        f"recall {recall:.3f}, F1 {f1:.3f}"
+    )
+    if not args.no_time:
+        _time_and_memory(documents)
+    if args.errors and written is not None:
+        _errors(written, accuracy)
+    return 0
+
+
+def _time_and_memory(documents: list[Document]) -> None:
+    words, seconds = timing(documents)
+    print(f"Time: {words:,} words read and drafted in {seconds * 1000:.0f} ms (median of 5)")
+    text = "\n".join(line for document in documents for line in document.lines)
+    text = (text * (1 + 1_000_000 // len(text)))[:1_000_000]
+    started = time.perf_counter()
+    read_text(text)
+    print(
+        f"Time: 1,000,000 characters of agreements ({len(text.split()):,} words) read in "
+        f"{time.perf_counter() - started:.2f} s"
+    )
+    small, large = memory(documents, 10), memory(documents, 100)
+    print(
+        f"Memory: `extract` on a folder of 10 agreements peaks at {small / 2**20:.1f} MiB, "
+        f"of 100 at {large / 2**20:.1f} MiB ({large / small:.2f}x; tracemalloc)"
+    )
+
+
+def _errors(
+    written: dict[str, dict[str, Counts]], accuracy: dict[str, tuple[int, int, list[str]]]
+) -> None:
+    for cat, counts in written.items():
+        print(f"\n## {cat} misses (written-from part)")
+        for line in counts["sent"].misses:
+            print(line)
+    print("\n## quote misses")
+    for key, (_, _, wrong) in accuracy.items():
+        for line in wrong:
+            print(f"{key}: {line}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

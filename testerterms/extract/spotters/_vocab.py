@@ -1,0 +1,138 @@
+"""Words the spotters share: who acts, what negates, what a duty, a right and a request sound
+like, and the nouns for outputs, sharing and access. Every pattern is matched on a sentence's
+plain text (``Sentence.plain``), case-insensitively, with bounded gaps, so a sentence of any
+length costs time in proportion to it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from .._core import Hit
+from .._text import Sentence
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def gap(most: int) -> str:
+    """Up to ``most`` characters within one clause: no semicolon or colon. A full stop may be
+    crossed: inside a sentence it is an abbreviation ("etc.", "U.S."), and the one that ends the
+    sentence has nothing after it to match."""
+    return rf"[^;:]{{0,{most}}}?"
+
+
+PARTICIPANT: Final = (
+    r"(?:you|participants?|testers?|users?|researchers?|creators?|members?|artists?|"
+    r"contributors?|licensees?|hackers?|insiders?|finders?|players?|annotators?|workers?)"
+)
+ORG_WORD: Final = r"(?:we|us|the\s+company|the\s+organi[sz]ation|the\s+provider)"
+
+NEGATION: Final = rx(
+    r"\bnot\b|n't\b|\bnever\b|\bno\b|\bnone\b|\bnor\b|\bneither\b|\bwithout\b|\bcannot\b|"
+    r"\bno\s+longer\b"
+)
+PROHIBIT: Final = (
+    r"(?:may\s+not|must\s+not|shall\s+not|will\s+not|won't|cannot|can't|can\s+not|"
+    r"(?:agree|promise|undertake)s?\s+not\s+to|are\s+not\s+(?:permitted|allowed)\s+to|"
+    r"is\s+not\s+(?:permitted|allowed)|do\s+not|don't|never|(?:refrain(?:ing)?|prohibited|"
+    r"forbidden|barred)\s+from|prohibits?\s+(?:you|participants|testers)\s+from|avoid|not\s+to)"
+)
+SHARE: Final = (
+    r"(?:shar(?:e|es|ed|ing)|post(?:s|ed|ing)?|publish(?:es|ed|ing)?|disclos(?:e|es|ed|ing|ure)|"
+    r"releas(?:e|es|ed|ing)|distribut(?:e|es|ed|ing)|display(?:s|ed|ing)?|upload(?:s|ed|ing)?|"
+    r"broadcast(?:s|ing)?|stream(?:s|ed|ing)?|talk(?:s|ed|ing)?\s+about|discuss(?:es|ed|ing)?|"
+    r"exhibit(?:s|ed|ing)?|tweet(?:s|ed|ing)?|blog(?:s|ged|ging)?|reveal(?:s|ed|ing)?|"
+    r"disseminat(?:e|es|ed|ing)|show(?:s|ed|ing)?|screen(?:s|ed|ing)?)"
+)
+GATE: Final = (
+    r"(?:(?:prior|advance|express|explicit|written|and|formal)\s+){0,3}"
+    r"(?:approval|permission|consent|authori[sz]ation|sign-off|clearance)"
+)
+GATED: Final = r"(?:approved|authori[sz]ed|permitted|cleared|reviewed)"
+OUTPUTS: Final = (
+    r"(?:outputs?|content|creations?|creative\s+(?:works?|outputs?)|works?|videos?|images?|"
+    r"art(?:works?)?|materials?|submissions?|deliverables?|results|generations?|films?|"
+    r"recordings?|screen\s*shots?|photos?|pictures?|footage|clips?|findings?|reports?|"
+    r"vulnerabilit(?:y|ies)|anything|everything)"
+)
+FEEDBACK: Final = r"(?:feedback|suggestions?|ideas?|comments?|recommendations?)"
+
+AT_WILL: Final = rx(
+    r"\bat\s+any\s+time\b|\banytime\b|\bfor\s+any\s+(?:or\s+no\s+)?reason\b|\bfor\s+no\s+reason\b|"
+    r"\b(?:in|at)\s+(?:our|its|their|\w+'s)\s+(?:(?:sole|absolute|own|complete|reasonable)\s+"
+    r"(?:and\s+)?)*discretion\b|\bwithout\s+(?:cause|reason)\b|"
+    r"\bwith\s+or\s+without\s+(?:cause|reason)\b|\bfor\s+any\s+other\s+(?:\w+\s+){0,2}reason\b|"
+    r"\bfor\s+convenience\b|\bfrom\s+time\s+to\s+time\b"
+)
+"""Words that make a power unconditioned: at any time, for any reason, in its discretion."""
+
+_CLAUSE_START: Final = re.compile(r"[;:]|\(\w{1,4}\)\s")
+_PARTICIPANT_SUBJECT: Final = rx(rf"\b{PARTICIPANT}\b")
+_OBJECT_BEFORE: Final = rx(
+    r"\b(?:give|gives|provide|provides|notify|notifies|send|sends|tell|tells|grant|grants|allow|"
+    r"allows|let|pay|pays|offer|offers|inform|informs|to|with|for|from|of|by|ask|asks|invite|"
+    r"invites|remind|help|against)\s+$"
+)
+_ORG_SUBJECT: Final = re.compile(
+    r"\b(?:[Ww]e|[Uu]s|[Tt]he\s+[Cc]ompany|[Tt]he\s+[Oo]rgani[sz]ation|[Tt]he\s+[Pp]rovider)\b|"
+    r"\b(?!You\b|Your\b|If\b|The\b|This\b|Any\b|All\b|Each\b|In\b|Participants?\b|Testers?\b|"
+    r"Users?\b)[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}(?=\s+(?:may|will|shall|must|can|could|"
+    r"reserves?|has|have|is|does|retains?|also|alone|at)\b)"
+)
+
+
+def clause_start(plain: str, at: int) -> int:
+    """Where the clause holding ``at`` begins (looking back at most 400 characters, so that a
+    huge sentence costs no more per call than a normal one)."""
+    start = max(0, at - 400)
+    for match in _CLAUSE_START.finditer(plain, start, at):
+        start = match.end()
+    return start
+
+
+def negated(plain: str, at: int, lookback: int = 50) -> bool:
+    """Whether a negation stands shortly before ``at`` in the same clause."""
+    low = max(clause_start(plain, at), at - lookback)
+    return NEGATION.search(plain, low, at) is not None
+
+
+def actor(plain: str, at: int) -> str | None:
+    """Who acts in the clause before ``at``: ``participant``, ``organization`` or None, by the
+    nearest subject word (you, participants; we, the company, a capitalised name)."""
+    low = max(clause_start(plain, at), at - 80)
+    best: tuple[int, str] | None = None
+    for match in _PARTICIPANT_SUBJECT.finditer(plain, low, at):
+        if not _OBJECT_BEFORE.search(plain, max(low, match.start() - 12), match.start()):
+            best = (match.start(), "participant")
+    for match in _ORG_SUBJECT.finditer(plain, low, min(len(plain), at + 40)):
+        if match.start() >= at:
+            break
+        if best is None or match.start() > best[0]:
+            best = (match.start(), "organization")
+    return best[1] if best else None
+
+
+def words(sentence: Sentence, start: int, end: int, most: int = 90) -> str:
+    """The sentence's own words at ``start:end``, shortened for a reason line."""
+    text = " ".join(sentence.text[start:end].split())
+    return text if len(text) <= most else text[: most - 3].rstrip() + "..."
+
+
+def hit(
+    sentence: Sentence,
+    value: Any,
+    start: int,
+    end: int,
+    cue: str,
+    narrow: tuple[int, int] | None = None,
+) -> Hit:
+    """A hit whose reason names the cue and quotes the words that decided it."""
+    return Hit(value, start, end, f'{cue}: "{words(sentence, start, end)}"', narrow)
+
+
+def span(*matches: re.Match[str] | None) -> tuple[int, int]:
+    """From the first match's start to the last one's end (None skipped)."""
+    found = [m for m in matches if m is not None]
+    return min(m.start() for m in found), max(m.end() for m in found)

@@ -1,0 +1,181 @@
+"""Voice: binding arbitration and class-action waivers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from .._core import Hit, spotter
+from .._text import Sentence
+from ._vocab import clause_start, gap, hit, negated, rx
+
+_BINDING: Final = rx(
+    r"\b(?:binding|mandatory),?\s+(?:(?:and|final|individual|confidential),?\s+){0,3}"
+    r"arbitration\b"
+)
+_VERB: Final = rx(
+    r"\b(?:is|are|be|will|shall|must|may|has|have|agrees?|contains?|requires?|requiring|applies|apply|"
+    r"affects?|provides?|means|resolved|settled|submitted|read|governs?)\b"
+)
+_RESOLVED: Final = rx(
+    r"\b(?:resolved|settled|decided|determined|submitted|asserted|brought|heard|referred|"
+    r"handled|adjudicated|arbitrated)\s+(?:\w+\s+){0,2}?(?:by|through|in|to|via|pursuant\s+to)\s+"
+    r"(?:[\w-]+,?\s+){0,4}?arbitration\b(?!\s+(?:act|rules)\b)|"
+    r"\b(?:must|shall|will)\s+be\s+(?:finally\s+)?arbitrated\b"
+)
+_AGREE: Final = rx(
+    r"\b(?:you|we|both\s+parties|the\s+parties|each\s+party)\s+(?:\w+\s+){0,3}?agrees?\s+"
+    r"(?:that\s+)?(?:to\s+)?(?:arbitrate|(?:resolve|submit|settle)\s+"
+    + gap(120)
+    + r"arbitration)\b"
+)
+_REQUIRES: Final = rx(
+    r"\brequires?\s+(?:you\s+|us\s+|both\s+of\s+us\s+|the\s+parties\s+)?(?:and\s+\w+\s+)?to\s+"
+    r"(?:submit\s+\w+\s+to\s+|resolve\s+\w+\s+(?:by|through)\s+)?(?:binding\s+|individual\s+)?"
+    r"arbitrat\w*|\bagree\w*\s+(?:to|that\s+(?:we|you|both)\s+will)\s+(?:use|go\s+to|proceed\s+(?:with|to))\s+"
+    r"(?:binding\s+|individual\s+)?arbitration\b"
+)
+_AUTHORITY: Final = rx(r"\barbitrator\b" + gap(120) + r"\bexclusive\s+authority\b")
+_ACT: Final = rx(r"\barbitration\s+act\s+(?:applies|governs)\b")
+_EXEMPT: Final = rx(
+    r"\barbitration\b" + gap(60) + r"\b(?:will|does|shall)\s+not\s+apply\b|"
+    r"\bnot\s+(?:be\s+)?(?:subject|required)\s+to\s+arbitrat"
+)
+_IF: Final = rx(
+    r"\b(?:if|unless|where)\s+(?:the|any|a|your|this|that)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+"
+    r"(?:\w+\s+)?(?:found|held|resolved|deemed|determined|ruled|unenforceable|invalid|illegal)\b"
+)
+_INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+arbitrated\b")
+
+
+@spotter(
+    "voice.arbitration",
+    cue=("arbitra",),
+    prefer=(True, False),
+    examples={
+        "All disputes between you and Acme will be resolved by binding arbitration.": True,
+        "You and Acme agree to arbitrate any claim arising from this Agreement.": True,
+        "Disputes will be resolved by binding arbitration; this section does not apply to "
+        "small claims.": True,
+        "If a dispute arises, it will be resolved by binding, individual arbitration.": True,
+        "Any Covered Dispute must be asserted individually in binding arbitration "
+        "administered by the AAA.": True,
+        "IF YOU LIVE IN THE UNITED STATES, SECTION 15 CONTAINS A BINDING ARBITRATION CLAUSE "
+        "AND CLASS ACTION WAIVER.": True,
+        "You and Acme agree that the arbitrator shall have exclusive authority to resolve any "
+        "dispute relating to this Agreement.": True,
+    },
+    counter_examples=(
+        "Arbitration is less formal than a lawsuit in court.",
+        "The arbitration agreement will not apply to you if you live in the European Union.",
+        "BINDING ARBITRATION.",
+        "The arbitrator may award damages and reasonable costs.",
+        "If the dispute is finally resolved through arbitration in your favor, Acme will pay "
+        "your costs.",
+        "Acme should try to resolve disputes through mediation first.",
+        "Testers said that disputes were resolved by binding arbitration.",
+        "You and Acme agree to submit to the exclusive jurisdiction and venue of the courts "
+        "located in San Francisco, California for any dispute.",
+    ),
+)
+def arbitration(sentence: Sentence) -> Iterator[Hit]:
+    """Disputes go to binding arbitration rather than a court: "resolved by binding
+    arbitration", "agree to arbitrate", "a binding arbitration clause", "the arbitrator has
+    exclusive authority".
+
+    ``true`` needs one of those statements in a sentence with a verb (a heading such as
+    "Binding Arbitration." alone is not a term). A sentence that exempts someone from
+    arbitration ("arbitration will not apply to you") proposes nothing, and so do disputes
+    sent to the courts: ``false`` needs a quote that says no arbitration, which agreements
+    do not write. Where sentences disagree, ``true`` is written: arbitration for some
+    participants is still arbitration.
+
+    Limits: the procedure of an arbitration (fees, venue, the arbitrator's powers) is not
+    read; an opt-out from arbitration is not recorded; which participants it binds (by
+    country) is left to the reader.
+    """
+    text = sentence.plain
+    if _IF.search(text) or _INSTEAD.search(text):
+        return
+    exempt = {clause_start(text, m.start()) for m in _EXEMPT.finditer(text)}
+    for pattern, cue in (
+        (_RESOLVED, "disputes resolved by arbitration"),
+        (_AGREE, "an agreement to arbitrate"),
+        (_REQUIRES, "arbitration required"),
+        (_AUTHORITY, "the arbitrator decides"),
+        (_ACT, "an arbitration act governs"),
+        (_BINDING, "binding arbitration"),
+    ):
+        match = pattern.search(text)
+        if match and not negated(text, match.start(), 25) and _VERB.search(text):
+            if pattern is _BINDING and len(text) < 40:
+                continue
+            if clause_start(text, match.start()) in exempt:
+                return  # "the arbitration agreement will not apply to you"
+            yield hit(sentence, True, match.start(), match.end(), cue)
+            return
+
+
+_WAIVER: Final = rx(
+    r"\bclass[\s-]+action\s+waiver\b|"
+    r"\bwaiv\w*\s+(?:any\s+|the\s+|your\s+|all\s+|their\s+)?(?:rights?\s+)?"
+    + gap(100)
+    + r"\bclass\b|"
+    r"\b(?:only|solely)\s+(?:on\s+an?|in\s+(?:your|their|its|his\s+or\s+her))\s+individual\s+"
+    r"(?:basis|capacity)\b|"
+    r"\bnot\s+as\s+a\s+(?:plaintiff|class\s+member)\b|"
+    r"\b(?:may|will|shall|must)\s+not\s+(?:bring|participate\s+in|join|commence|pursue)\s+"
+    + gap(60)
+    + r"\bclass\b|"
+    r"\bprohibited\s+from\s+" + gap(100) + r"\bclass\b|"
+    r"\bno\s+class\s+(?:or\s+collective\s+)?(?:actions?|arbitrations?|proceedings?)\b|"
+    r"\bnot\s+(?:conduct|preside\s+over)\s+any\s+form\s+of\s+(?:a\s+)?(?:representative\s+or\s+)?"
+    r"class\b"
+)
+_CLASS_ALLOWED: Final = rx(
+    r"\bnothing\b" + gap(80) + r"\b(?:stops|prevents|restricts|limits|prohibits)\s+you\s+from\s+"
+    r"(?:bringing|joining|participating\s+in)\s+(?:a\s+)?class\s+action"
+)
+
+
+@spotter(
+    "voice.class_waiver",
+    cue=("class", "individual basis", "individual capacity"),
+    prefer=(True, False),
+    examples={
+        "You waive any right to participate in a class action against Acme.": True,
+        "Claims may be brought only on an individual basis, not as a plaintiff or class "
+        "member in any purported class proceeding.": True,
+        "PLEASE READ THE BINDING ARBITRATION CLAUSE AND CLASS ACTION WAIVER.": True,
+        "Nothing in these terms stops you from joining a class action against Acme.": False,
+    },
+    counter_examples=(
+        "Acme offers first-class support to every tester.",
+        "If the class action waiver is found unenforceable, the claims will be heard in court "
+        "as a class action.",
+        "Artists claimed they had to waive any right to a class action.",
+        "You should waive any right to participate in a class action.",
+        "You do not waive any right to participate in a class action.",
+    ),
+)
+def class_waiver(sentence: Sentence) -> Iterator[Hit]:
+    """Participants give up class or collective actions: "class action waiver", "waive any
+    right to participate in a class action", "only on an individual basis".
+
+    ``false`` needs a sentence saying nothing stops participants from bringing or joining a
+    class action.
+
+    Limits: a waiver said to fall away in some countries or if unenforceable is still read as
+    a waiver where it is stated; a sentence about what happens if the waiver is struck down
+    ("if the class action waiver is found unenforceable") is skipped.
+    """
+    text = sentence.plain
+    if rx(r"\bif\s+(?:the|this|any)\s+(?:\w+\s+){0,3}waiver\b").search(text):
+        return
+    match = _WAIVER.search(text)
+    if match and not negated(text, match.start() + 1, 25):
+        yield hit(sentence, True, match.start(), match.end(), "a class-action waiver")
+        return
+    allowed = _CLASS_ALLOWED.search(text)
+    if allowed:
+        yield hit(sentence, False, allowed.start(), allowed.end(), "class actions allowed")

@@ -1,0 +1,288 @@
+"""Hostile agreements: a binary file, an encrypted or image-only PDF, a 50 MB text, HTML with
+scripts, a URL that redirects forever or never ends, text that would break YAML. Each gets a
+one-line error or a bounded result, never a traceback, and nothing in a document is run."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from testerterms import load_program
+from testerterms.cli import main
+from testerterms.extract import read_text
+
+from .extract_files import encrypted_pdf_bytes, html_page, image_only_pdf_bytes, pdf_bytes
+
+CLAUSE = "All disputes between you and Acme will be resolved by binding arbitration."
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(args), out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def one_error_line(err: str, *words: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert lines[0].startswith("testerterms: error: ")
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def test_a_binary_file_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "agreement.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    status, out, err = run("extract", str(path))
+    assert status == 2 and out == ""
+    one_error_line(err, "a binary file")
+
+
+def test_an_encrypted_pdf_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(encrypted_pdf_bytes([CLAUSE]))
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "encrypted PDF")
+
+
+def test_an_image_only_pdf_is_one_line_error(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(image_only_pdf_bytes())
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "no text in the PDF", "OCR")
+
+
+def test_a_damaged_pdf_or_word_file_is_one_line_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(pdf_bytes([CLAUSE])[:200])
+    status, _, err = run("extract", str(broken))
+    assert status == 2
+    one_error_line(err, "broken.pdf")
+    fake = tmp_path / "fake.docx"
+    fake.write_bytes(b"PK\x03\x04 not really a zip file")
+    status, _, err = run("extract", str(fake))
+    assert status == 2
+    one_error_line(err, "fake.docx")
+
+
+def test_a_50_mb_text_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to disk
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "52,428,800 bytes, more than extract reads")
+
+
+def test_html_scripts_and_styles_are_dropped_unread(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    script = (
+        f"<script>require('fs').writeFileSync('{marker}', 'x'); "
+        "document.write('You will be paid USD 1,000,000.')</script>"
+        "<noscript>Participants will be paid USD 50 an hour.</noscript>"
+        "<!-- Participants will be paid USD 60 an hour. -->"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html_page([CLAUSE], extra=script), encoding="utf-8")
+    status, out, err = run("extract", str(path), "--format", "json")
+    assert status == 0, err
+    data = json.loads(out)
+    assert data["proposed"] == {"voice.arbitration": True}
+    assert data["title"] == "Tester Agreement"
+    assert not marker.exists()
+
+
+def test_yaml_output_keeps_hostile_quotes_exact(tmp_path: Path) -> None:
+    sentences = [
+        "# Acme: #1 \"Beta\" 'terms' \x1b[2J",
+        'Acme "we" # may suspend or terminate your account at any time, for any reason.',
+        "Participation in the Program is voluntary \x1b[31m\x07 and free.",
+        "You agree to a non-disclosure agreement '{NDA}' & [a] |b| ---.",
+        "All disputes will be resolved by binding arbitration " + "and more words " * 330 + ".",
+    ]
+    path = tmp_path / "hostile.md"
+    path.write_text("\n\n".join(sentences), encoding="utf-8")
+    target = tmp_path / "hostile.yaml"
+    status, _, err = run("extract", str(path), "-o", str(target))
+    assert status == 0, err
+    assert run("validate", "--strict", str(target))[0] == 0
+    program = load_program(target)
+    quotes = {key: term.claims[0].quote for key, term in program.terms.items() if term.claims}
+    assert program.name == "Acme: #1 \"Beta\" 'terms' \x1b[2J"
+    assert quotes["access.revocation"] == sentences[1]
+    assert "\x1b[31m\x07" in (quotes["expectations.voluntary"] or "")
+    assert "'{NDA}' & [a] |b| ---" in (quotes["confidentiality.nda"] or "")
+    assert len(quotes["voice.arbitration"] or "") > 4000
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text  # escaped in the file
+
+
+def test_details_escape_control_characters_for_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "terms.txt"
+    path.write_text("Participation is voluntary \x1b]0;owned\x07 for all.", encoding="utf-8")
+    status, out, _ = run("extract", str(path), "--details")
+    assert status == 0
+    assert "\x1b" not in out and "\\x1b" in out
+
+
+def test_a_5000_character_line_and_a_long_text_cost_time_in_proportion() -> None:
+    from testerterms.extract._text import sentences
+
+    line = "word " * 1000 + "."
+    assert len(list(sentences(line))) == 1
+    found = read_text((CLAUSE + " ") * 2000)
+    assert len(found.clauses) == 2000
+    # A megabyte on one line is read in pieces of at most 10,000 characters, so every pattern
+    # sees a bounded text.
+    pieces = list(sentences("you may not share any output without approval " * 20_000))
+    assert len(pieces) >= 90
+    assert max(len(piece.text) for piece in pieces) <= 10_000
+
+
+def test_a_source_that_is_not_a_file_or_url_is_one_line_error(tmp_path: Path) -> None:
+    status, _, err = run("extract", str(tmp_path))
+    one_error_line(err, "a folder")
+    status, _, err = run("extract", "ftp://example.org/terms.txt")
+    one_error_line(err, "only http:// and https://")
+    status, _, err = run("extract")
+    assert status == 2 and "give the agreement to read" in err
+
+
+# --- URLs, on a server on this machine ---------------------------------------------------------
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    stop = threading.Event()
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+    def do_GET(self) -> None:
+        if self.path == "/terms.html":
+            body = html_page([CLAUSE]).encode()
+            self._send(200, "text/html; charset=utf-8", body)
+        elif self.path == "/terms.pdf":
+            self._send(200, "application/pdf", pdf_bytes([CLAUSE]))
+        elif self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif self.path == "/file":
+            self.send_response(302)
+            self.send_header("Location", "file:///etc/passwd")
+            self.end_headers()
+        elif self.path == "/endless":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            started = time.monotonic()
+            while not self.stop.is_set() and time.monotonic() - started < 10:
+                try:
+                    self.wfile.write(b"word ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.05)
+        elif self.path == "/huge":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(10**12))
+            self.end_headers()
+        else:
+            self._send(404, "text/plain", b"no")
+
+    def _send(self, status: int, media: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        _Handler.stop.set()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.parametrize("page", ["terms.html", "terms.pdf"])
+def test_a_url_is_fetched_once_and_its_draft_validates(
+    server: str, page: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "acme.yaml"
+    status, _, err = run("extract", f"{server}/{page}", "-o", str(target), "--organization", "Acme")
+    assert status == 0, err
+    assert run("validate", "--strict", str(target))[0] == 0
+    program = load_program(target)
+    assert program.terms.voice.arbitration.value is True
+    assert program.sources["S1"].url == f"{server}/{page}"
+
+
+def test_a_url_that_redirects_forever_is_one_line_error(server: str) -> None:
+    status, _, err = run("extract", f"{server}/loop")
+    assert status == 2
+    one_error_line(err, "too many redirects")
+
+
+def test_a_redirect_away_from_http_is_refused(server: str) -> None:
+    status, _, err = run("extract", f"{server}/file")
+    assert status == 2
+    one_error_line(err, "not http(s)")
+
+
+def test_a_url_that_never_ends_is_stopped_at_the_time_limit(server: str) -> None:
+    status, _, err = run("extract", f"{server}/endless", "--timeout", "0.5")
+    assert status == 2
+    one_error_line(err, "took longer than 0.5 s")
+
+
+def test_a_url_larger_than_the_limit_is_refused_before_it_is_read(server: str) -> None:
+    status, _, err = run("extract", f"{server}/huge")
+    assert status == 2
+    one_error_line(err, "more than extract reads")
+
+
+def test_a_missing_page_is_one_line_error(server: str) -> None:
+    status, _, err = run("extract", f"{server}/missing")
+    assert status == 2
+    one_error_line(err, "HTTP 404")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "module"), [(".pdf", "pypdf"), (".docx", "docx"), (".html", "lxml.html")]
+)
+def test_without_the_extra_the_error_names_the_extra_to_install(
+    suffix: str, module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, module, None)  # importing it now fails
+    path = tmp_path / f"agreement{suffix}"
+    path.write_bytes(
+        b"%PDF-1.4" if suffix == ".pdf" else b"PK\x03\x04" if suffix == ".docx" else b"<html>"
+    )
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "pip install 'testerterms[extract]'")
+    text = tmp_path / "agreement.md"
+    text.write_text(CLAUSE, encoding="utf-8")
+    assert run("extract", str(text))[0] == 0  # text and Markdown need no extra

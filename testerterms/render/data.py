@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
@@ -125,8 +126,8 @@ class JsonLinesReporter(Reporter):
 
 class CsvReporter(Reporter):
     """One row per program (or, with ``details``, one per finding), in the ranking order the
-    table shows, in the one CSV dialect (:mod:`._csv`). The rows are kept, as text, until the
-    last program is scored, as the table keeps its rows. Documented in the README: grade
+    table shows, in the one CSV dialect (:mod:`._csv`). The rows wait in a temporary file
+    until the last program is scored. Documented in the README: grade
     ``none`` and an empty score where there is not enough evidence, coverage in percent, a
     score column per category and an outcome column per rule, ``example`` true for the
     reference program."""
@@ -208,15 +209,22 @@ class CsvReporter(Reporter):
         yield row
 
     def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
-        """The header at once; the rows, ranked, once every program is scored."""
+        """The header at once; the rows, ranked, once every program is scored. Until then the
+        rows wait in a temporary file, and only each program's ranking key and where its rows
+        are stay in memory, so memory stays flat in the number of programs."""
         fields = self.fields()
         yield _csv.Writer(fields).header()
         writer = _csv.Writer(fields[1:])  # every column but the rank, which comes first
-        kept: list[tuple[tuple[bool, int, float], list[str]]] = []
-        for program, card in scored:
-            lines = [writer.rows([row]) for row in self.rows(program, card)]
-            kept.append((rank_key(card), lines))
-        kept.sort(key=lambda entry: entry[0])  # stable: ties in file order
-        ranks = _csv.competition_ranks([key for key, _ in kept])
-        for rank, (_, lines) in zip(ranks, kept, strict=True):
-            yield "".join(f"{rank},{line}" for line in lines)
+        kept: list[tuple[tuple[bool, int, float], int, tuple[int, ...]]] = []
+        with tempfile.TemporaryFile() as spool:
+            offset = 0
+            for program, card in scored:
+                lines = [writer.rows([row]).encode("utf-8") for row in self.rows(program, card)]
+                spool.write(b"".join(lines))
+                kept.append((rank_key(card), offset, tuple(map(len, lines))))
+                offset += sum(map(len, lines))
+            kept.sort(key=lambda entry: entry[0])  # stable: ties in file order
+            ranks = _csv.competition_ranks([key for key, _, _ in kept])
+            for rank, (_, start, sizes) in zip(ranks, kept, strict=True):
+                spool.seek(start)
+                yield "".join(f"{rank},{spool.read(size).decode('utf-8')}" for size in sizes)

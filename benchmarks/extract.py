@@ -3,8 +3,8 @@ own quotes, sentence boundaries, and time.
 
     python benchmarks/extract.py [--corpus DIR] [--errors]
 
-1. ``claudette-en-dev`` (25 English terms of service, sentence labels, CC BY 4.0; by default
-   ``../shared/corpora/claudette-en-dev`` beside the repository). Its categories ``a``
+1. ``claudette-en-dev`` (25 English terms of service, sentence labels, CC BY 4.0; carried in
+   the repository at ``benchmarks/corpora/claudette-en-dev``, its README says from where). Its categories ``a``
    (arbitration), ``ch`` (unilateral change) and ``ter`` (unilateral termination) map onto
    ``voice.arbitration: true``, ``expectations.terms_changes`` (``at-will`` or
    ``with-notice``) and ``access.revocation`` (``at-will`` or ``collective``). Levels 2 and 3
@@ -250,18 +250,13 @@ def memory(documents: list[Document], count: int) -> int:
     return peak
 
 
-def _default_corpus() -> Path:
-    """``shared/corpora/claudette-en-dev`` beside the repository (or beside its worktree)."""
-    for top in (REPO.parent, REPO.parent.parent):
-        folder = top / "shared" / "corpora" / "claudette-en-dev"
-        if folder.is_dir():
-            return folder
-    return REPO.parent / "shared" / "corpora" / "claudette-en-dev"
+CORPUS = REPO / "benchmarks" / "corpora" / "claudette-en-dev"
+"""The development corpus, carried in the repository (CC BY 4.0: see its README.md)."""
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=_default_corpus())
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument(
         "--errors", action="store_true", help="list misses (written-from part only)"
     )

@@ -73,6 +73,37 @@ _CONTINUED_USE: Final = rx(
 )
 
 
+_CHANGE_FEATURES: Final = {
+    "reserves the right": rx(r"\breserves?\s+(?:all\s+)?(?:the\s+)?rights?\b"),
+    "may": rx(r"\bmay\b"),
+    "these terms": rx(
+        r"\b(?:these|this|the|our)\s+(?:terms|agreement|conditions|polic(?:y|ies))\b"
+    ),
+    "the service or its features": rx(
+        r"\b(?:services?|site|website|features?|functionalit(?:y|ies)|software|products?|"
+        r"platform|app)\b"
+    ),
+    "fees or prices": rx(r"\b(?:fees?|prices?|pricing|charges|rates|payment)\b"),
+    "at any time": rx(r"\bat\s+any\s+time\b|\banytime\b"),
+    "from time to time": rx(r"\bfrom\s+time\s+to\s+time\b"),
+    "in its discretion": rx(r"\bdiscretion\b"),
+    "without notice": _NO_NOTICE,
+    "notice before": _NOTICE_BEFORE,
+    "by posting": rx(r"\bpost(?:s|ed|ing)?\b"),
+    "continued use": _CONTINUED_USE,
+    "discontinue or suspend": rx(r"\b(?:discontinu|suspen|terminat|cancel|withdraw)\w*"),
+    "modify, change or amend": rx(r"\b(?:modif|chang|amend|revis|updat|alter)\w*"),
+    "content": rx(r"\b(?:content|submissions?|posts?|reviews?|messages?|listings?)\b"),
+    "if or unless": rx(r"\b(?:if|unless|in\s+the\s+event)\b"),
+    "you agree": rx(r"\byou\s+(?:\w+\s+)?(?:agree|accept|acknowledge)\b"),
+    "we or the company": rx(r"\b(?:we|us|our)\b"),
+    "effective": rx(r"\beffective\b|\btake\s+effect\b"),
+    "for any reason": rx(r"\bfor\s+any\s+(?:or\s+no\s+)?reason\b"),
+    "liability": rx(r"\bliab\w*"),
+    "law or regulation": rx(r"\b(?:laws?|legal|regulat\w*|comply)\b"),
+}
+
+
 @spotter(
     "expectations.terms_changes",
     cue=(
@@ -96,6 +127,8 @@ _CONTINUED_USE: Final = rx(
         "email",
     ),
     prefer=("with-notice", "at-will", "agreed"),
+    features=_CHANGE_FEATURES,
+    judged=("at-will",),
     examples={
         "We may change these Terms at any time.": "at-will",
         "Acme reserves the right, at its sole discretion, to modify these terms.": "at-will",

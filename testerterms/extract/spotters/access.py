@@ -45,15 +45,23 @@ _POWER: Final = (
     r"retains?\s+the\s+right|is\s+entitled|ha(?:s|ve)\s+the\s+right|at\s+its\s+option)"
 )
 _ACTIVE: Final = rx(
-    rf"\b{_POWER},?\s+(?:[\w()']+,?\s+){{0,8}}?{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?"
+    rf"\b{_POWER},?\s+(?:[\w()']+,?\s+){{0,10}}?{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?"
     rf"(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})"
+)
+_ACTION: Final = rx(
+    r"\b(?:take|taking)\s+(?:\w+\s+|\(\w+\s+\w+\)\s+){0,3}?actions?\b"
+    + gap(120)
+    + r"\b(?:including|such\s+as|by)\b"
+    + gap(100)
+    + rf"\b(?:{REVOKE}|{_NOUN})\b|"
+    r"\bpolicy\b" + gap(80) + rf"\bto\s+{REVOKE}\s+(?:the\s+)?(?:\w+\s+)?accounts?\b"
 )
 _PASSIVE: Final = rx(
     r"\b(?:accounts?|access|participation|membership|registration|rights?|licen[cs]es?|"
     r"permission)\b"
     + gap(60)
     + rf"\b(?:may|will|shall|can|could)\s+(?:also\s+|immediately\s+|automatically\s+|"
-    rf"then\s+)*(?:be\s+)?(?:\w+\s+)?{REVOKE}\b|"
+    rf"then\s+)*(?:be\s+)?(?:\w+\s+)?(?:{REVOKE}|expire)\b|"
     rf"\b(?:licen[cs]es?|rights?|permission)\s+(?:granted\s+)?(?:\w+\s+){{0,6}}?"
     rf"(?:will\s+|shall\s+)?(?:automatically\s+)?(?:terminate|expire)s?\b|"
     rf"\bhave\s+(?:his\s+or\s+her\s+|their\s+|your\s+)?(?:\w+\s+)?(?:membership|account|access)\s+"
@@ -104,7 +112,7 @@ def _revocation(sentence: Sentence) -> re.Match[str] | None:
 def _revoking(text: str) -> re.Match[str] | None:
     if _AFTERMATH.search(text):
         return None
-    for pattern in (_ACTIVE, _PASSIVE, _RESULT_NOUN):
+    for pattern in (_ACTIVE, _ACTION, _PASSIVE, _RESULT_NOUN):
         for match in pattern.finditer(text):
             if negated(text, match.start() + 1, 30) or NEGATION.search(
                 text, match.start(), min(match.end(), match.start() + 25)
@@ -115,17 +123,26 @@ def _revoking(text: str) -> re.Match[str] | None:
             if (
                 pattern is not _RESULT_NOUN
                 and actor(text, at) == "participant"
-                and not re.search(r"\bbe\b|\bbeing\b", text[max(0, at - 30) : at])
+                and not re.search(r"\bbe\b|\bbeing\b|\bhave\b", text[max(0, at - 30) : at])
             ):
                 continue  # the participant's own right to leave or cancel
             if pattern is _ACTIVE:
                 if actor(text, match.start() + 1) == "participant":
                     continue
-                after = match.start() + (verb.end() if verb else 0)
-                if _CONTENT.search(text, after, min(len(text), match.end() + 20)):
+                if not _takes_access(text, match):
                     continue
             return match
     return None
+
+
+def _takes_access(text: str, match: re.Match[str]) -> bool:
+    """Whether a verb of ``match`` takes away something other than content ("remove such
+    content and/or terminate your account" takes the account)."""
+    for verb in re.finditer(REVOKE, text[match.start() : match.end()], re.IGNORECASE):
+        after = match.start() + verb.end()
+        if not _CONTENT.search(text, after, min(len(text), after + 20, match.end() + 20)):
+            return True
+    return False
 
 
 _REVOCATION_FEATURES: Final = {

@@ -14,6 +14,7 @@ _CHANGE: Final = (
     r"(?:chang(?:e|es|ed)|modif(?:y|ies|ied)|amend(?:s|ed)?|updat(?:e|ed)|revis(?:e|es|ed)|"
     r"alter(?:s|ed)?|supplement(?:s|ed)?|var(?:y|ies|ied)|replac(?:e|es|ed)|adjust(?:s|ed)?|"
     r"discontinu(?:e|es|ed)|eliminat(?:e|es|ed)|withdraw(?:s|n)?|remov(?:e|es|ed)|"
+    r"revok(?:e|es|ed)|upgrad(?:e|es|ed)|charg(?:e|es)\s+(?:you\s+)?(?:fees|for|a\s+fee)|"
     r"make\s+(?:any\s+|such\s+)?(?:changes|modifications|amendments|alterations))"
 )
 _TERMS: Final = (
@@ -38,7 +39,10 @@ _UNILATERAL: Final = rx(
     rf"(?:be\s+)?(?:subject\s+to\s+)?{_CHANGE}\b|"
     rf"\b(?:{_TERMS}|{_OFFER})" + gap(60) + rf"\b(?:are|is)\s+subject\s+to\s+change\b|"
     rf"\breserves?\s+the\s+right\s+to\s+{_CHANGE}\s+(?:them|it)\b|"
-    rf"\b(?:they|it|these|this)\s+may\s+(?:\w+\s+)?{_CHANGE}\s+(?:at\s+any\s+time|from\s+time\s+to\s+time)"
+    rf"\b(?:they|it|these|this)\s+may\s+(?:\w+\s+)?{_CHANGE}\s+"
+    r"(?:at\s+any\s+time|from\s+time\s+to\s+time)|"
+    rf"\b{_POWER},?\s+(?:[\w()]+,?\s+){{0,6}}?make\s+(?:any\s+|such\s+)?(?:changes|modifications|"
+    r"amendments|alterations)\b"
 )
 _TERMS_CHANGED: Final = rx(
     rf"\b(?:changes?|modifications?|amendments?|updates?|revisions?)\s+(?:to|of|in)\s+"
@@ -205,7 +209,8 @@ def terms_changes(sentence: Sentence) -> Iterator[Hit]:
 
 
 _NOT_TERMS: Final = rx(
-    r"\b(?:(?:user\s+)?content|submissions?|reviews?|messages?|posts?|passengers?|"
+    r"\b(?:content|(?:user|your|their|such|any|the)\s+(?:submissions?|reviews?|messages?|posts?)|"
+    r"passengers?|"
     r"(?:updat\w*|upgrad\w*)\s+(?:\w+\s+){0,2}?(?:software|app|application))\b"
 )
 
@@ -214,6 +219,7 @@ def _passive_change(text: str) -> bool:
     return bool(
         rx(
             r"\b(?:may|will|can)\s+be\s+(?:changed|modified|amended|updated|revised)|"
+            r"\bmay\s+(?:\w+\s+)?(?:vary|change)\s+(?:from\s+time\s+to\s+time|at\s+any\s+time)|"
             r"\bsubject\s+to\s+change\b|\bcontinu\w*\s+(?:to\s+)?(?:use|using|access)"
         ).search(text)
     )

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from .._checks import NEGATION
+from ._judge import Judge, load_judges
 from ._text import Sentence, clause, sentences
 
 __all__ = [
@@ -29,7 +30,9 @@ __all__ = [
     "Extraction",
     "Hit",
     "Spotter",
+    "candidates",
     "decide",
+    "features_of",
     "read_text",
     "spotter",
 ]
@@ -75,6 +78,15 @@ class Spotter:
     cue: tuple[str, ...]
     """A cheap test: a sentence whose lower-case text holds none of these is not read
     further (word stems, matched as plain substrings)."""
+    features: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """Named patterns a :class:`~testerterms.extract._judge.Judge` weighs, for a spotter
+    whose term the development corpus labels (see :mod:`._judge`)."""
+    judged: tuple[Any, ...] = ()
+    """The values the judge weighs: those the corpus's labels stand for (a change of terms
+    after notice is not what "unilateral change" labels, so it is read by patterns alone)."""
+
+    def weighs(self, value: Any) -> bool:
+        return bool(self.features) and value in self.judged
 
     @property
     def summary(self) -> str:
@@ -92,6 +104,8 @@ def spotter(
     examples: Mapping[str, Any],
     counter_examples: Iterable[str],
     prefer: Iterable[Any] = (),
+    features: Mapping[str, re.Pattern[str]] | None = None,
+    judged: Iterable[Any] = (),
 ) -> Callable[[Spot], Spot]:
     """Register the decorated function as the spotter of ``term``."""
 
@@ -106,6 +120,8 @@ def spotter(
             counter_examples=tuple(counter_examples),
             prefer=tuple(prefer),
             cue=tuple(cue),
+            features=tuple((features or {}).items()),
+            judged=tuple(judged),
         )
         return spot
 
@@ -150,10 +166,16 @@ class Extraction:
     """The clause chosen for each term found: its value is the term's proposed value."""
 
 
-# Reported speech: what someone said is not a term the document sets.
+# Reported speech: what someone said is not a term the document sets. Terms of service write
+# "arbitration according to the rules of the AAA" and "users alleged to infringe", which are
+# terms: "according to" counts only before a person or a report, "alleged" only as "alleged
+# that" or "allegedly".
 _REPORTED: Final = re.compile(
-    r"\baccording to\b|\b(?:said|says|told|claimed|alleged(?:ly)?|complained|argued|wrote|"
-    r"reportedly)\b",
+    r"\baccording\s+to\s+(?:an?\s+|the\s+|some\s+|several\s+|many\s+)?(?:\w+\s+){0,2}?"
+    r"(?:reports?|sources?|spokes\w*|statements?|people|testers|artists|participants|employees|"
+    r"insiders|members|documents|emails|posts?|letters?|interviews?|press)\b|"
+    r"\b(?:said|says|told|claimed|complained|argued|wrote|reportedly|allegedly)\b|"
+    r"\balleged\s+(?:that|in)\b",
     re.IGNORECASE,
 )
 
@@ -167,14 +189,40 @@ _REQUEST: Final = re.compile(
 )
 
 
-def read_text(text: str, terms: Iterable[str] | None = None) -> Extraction:
+def read_text(
+    text: str, terms: Iterable[str] | None = None, judges: Mapping[str, Judge] | None = None
+) -> Extraction:
     """Every clause of ``text`` that states a covered term (or one of ``terms``), in text
-    order, and the value chosen for each term."""
-    chosen = [SPOTTERS[t] for t in terms] if terms is not None else list(SPOTTERS.values())
+    order, and the value chosen for each term. A spotter with features keeps only the
+    sentences its judge weighs at zero or more (``judges``: the shipped weights unless
+    given; an empty mapping keeps every sentence)."""
+    judges = load_judges() if judges is None else judges
     found: list[Clause] = []
-    count = 0
+    counted = [0]
+    for sentence, hits in candidates(text, terms, counted):
+        kept: list[tuple[Spotter, Hit]] = []
+        for unit, one in hits:
+            judge = judges.get(unit.term)
+            if judge is not None and unit.weighs(one.value):
+                verdict = judge.weigh(features_of(unit, sentence, one))
+                if not verdict.kept:
+                    continue
+                one = replace(one, why=f"{one.why}; {verdict.reason()}")
+            kept.append((unit, one))
+        found += _clauses(sentence, kept)
+    clauses = tuple(found)
+    return Extraction(text, clauses, counted[0], decide(clauses))
+
+
+def candidates(
+    text: str, terms: Iterable[str] | None = None, counted: list[int] | None = None
+) -> Iterator[tuple[Sentence, list[tuple[Spotter, Hit]]]]:
+    """Each sentence of ``text`` on which a spotter fired, with its hits, before any judge
+    weighs them (``counted[0]``, if given, counts every sentence read)."""
+    chosen = [SPOTTERS[t] for t in terms] if terms is not None else list(SPOTTERS.values())
     for sentence in sentences(text):
-        count += 1
+        if counted is not None:
+            counted[0] += 1
         if _REPORTED.search(sentence.plain):
             continue
         hits: list[tuple[Spotter, Hit]] = []
@@ -183,9 +231,16 @@ def read_text(text: str, terms: Iterable[str] | None = None) -> Extraction:
             if not any(stem in lower for stem in unit.cue):
                 continue
             hits += [(unit, hit) for hit in unit.spot(sentence)]
-        found += _clauses(sentence, hits)
-    clauses = tuple(found)
-    return Extraction(text, clauses, count, decide(clauses))
+        if hits:
+            yield sentence, hits
+
+
+def features_of(unit: Spotter, sentence: Sentence, hit: Hit) -> frozenset[str]:
+    """The features of ``unit`` that ``sentence`` has, and the cue its hit was read by
+    (``reads: CUE``)."""
+    found = {name for name, pattern in unit.features if pattern.search(sentence.plain)}
+    found.add("reads: " + hit.why.split(":", 1)[0])
+    return frozenset(found)
 
 
 def _clauses(sentence: Sentence, hits: list[tuple[Spotter, Hit]]) -> Iterator[Clause]:

@@ -9,7 +9,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import AT_WILL, NEGATION, actor, gap, hit, negated, rx
+from ._vocab import AT_WILL, NEGATION, PARTICIPANT, actor, gap, hit, negated, rx
 
 REVOKE: Final = (
     r"(?:suspend(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|"
@@ -45,15 +45,23 @@ _POWER: Final = (
     r"retains?\s+the\s+right|is\s+entitled|ha(?:s|ve)\s+the\s+right|at\s+its\s+option)"
 )
 _ACTIVE: Final = rx(
-    rf"\b{_POWER},?\s+(?:[\w()']+,?\s+){{0,8}}?{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?"
+    rf"\b{_POWER},?\s+(?:[\w()']+,?\s+){{0,10}}?{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?"
     rf"(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})"
+)
+_ACTION: Final = rx(
+    r"\b(?:take|taking)\s+(?:\w+\s+|\(\w+\s+\w+\)\s+){0,3}?actions?\b"
+    + gap(120)
+    + r"\b(?:including|such\s+as|by)\b"
+    + gap(100)
+    + rf"\b(?:{REVOKE}|{_NOUN})\b|"
+    r"\bpolicy\b" + gap(80) + rf"\bto\s+{REVOKE}\s+(?:the\s+)?(?:\w+\s+)?accounts?\b"
 )
 _PASSIVE: Final = rx(
     r"\b(?:accounts?|access|participation|membership|registration|rights?|licen[cs]es?|"
     r"permission)\b"
     + gap(60)
     + rf"\b(?:may|will|shall|can|could)\s+(?:also\s+|immediately\s+|automatically\s+|"
-    rf"then\s+)*(?:be\s+)?(?:\w+\s+)?{REVOKE}\b|"
+    rf"then\s+)*(?:be\s+)?(?:\w+,?\s+(?:or\s+|and\s+)?){{0,3}}?(?:{REVOKE}|expire)\b|"
     rf"\b(?:licen[cs]es?|rights?|permission)\s+(?:granted\s+)?(?:\w+\s+){{0,6}}?"
     rf"(?:will\s+|shall\s+)?(?:automatically\s+)?(?:terminate|expire)s?\b|"
     rf"\bhave\s+(?:his\s+or\s+her\s+|their\s+|your\s+)?(?:\w+\s+)?(?:membership|account|access)\s+"
@@ -65,7 +73,9 @@ _PASSIVE: Final = rx(
 _RESULT: Final = rx(r"\b(?:result|results|resulting)\s+in\b|\blead\s+to\b|\bgrounds\s+for\b")
 _RESULT_NOUN: Final = rx(
     rf"\b(?:result\w*\s+in|lead\s+to|grounds\s+for),?\s+(?:[\w,/-]+\s+){{0,6}}?"
-    rf"(?:{_NOUN}|your\s+(?:\w+\s+){{0,3}}?(?:account|access)\s+being\s+\w+)"
+    rf"(?:{_NOUN}|your\s+(?:\w+\s+){{0,3}}?(?:account|access)\s+being\s+\w+)|"
+    r"\bconsequences\b" + gap(80) + r"\b(?:loss\s+of\s+(?:\w+\s+){0,2}?(?:privileges|access)|"
+    rf"{_NOUN})\b"
 )
 _AFTERMATH: Final = rx(
     r"\bsurviv\w*|\bupon\s+(?:the\s+|any\s+)?(?:termination|cancellation|expiration)|"
@@ -79,6 +89,7 @@ _FOR_CAUSE: Final = rx(
     r"fraud\w*|failure)\b|\b(?:violat|breach|infring|abus|misus|fraud|inactiv|repeat)\w*|"
     r"\bfail(?:ure|s)?\s+to\s+comply|\bresult\w*\s+in\b|\blead\s+to\b|\bdue\s+to\b|"
     r"\bwhere\s+(?:we|\w+)\s+(?:are\s+)?required\b|\bgood\s+reason\b|\bjustified\s+reason\b|"
+    r"\bconsequences?\b|"
     r"\b(?:if|unless|in\s+case)\b"
 )
 _COLLECTIVE: Final = rx(
@@ -104,9 +115,11 @@ def _revocation(sentence: Sentence) -> re.Match[str] | None:
 def _revoking(text: str) -> re.Match[str] | None:
     if _AFTERMATH.search(text):
         return None
-    for pattern in (_ACTIVE, _PASSIVE, _RESULT_NOUN):
+    for pattern in (_ACTIVE, _ACTION, _PASSIVE, _RESULT_NOUN):
         for match in pattern.finditer(text):
-            if negated(text, match.start() + 1, 30) or NEGATION.search(
+            lookback = 12 if pattern is _RESULT_NOUN else 30  # "if you do not follow them, it
+            # could result in removal": the negation is the cause's, not the removal's
+            if negated(text, match.start() + 1, lookback) or NEGATION.search(
                 text, match.start(), min(match.end(), match.start() + 25)
             ):
                 continue
@@ -115,17 +128,81 @@ def _revoking(text: str) -> re.Match[str] | None:
             if (
                 pattern is not _RESULT_NOUN
                 and actor(text, at) == "participant"
-                and not re.search(r"\bbe\b|\bbeing\b", text[max(0, at - 30) : at])
+                and not re.search(r"\bbe\b|\bbeing\b|\bhave\b", text[max(0, at - 30) : at])
+                and not _removes_another(text, at)
             ):
                 continue  # the participant's own right to leave or cancel
             if pattern is _ACTIVE:
-                if actor(text, match.start() + 1) == "participant":
+                if actor(text, match.start() + 1) == "participant" and not _removes_another(
+                    text, at
+                ):
                     continue
-                after = match.start() + (verb.end() if verb else 0)
-                if _CONTENT.search(text, after, min(len(text), match.end() + 20)):
+                if not _takes_access(text, match):
                     continue
             return match
     return None
+
+
+_SUBJECT_YOU: Final = rx(r"\byou\b")
+_OBJECT_YOU: Final = rx(r"\W*(?:[\w-]+\s+){0,3}?(?:you|your)\b")
+_YOU_REMOVED: Final = rx(rf"\b{REVOKE},?\s+(?:[\w-]+\s+){{0,3}}?(?:you|your)\b")
+_OBJECT_OTHER: Final = rx(rf"\W*(?:[\w-]+\s+){{0,3}}?{PARTICIPANT}\b")
+
+
+def _removes_another(text: str, at: int) -> bool:
+    """Whether the verb at ``at`` takes someone else's access, though its subject is a word
+    for participants: "the researchers ... remove you", "you can take action to ban hackers"
+    (said to a program owner). "You may terminate your participation" is one's own."""
+    verb = re.compile(REVOKE, re.IGNORECASE).match(text, at)
+    after = verb.end() if verb else at
+    if _SUBJECT_YOU.search(text, max(0, at - 60), at) is not None:
+        other = _OBJECT_OTHER.match(text, after)
+        return other is not None and not _OBJECT_YOU.match(text, after)
+    return _YOU_REMOVED.search(text, at, min(len(text), at + 120)) is not None
+
+
+def _takes_access(text: str, match: re.Match[str]) -> bool:
+    """Whether a verb of ``match`` takes away something other than content ("remove such
+    content and/or terminate your account" takes the account)."""
+    for verb in re.finditer(REVOKE, text[match.start() : match.end()], re.IGNORECASE):
+        after = match.start() + verb.end()
+        if not _CONTENT.search(text, after, min(len(text), after + 20, match.end() + 20)):
+            return True
+    return False
+
+
+_REVOCATION_FEATURES: Final = {
+    "suspend or terminate": rx(
+        r"\b(?:suspen|terminat|disabl|deactivat|revok|ban|cancel|clos(?:e|es|ed|ing)\b)\w*"
+    ),
+    "deny or restrict": rx(r"\b(?:den(?:y|ies|ied)|restrict\w*|block\w*|limit\w*)\b"),
+    "discontinue": rx(r"\bdiscontinu\w*|\bceas\w*"),
+    "an account": rx(r"\baccounts?\b"),
+    "access or use": rx(r"\baccess\b|\buse\s+of\b|\bright\s+to\s+use\b"),
+    "the service": rx(r"\b(?:services?|site|website|platform|app|software)\b"),
+    "at any time": rx(r"\bat\s+any\s+time\b|\banytime\b"),
+    "for any reason": rx(r"\bfor\s+any\s+(?:or\s+no\s+)?reason\b|\bwithout\s+(?:cause|reason)\b"),
+    "in its discretion": rx(r"\bdiscretion\b"),
+    "without notice": rx(r"\bwithout\s+(?:any\s+)?(?:\w+\s+)?(?:notice|notification|warning)"),
+    "notice": rx(r"\bnotice\b|\bnotif\w*"),
+    "a violation or breach": rx(
+        r"\b(?:violat|breach|infring|fail\w*\s+to\s+comply|fraud|misus|abus)\w*"
+    ),
+    "inactivity": rx(r"\binactiv\w*"),
+    "if": rx(r"\b(?:if|unless|in\s+the\s+event|where)\b"),
+    "may": rx(r"\bmay\b"),
+    "reserves the right": rx(r"\breserves?\s+(?:all\s+)?(?:the\s+)?rights?\b"),
+    "you may end it": rx(r"\byou\s+(?:may|can)\s+(?:\w+\s+){0,2}?(?:terminat|cancel|clos|delet)"),
+    "after termination": _AFTERMATH,
+    "content": _CONTENT,
+    "modify or change": rx(r"\b(?:modif|chang|amend|updat)\w*"),
+    "liability": rx(r"\bliab\w*"),
+    "take action": rx(r"\btake\s+(?:\w+\s+){0,2}?action\b"),
+    "result in": _RESULT,
+    "immediately": rx(r"\bimmediate\w*|\bautomatic\w*"),
+    "licence": rx(r"\blicen[cs]\w*"),
+    "we or the company": rx(r"\b(?:we|us|our)\b"),
+}
 
 
 @spotter(
@@ -156,6 +233,8 @@ def _revoking(text: str) -> re.Match[str] | None:
         "expire",
     ),
     prefer=("at-will", "collective", "for-cause"),
+    features=_REVOCATION_FEATURES,
+    judged=("at-will", "for-cause"),
     examples={
         "Acme may suspend or terminate your participation at any time, for any reason.": (
             "at-will"

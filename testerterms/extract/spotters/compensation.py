@@ -34,7 +34,8 @@ _EVERYONE: Final = rx(
     r"\b(?:we|\w+)\s+(?:will|shall)\s+pay\s+(?:you|each|every|all)\b|"
     r"\b(?:will|shall)\s+be\s+compensated\s+for\s+(?:your\s+|the\s+)?time\b|"
     r"\bcan\s+expect\s+to\s+receive\s+(?:the|your|a)\s+payment\b|"
-    r"\bwe\s+pay\s+(?:you\s+)?(?:\$|usd|eur|gbp|€|£)\s?\d"
+    r"\bwe\s+pay\s+(?:you\s+)?(?:\$|usd|eur|gbp|€|£)\s?\d|"
+    r"\bin\s+return\s+for\s+(?:a|an|the|your)\s+(?:reward|payment|fee|compensation)\b"
 )
 _PER_RESULT: Final = rx(
     r"\b(?:eligible\s+for|receive|award(?:ed)?|earn|pays?|paid)\s+(?:a\s+|an\s+)?(?:bount(?:y|ies)|"
@@ -67,7 +68,7 @@ _SOME: Final = rx(
     r"compensation|prizes?)"
 )
 _NEEDS: Final = {
-    "everyone": ("paid", "compensated", "remunerated", "receive", "pay"),
+    "everyone": ("paid", "compensated", "remunerated", "receive", "pay", "in return for"),
     "per-result": ("bount", "reward", "award", "payout", "per ", "first"),
     "some": ("select", "few", "chosen", "winn", "top", "some", "stipend", "prize", "grant", "award",
              "payment", "compensat", "cash", "honorari"),

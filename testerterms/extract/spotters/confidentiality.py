@@ -41,6 +41,12 @@ _DISCLOSE_BAN: Final = rx(
     r"(?:submission|report|vulnerability|finding)\s+details|vulnerabilit(?:y|ies)|anything\b|"
     r"information\s+(?:marked|designated|identified)|your\s+(?:role|participation|work)\b)"
 )
+_NOTHING_DISCLOSED: Final = rx(
+    r"\bno\s+(?:[\w-]+\s+){0,3}?(?:vulnerabilit(?:y|ies)|information|details|reports?|"
+    r"submissions?|findings?|outputs?|content)\b"
+    + gap(80)
+    + r"\b(?:may|shall|can|will)\s+be\s+(?:disclosed|shared|published|made\s+public|released)\b"
+)
 _OBLIGATIONS: Final = rx(
     r"\b(?:your|participants'?|testers'?|these|the)\s+(?:confidentiality|non-?disclosure)\s+"
     r"(?:obligations?|duty|duties|undertakings?)\b"
@@ -80,7 +86,14 @@ def _duty(text: str) -> tuple[bool, re.Match[str]] | None:
     none = _NO_NDA.search(text)
     if none:
         return False, none
-    for pattern in (_SIGN_NDA, _KEEP, _DISCLOSE_BAN, _OBLIGATIONS, _IS_CONFIDENTIAL):
+    for pattern in (
+        _SIGN_NDA,
+        _KEEP,
+        _DISCLOSE_BAN,
+        _NOTHING_DISCLOSED,
+        _OBLIGATIONS,
+        _IS_CONFIDENTIAL,
+    ):
         match = pattern.search(text)
         if match is None or negated(text, match.start() + 1, 25):
             continue

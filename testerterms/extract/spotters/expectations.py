@@ -14,6 +14,7 @@ _CHANGE: Final = (
     r"(?:chang(?:e|es|ed)|modif(?:y|ies|ied)|amend(?:s|ed)?|updat(?:e|ed)|revis(?:e|es|ed)|"
     r"alter(?:s|ed)?|supplement(?:s|ed)?|var(?:y|ies|ied)|replac(?:e|es|ed)|adjust(?:s|ed)?|"
     r"discontinu(?:e|es|ed)|eliminat(?:e|es|ed)|withdraw(?:s|n)?|remov(?:e|es|ed)|"
+    r"revok(?:e|es|ed)|upgrad(?:e|es|ed)|charg(?:e|es)\s+(?:you\s+)?(?:fees|for|a\s+fee)|"
     r"make\s+(?:any\s+|such\s+)?(?:changes|modifications|amendments|alterations))"
 )
 _TERMS: Final = (
@@ -38,7 +39,10 @@ _UNILATERAL: Final = rx(
     rf"(?:be\s+)?(?:subject\s+to\s+)?{_CHANGE}\b|"
     rf"\b(?:{_TERMS}|{_OFFER})" + gap(60) + rf"\b(?:are|is)\s+subject\s+to\s+change\b|"
     rf"\breserves?\s+the\s+right\s+to\s+{_CHANGE}\s+(?:them|it)\b|"
-    rf"\b(?:they|it|these|this)\s+may\s+(?:\w+\s+)?{_CHANGE}\s+(?:at\s+any\s+time|from\s+time\s+to\s+time)"
+    rf"\b(?:they|it|these|this)\s+may\s+(?:\w+\s+)?{_CHANGE}\s+"
+    r"(?:at\s+any\s+time|from\s+time\s+to\s+time)|"
+    rf"\b{_POWER},?\s+(?:[\w()]+,?\s+){{0,6}}?make\s+(?:any\s+|such\s+)?(?:changes|modifications|"
+    r"amendments|alterations)\b"
 )
 _TERMS_CHANGED: Final = rx(
     rf"\b(?:changes?|modifications?|amendments?|updates?|revisions?)\s+(?:to|of|in)\s+"
@@ -73,6 +77,37 @@ _CONTINUED_USE: Final = rx(
 )
 
 
+_CHANGE_FEATURES: Final = {
+    "reserves the right": rx(r"\breserves?\s+(?:all\s+)?(?:the\s+)?rights?\b"),
+    "may": rx(r"\bmay\b"),
+    "these terms": rx(
+        r"\b(?:these|this|the|our)\s+(?:terms|agreement|conditions|polic(?:y|ies))\b"
+    ),
+    "the service or its features": rx(
+        r"\b(?:services?|site|website|features?|functionalit(?:y|ies)|software|products?|"
+        r"platform|app)\b"
+    ),
+    "fees or prices": rx(r"\b(?:fees?|prices?|pricing|charges|rates|payment)\b"),
+    "at any time": rx(r"\bat\s+any\s+time\b|\banytime\b"),
+    "from time to time": rx(r"\bfrom\s+time\s+to\s+time\b"),
+    "in its discretion": rx(r"\bdiscretion\b"),
+    "without notice": _NO_NOTICE,
+    "notice before": _NOTICE_BEFORE,
+    "by posting": rx(r"\bpost(?:s|ed|ing)?\b"),
+    "continued use": _CONTINUED_USE,
+    "discontinue or suspend": rx(r"\b(?:discontinu|suspen|terminat|cancel|withdraw)\w*"),
+    "modify, change or amend": rx(r"\b(?:modif|chang|amend|revis|updat|alter)\w*"),
+    "content": rx(r"\b(?:content|submissions?|posts?|reviews?|messages?|listings?)\b"),
+    "if or unless": rx(r"\b(?:if|unless|in\s+the\s+event)\b"),
+    "you agree": rx(r"\byou\s+(?:\w+\s+)?(?:agree|accept|acknowledge)\b"),
+    "we or the company": rx(r"\b(?:we|us|our)\b"),
+    "effective": rx(r"\beffective\b|\btake\s+effect\b"),
+    "for any reason": rx(r"\bfor\s+any\s+(?:or\s+no\s+)?reason\b"),
+    "liability": rx(r"\bliab\w*"),
+    "law or regulation": rx(r"\b(?:laws?|legal|regulat\w*|comply)\b"),
+}
+
+
 @spotter(
     "expectations.terms_changes",
     cue=(
@@ -96,6 +131,8 @@ _CONTINUED_USE: Final = rx(
         "email",
     ),
     prefer=("with-notice", "at-will", "agreed"),
+    features=_CHANGE_FEATURES,
+    judged=("at-will",),
     examples={
         "We may change these Terms at any time.": "at-will",
         "Acme reserves the right, at its sole discretion, to modify these terms.": "at-will",
@@ -172,7 +209,8 @@ def terms_changes(sentence: Sentence) -> Iterator[Hit]:
 
 
 _NOT_TERMS: Final = rx(
-    r"\b(?:(?:user\s+)?content|submissions?|reviews?|messages?|posts?|passengers?|"
+    r"\b(?:content|(?:user|your|their|such|any|the)\s+(?:submissions?|reviews?|messages?|posts?)|"
+    r"passengers?|"
     r"(?:updat\w*|upgrad\w*)\s+(?:\w+\s+){0,2}?(?:software|app|application))\b"
 )
 
@@ -181,6 +219,7 @@ def _passive_change(text: str) -> bool:
     return bool(
         rx(
             r"\b(?:may|will|can)\s+be\s+(?:changed|modified|amended|updated|revised)|"
+            r"\bmay\s+(?:\w+\s+)?(?:vary|change)\s+(?:from\s+time\s+to\s+time|at\s+any\s+time)|"
             r"\bsubject\s+to\s+change\b|\bcontinu\w*\s+(?:to\s+)?(?:use|using|access)"
         ).search(text)
     )

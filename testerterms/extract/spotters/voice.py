@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -19,7 +20,8 @@ _VERB: Final = rx(
 )
 _RESOLVED: Final = rx(
     r"\b(?:resolved|settled|decided|determined|submitted|asserted|brought|heard|referred|"
-    r"handled|adjudicated|arbitrated)\s+(?:\w+\s+){0,2}?(?:by|through|in|to|via|pursuant\s+to)\s+"
+    r"handled|adjudicated|arbitrated|conducted)\s+(?:\w+\s+){0,2}?(?:by|through|in|to|via|under|"
+    r"pursuant\s+to)\s+"
     r"(?:[\w-]+,?\s+){0,4}?arbitration\b(?!\s+(?:act|rules)\b)|"
     r"\b(?:must|shall|will)\s+be\s+(?:finally\s+)?arbitrated\b"
 )
@@ -36,22 +38,97 @@ _REQUIRES: Final = rx(
     r"(?:binding\s+|individual\s+)?arbitration\b"
 )
 _AUTHORITY: Final = rx(r"\barbitrator\b" + gap(120) + r"\bexclusive\s+authority\b")
-_ACT: Final = rx(r"\barbitration\s+act\s+(?:applies|governs)\b")
+_ACT: Final = rx(
+    r"\barbitration\s+act\b" + gap(80) + r"\b(?:applies|apply|governs|govern)\b|"
+    r"\b(?:governed|settled)\s+(?:by|under)\s+the\s+(?:[\w.]+\s+){0,3}?arbitration\s+act\b"
+)
+_SENT_TO: Final = rx(
+    r"\b(?:disputes?|claims?|controvers(?:y|ies)|disagreements?)\b"
+    + gap(200)
+    + r"\b(?:shall|will|must|agrees?|may\s+only|are\s+subject|is\s+subject)\b"
+    + gap(120)
+    + r"\barbitra(?:tion|ted|te|l)\b(?!\s+(?:act|rules)\b)"
+)
+_AWARD_FINAL: Final = rx(
+    r"\b(?:award|decision)\b" + gap(80) + r"\b(?:shall|will|is)\s+be\s+final\b|"
+    r"\b(?:award|decision)\b" + gap(80) + r"\b(?:shall|will)\s+be\s+(?:final\s+and\s+)?binding\b"
+)
+_OPT_OUT: Final = rx(
+    r"\bopt[\s-]?out\s+of\s+(?:the\s+|this\s+)?(?:agreement\s+to\s+)?arbitrat\w*|"
+    r"\breject\s+(?:the\s+|this\s+)?(?:agreement\s+to\s+arbitrate|arbitration)\b|"
+    r"\b(?:decline|reject)\s+this\s+agreement\s+to\s+arbitrate"
+)
+_PROVISION: Final = rx(
+    r"\b(?:this|the|an|our|binding)\s+(?:binding\s+)?arbitration\s+(?:agreement|provision|clause)\b|"
+    r"\bagreement\s+to\s+arbitrate\b"
+)
 _EXEMPT: Final = rx(
     r"\barbitration\b" + gap(60) + r"\b(?:will|does|shall)\s+not\s+apply\b|"
     r"\bnot\s+(?:be\s+)?(?:subject|required)\s+to\s+arbitrat"
 )
 _IF: Final = rx(
     r"\b(?:if|unless|where)\s+(?:the|any|a|your|this|that)\s+(?:[\w-]+\s+){0,4}?(?:is|are)\s+"
-    r"(?:\w+\s+)?(?:found|held|resolved|deemed|determined|ruled|unenforceable|invalid|illegal)\b"
+    r"(?:\w+\s+)?(?:found|held|deemed|determined|ruled|unenforceable|invalid|illegal)\b|"
+    r"\bif\s+(?:the|a|any|your)\s+(?:\w+\s+){0,3}?(?:is|are)\s+(?:finally\s+)?resolved\s+"
+    r"(?:through|by|in)\s+arbitration\s+in\s+(?:your|its|our|their)\s+favou?r"
+)
+_SETTLE: Final = rx(
+    r"\b(?:shall|will|must|agrees?\s+to|agree\s+that\s+(?:we|you|they)\s+will)\s+(?:\w+\s+){0,2}?"
+    r"(?:resolve|settle|submit|refer)\b" + gap(150) + r"\b(?:by|through|to|in|via)\s+"
+    r"(?:[\w-]+,?\s+){0,4}?arbitration\b(?!\s+(?:act|rules)\b)"
 )
 _INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+arbitrated\b")
+
+
+_ARBITRATION_FEATURES: Final = {
+    "disputes resolved by arbitration": _RESOLVED,
+    "an agreement to arbitrate": _AGREE,
+    "arbitration required": _REQUIRES,
+    "binding arbitration": _BINDING,
+    "the arbitrator decides": _AUTHORITY,
+    "an arbitration act": rx(r"\barbitration\s+act\b"),
+    "any dispute or claim": rx(
+        r"\b(?:any|all|every|each)\s+(?:\w+\s+){0,2}?(?:disputes?|claims?|"
+        r"controvers(?:y|ies))\b"
+    ),
+    "a dispute or claim": rx(r"\b(?:disputes?|claims?|controvers(?:y|ies))\b"),
+    "final and binding": rx(r"\bfinal\b|\bbinding\b"),
+    "the award": rx(r"\bawards?\b"),
+    "opt out": rx(r"\bopt[\s-]?out\b"),
+    "fees, rules or a hearing": rx(
+        r"\b(?:fees?|costs?|hearings?|rules|administered|location|discovery|conducted|appoint\w*|"
+        r"JAMS|AAA|expenses|venue)\b"
+    ),
+    "a court, judge or jury": rx(r"\b(?:courts?|judges?|jury|juries)\b"),
+    "class or representative": rx(r"\b(?:class|representative|collective|consolidat\w*)\b"),
+    "small claims": rx(r"\bsmall\s+claims?\b"),
+    "if or unless": rx(r"\b(?:if|unless|in\s+the\s+event)\b"),
+    "both parties agree": rx(
+        r"\b(?:you\s+and\s+[\w.&'-]+|the\s+parties|both\s+parties|each\s+party|we\s+each|"
+        r"both\s+of\s+us)\s+(?:\w+\s+)?agree"
+    ),
+    "exclusively": rx(r"\b(?:exclusive(?:ly)?|sole(?:ly)?|only)\b"),
+    "the arbitration agreement": rx(
+        r"\barbitration\s+(?:agreement|provision|clause|section)|\bagreement\s+to\s+arbitrate"
+    ),
+    "arbitration explained": rx(
+        r"\binformal\b|\bless\s+formal\b|\bneutral\s+arbitrator\b|\binstead\s+of\s+a\s+judge\b"
+    ),
+    "governs": rx(r"\bgovern(?:s|ed|ing)?\b"),
+    "please read": rx(r"\bplease\s+(?:read|review|see|note)\b|\bcarefully\b"),
+    "all capitals": re.compile(r"^[^a-z]{20,}$"),
+    "the arbitrator": rx(r"\barbitrators?\b"),
+    "waives rights": rx(r"\bwaiv\w*"),
+    "names the clause": rx(r"\b(?:contains?|includes?|provides?\s+that)\b"),
+}
 
 
 @spotter(
     "voice.arbitration",
     cue=("arbitra",),
     prefer=(True, False),
+    features=_ARBITRATION_FEATURES,
+    judged=(True,),
     examples={
         "All disputes between you and Acme will be resolved by binding arbitration.": True,
         "You and Acme agree to arbitrate any claim arising from this Agreement.": True,
@@ -105,9 +182,14 @@ def arbitration(sentence: Sentence) -> Iterator[Hit]:
         (_AUTHORITY, "the arbitrator decides"),
         (_ACT, "an arbitration act governs"),
         (_BINDING, "binding arbitration"),
+        (_SETTLE, "disputes resolved by arbitration"),
+        (_SENT_TO, "disputes sent to arbitration"),
+        (_AWARD_FINAL, "the award is final"),
+        (_OPT_OUT, "an opt-out from arbitration"),
+        (_PROVISION, "an arbitration agreement"),
     ):
         match = pattern.search(text)
-        if match and not negated(text, match.start(), 25) and _VERB.search(text):
+        if match and not negated(text, match.start(), 15) and _VERB.search(text):
             if pattern is _BINDING and len(text) < 40:
                 continue
             if clause_start(text, match.start()) in exempt:

@@ -74,7 +74,10 @@ def test_a_dispute_that_decides_a_rule_makes_a_disputed_finding_inside_the_range
     disputed = """    feedback_required:
       claims:
         - {value: true, source: S1, quote: "we were required to give feedback"}
-        - {value: false, source: S4, quoting: organization, quote: "no obligation to provide feedback or use the tool."}
+        - value: false
+          source: S4
+          quoting: organization
+          quote: "no obligation to provide feedback or use the tool."
 """
     start = text.index(coded)
     end = text.index("\n\n", start)

@@ -1,16 +1,23 @@
 """Agreement between readers of the codebook (issue 18, part 5).
 
 Two readers who see only ``docs/codebook.md`` and a packet of sources and quotes code the same
-programs on a blank coding sheet. This script writes the packets and sheets, and measures how
-far two filled sheets agree with each other and with the bundled program files: per term, per
-program, and as Krippendorff's alpha for nominal data.
+programs on a blank coding sheet. This script writes the packets and sheets of a round, and
+measures how far two filled sheets agree with each other and with the program files: per term,
+per program, and as Krippendorff's alpha for nominal data.
 
-    python benchmarks/agreement.py prepare              # rewrite benchmarks/agreement/
-    python benchmarks/agreement.py measure DIR_A DIR_B  # each DIR holds filled sheets
-    python benchmarks/agreement.py measure A.yaml B.yaml [--json]
+    python benchmarks/agreement.py prepare round-2          # rewrite benchmarks/agreement/round-2/
+    python benchmarks/agreement.py prepare --out DIR ID...  # packets and sheets for any programs
+    python benchmarks/agreement.py measure DIR_A DIR_B      # each DIR holds filled sheets
+    python benchmarks/agreement.py measure A.yaml B.yaml [--against DIR] [--json]
+    python benchmarks/agreement.py key --out DIR FILE...    # program files as filled sheets
+    python benchmarks/agreement.py overlap [ID...]          # packet quotes the codebook uses
 
-``measure`` needs the ``krippendorff`` package (the ``test`` extra installs it): alpha is
-computed by that maintained implementation, not by hand here.
+``measure`` compares the readers with the bundled program files as they are now, or with
+``--against`` a folder of sheets that hold the files' values at another time (``key`` writes
+them). It needs the ``krippendorff`` package (the ``test`` extra installs it): alpha is computed
+by that maintained implementation, not by hand here. Each round has a folder under
+``benchmarks/agreement/``; a round whose readers have coded it is closed, and its packets and
+sheets stay as its readers saw them.
 """
 
 from __future__ import annotations
@@ -18,8 +25,9 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal, get_args, get_origin
@@ -35,14 +43,32 @@ from testerterms.loading import bundled_programs_dir, load_program  # noqa: E402
 from testerterms.model import Program, Terms  # noqa: E402
 
 HERE: Final = REPO / "benchmarks" / "agreement"
-PROGRAMS: Final = (
-    "sora-alpha-artists",
-    "hackerone-disclosure-guidelines",
-    "playtestcloud",
-    "hypernatural-creative-partnership",
-    "google-gemini-earth-trusted-tester",
-)
-"""The five programs the readers code: the corpus files with the most facts of their kind."""
+ROUNDS: Final[dict[str, tuple[str, ...]]] = {
+    "round-1": (
+        "sora-alpha-artists",
+        "hackerone-disclosure-guidelines",
+        "playtestcloud",
+        "hypernatural-creative-partnership",
+        "google-gemini-earth-trusted-tester",
+    ),
+    "round-2": (
+        "microsoft-copilot-bounty",
+        "halo-insider-program",
+        "github-research-program",
+        "microsoft-windows-insider",
+        "openai-red-teaming-network",
+    ),
+}
+"""The programs each round's readers code. Round 1: the corpus files with the most facts of
+their kind. Round 2: five kinds of program (a bug bounty, a game's insider program, a research
+panel, an operating system's beta, an AI red team) whose quotes the codebook does not use as
+examples (``overlap`` checks it, and a test keeps it so)."""
+CLOSED: Final = frozenset({"round-1"})
+"""Rounds whose readers have coded them: their packets and sheets are the record of what the
+readers saw (the readers' sheets cite the packets' quote numbers), so ``prepare`` leaves them."""
+CODEBOOK: Final = REPO / "docs" / "codebook.md"
+SHARED_WORDS: Final = 6
+"""A packet quote and the codebook that share this many words in a row share a quote."""
 
 UNKNOWN: Final = "unknown"
 DISPUTED: Final = "disputed"
@@ -88,6 +114,16 @@ SET_ASIDE: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ),
         ("seed-001", "testers are informed about the nature of their participation"),
         ("seed-003", "felt misled about their role and contribution"),
+        (
+            "seed-003",
+            "They claimed they were made to perform unpaid tasks like bug testing and feedback "
+            "collection",
+        ),
+        (
+            "S4",
+            "those artists were asked to refrain from sharing confidential details during "
+            "Sora's development.",
+        ),
     ),
     "hackerone-disclosure-guidelines": (
         ("X4", "Give finders public recognition for their contributions."),
@@ -106,6 +142,10 @@ SET_ASIDE: Final[dict[str, tuple[tuple[str, str], ...]]] = {
             "Operate within the rules set forth by the Response Team, or speak up if in "
             "strong disagreement with the rules.",
         ),
+        # set aside in the second pass (docs/corpus-changes.md): kept so that every quote the
+        # round-1 readers judged is still in the packet prepare writes
+        ("D5", "Email aliases will be in the form of: <b>`[username]@wearehackerone.com`</b>"),
+        ("D5", "it takes about 7-10 days to receive payments after it’s been awarded"),
     ),
     "playtestcloud": (
         ("D34a", "Have more than one account with PlaytestCloud;"),
@@ -118,12 +158,87 @@ SET_ASIDE: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "hypernatural-creative-partnership": (
         ("D38", "Optional feedback, community access, or informal check-ins"),
         ("D38", "Participation in CPP does not require creating any videos"),
+        (
+            "D38",
+            "From time to time, Hypernatural may offer optional per-video stipends for select "
+            "creative outputs created during CPP.",
+        ),
+        ("D38", "Current stipend amount: $25 USD per approved video"),
     ),
     "google-gemini-earth-trusted-tester": (
         (
             "G1",
             "If you provide Feedback, it must (A) be truthful; (B) originate only from you; "
             "and (C) not contain any third party's Confidential Information.",
+        ),
+    ),
+    # round 2: each sentence the files' comments and notes weigh and set aside, whole
+    "microsoft-copilot-bounty": (
+        (
+            "D23a",
+            "We request you follow Coordinated Vulnerability Disclosure (CVD) when reporting "
+            "all vulnerabilities to Microsoft.",
+        ),
+        (
+            "D23a",
+            "The review time may vary depending on the complexity and completeness of your "
+            "submission, but typically takes 2 weeks.",
+        ),
+    ),
+    "halo-insider-program": (
+        (
+            "H2",
+            "The Halo Insider program is the new way Halo fans and community members can "
+            "partner with 343 Industries to improve our games, products, and services.",
+        ),
+        (
+            "H2",
+            "As a Halo Insider, you’ll have the opportunity to regularly provide feedback and "
+            "insights that help shape and inform current franchise initiatives and the future "
+            "of Halo.",
+        ),
+        (
+            "H2",
+            "You will also be given exclusive opportunities to participate in public flights of "
+            "in-progress Halo game releases and provide feedback to the development teams.",
+        ),
+    ),
+    "github-research-program": (
+        (
+            "R1",
+            "We’re always trying to improve our products and services, and your feedback as a "
+            "Program participant will help us do that.",
+        ),
+        (
+            "R1",
+            "This Agreement may only be modified by a written amendment signed by an authorized "
+            "representative of GitHub.",
+        ),
+        (
+            "R1",
+            "You and GitHub agree to submit to the exclusive jurisdiction and venue of the "
+            "courts located in the City and County of San Francisco, California.",
+        ),
+    ),
+    "microsoft-windows-insider": (
+        (
+            "B8",
+            "Your privacy is important to us, so you're in control of how much of your data you "
+            "share with us. But to run Windows 10 Insider Preview Builds, you must allow us to "
+            "see a certain amount of diagnostic data, so we can investigate issues you might "
+            "see, like crashes and bugs.",
+        ),
+    ),
+    "openai-red-teaming-network": (
+        (
+            "R1",
+            "Being part of the network means you may be contacted about opportunities to test a "
+            "new model, or test an area of interest on a model that is already deployed.",
+        ),
+        (
+            "R1",
+            "No, OpenAI will make selections based on the right fit for a particular red "
+            "teaming project, and you should not expect to test every new model.",
         ),
     ),
 }
@@ -154,11 +269,12 @@ def packet_quotes(program: Program) -> list[Quote]:
     return sorted(found.values(), key=lambda q: (q.sources, q.text.casefold()))
 
 
-def packet_text(program: Program) -> str:
+def packet_text(program: Program, instructions: str = "benchmarks/agreement/README.md") -> str:
+    """The packet a reader codes from: the sources, and the quotes numbered Q1, Q2..."""
     lines = [
         f"# Packet: {program.name}",
         "",
-        f"Organization: {program.organization}. Read `benchmarks/agreement/README.md` first.",
+        f"Organization: {program.organization}. Read `{instructions}` first.",
         "Code only from these quotes and `docs/codebook.md`. The quotes are in no particular",
         "order; one quote may state several terms, or none of the terms on the sheet.",
         "",
@@ -186,9 +302,10 @@ def _cell(text: str) -> str:
     return text.replace("|", "/").replace("\n", " ")
 
 
-def sheet_text(program: Program) -> str:
+def sheet_text(program: Program, instructions: str = "benchmarks/agreement/README.md") -> str:
+    """A blank coding sheet: every term of :func:`sheet_terms`, each ``unknown``."""
     lines = [
-        f"# Coding sheet for {program.id}: read benchmarks/agreement/README.md first.",
+        f"# Coding sheet for {program.id}: read {instructions} first.",
         "# For each term: the value the quotes state (or `unknown`, or `disputed` when sources",
         "# disagree), the ids of the quotes it rests on, and who speaks where that is not the",
         "# source's party (`organization` when a press source quotes the company by name).",
@@ -207,17 +324,76 @@ def sheet_text(program: Program) -> str:
     return "\n".join(lines) + "\n"
 
 
-def prepare(out: Path = HERE) -> list[Path]:
-    """Write a packet and a blank sheet for each program; return the paths written."""
+def instructions_for(out: Path) -> str:
+    """The instructions a packet points to: the README beside its folder, as a path from the
+    repository when the folder is inside it."""
+    readme = out.resolve() / "README.md"
+    try:
+        return readme.relative_to(REPO).as_posix()
+    except ValueError:
+        return readme.as_posix()
+
+
+def prepare(program_ids: Sequence[str], out: Path) -> list[Path]:
+    """Write a packet and a blank sheet for each program into ``out/packets`` and
+    ``out/sheets``; return the paths written."""
+    instructions = instructions_for(out)
     written = []
     for folder, render in (("packets", packet_text), ("sheets", sheet_text)):
         (out / folder).mkdir(parents=True, exist_ok=True)
-        for program_id in PROGRAMS:
+        for program_id in program_ids:
             program = load_program(bundled_programs_dir() / f"{program_id}.yaml")
             path = out / folder / f"{program_id}.{'md' if folder == 'packets' else 'yaml'}"
-            path.write_text(render(program), encoding="utf-8")
+            path.write_text(render(program, instructions), encoding="utf-8")
             written.append(path)
     return written
+
+
+def _words(text: str) -> list[str]:
+    """Words, case and typographic quotes folded, so that a quote matches however it is set."""
+    folded = text.translate(str.maketrans("‘’“”", "''\"\"")).casefold()
+    return re.findall(r"[\w$£%'.-]+", folded)
+
+
+def codebook_overlap(program: Program, codebook: str | None = None) -> list[str]:
+    """The quotes of a program's packet that share :data:`SHARED_WORDS` words in a row with the
+    codebook (a quote shorter than that: the whole quote): the quotes the codebook uses as
+    examples, which a reader of that program would find already coded."""
+    words = _words(codebook if codebook is not None else CODEBOOK.read_text(encoding="utf-8"))
+    runs = {tuple(words[i : i + SHARED_WORDS]) for i in range(len(words) - SHARED_WORDS + 1)}
+    flat = " " + " ".join(words) + " "
+    shared = []
+    for quote in packet_quotes(program):
+        quoted = _words(quote.text)
+        if len(quoted) < SHARED_WORDS:
+            if quoted and f" {' '.join(quoted)} " in flat:
+                shared.append(quote.text)
+        elif any(
+            tuple(quoted[i : i + SHARED_WORDS]) in runs
+            for i in range(len(quoted) - SHARED_WORDS + 1)
+        ):
+            shared.append(quote.text)
+    return shared
+
+
+def key_text(program: Program, reader: str) -> str:
+    """A sheet filled with a program file's own values: the file as a third coder."""
+    terms: dict[str, dict[str, Any]] = {}
+    for key in sheet_terms(program):
+        term = program.terms.term(key)
+        value: Any = UNKNOWN
+        if term.disputed:
+            value = DISPUTED
+        elif term.known:
+            value = term.value
+            if isinstance(value, BaseModel):
+                value = value.model_dump(exclude_defaults=True)
+            elif isinstance(value, tuple):
+                value = list(value)
+        terms[key] = {"value": value}
+    document = {"program": program.id, "reader": reader, "terms": terms}
+    header = f"# {program.id} as the program file codes it ({reader}).\n"
+    return header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
 
 
 # --- what the readers give back --------------------------------------------------------------
@@ -326,22 +502,38 @@ def krippendorff_alpha(rows: Sequence[Sequence[str | None]]) -> float:
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
 
-def compare(pairs: Iterable[tuple[Sheet, Sheet]]) -> Report:
+def compare(
+    pairs: Iterable[tuple[Sheet, Sheet]], against: Mapping[str, Sheet] | None = None
+) -> Report:
+    """One unit per (program, term) both readers coded, beside the file's value: the bundled
+    program file as it is now, or the sheet ``against`` holds for that program."""
     report = Report()
     for first, second in pairs:
         if first.program != second.program:
             raise SystemExit(f"sheets for different programs: {first.program}, {second.program}")
-        bundled = bundled_values(first.program)
+        if against is None:
+            file: Mapping[str, str | None] = bundled_values(first.program)
+        elif first.program in against:
+            file = against[first.program].values
+        else:
+            raise SystemExit(f"no sheet for {first.program} in the folder given by --against")
         for term in [t for t in first.values if t in second.values]:
             report.units.append(
-                Unit(first.program, term, first.values[term], second.values[term], bundled[term])
+                Unit(
+                    first.program,
+                    term,
+                    first.values[term],
+                    second.values[term],
+                    file.get(term, UNKNOWN),
+                )
             )
     return report
 
 
-def render(report: Report) -> str:
+def render(report: Report, file: str = "the bundled files as they are now") -> str:
     programs = list(dict.fromkeys(u.program for u in report.units))
     out = ["# Agreement between two readers of docs/codebook.md", ""]
+    out += [f"The file: {file}.", ""]
     out += ["| program | units | A = B | A = file | B = file | alpha (A, B) | alpha (A, B, file) |"]
     out += ["|---|---|---|---|---|---|---|"]
     for program in [*programs, None]:
@@ -363,6 +555,11 @@ def render(report: Report) -> str:
     for unit in report.units:
         if unit.a != unit.b:
             out.append(f"| {unit.program} | {unit.term} | {unit.a} | {unit.b} | {unit.bundled} |")
+    out += ["", "Where the readers agree and the file differs:", ""]
+    out += ["| program | term | A and B | file |", "|---|---|---|---|"]
+    for unit in report.units:
+        if unit.a == unit.b and unit.a is not None and unit.a != unit.bundled:
+            out.append(f"| {unit.program} | {unit.term} | {unit.a} | {unit.bundled} |")
     return "\n".join(out) + "\n"
 
 
@@ -381,24 +578,80 @@ def _sheet_pairs(first: Path, second: Path) -> list[tuple[Sheet, Sheet]]:
     return [(read_sheet(first), read_sheet(second))]
 
 
+def read_sheets(folder: Path) -> dict[str, Sheet]:
+    """Every sheet of a folder, by program."""
+    sheets = [read_sheet(path) for path in sorted(folder.glob("*.yaml"))]
+    return {sheet.program: sheet for sheet in sheets}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("prepare", help="write the packets and blank sheets")
+    prep = commands.add_parser("prepare", help="write the packets and blank sheets of a round")
+    prep.add_argument("round", nargs="?", choices=sorted(ROUNDS), help="a round's folder")
+    prep.add_argument("--out", type=Path, help="write here instead, for the programs named")
+    prep.add_argument("programs", nargs="*", default=[], help="program ids (with --out)")
     measure = commands.add_parser("measure", help="compare two readers' filled sheets")
     measure.add_argument("first", type=Path, help="reader A's sheet, or folder of sheets")
     measure.add_argument("second", type=Path, help="reader B's sheet, or folder of sheets")
+    measure.add_argument(
+        "--against", type=Path, help="a folder of sheets that hold the file's values (from key)"
+    )
     measure.add_argument("--json", action="store_true", help="print the units as JSON")
+    key = commands.add_parser("key", help="write program files' values as filled sheets")
+    key.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    key.add_argument("--reader", default="the bundled file", help="the sheet's reader line")
+    key.add_argument("files", type=Path, nargs="+", help="program files")
+    overlap = commands.add_parser("overlap", help="packet quotes the codebook uses")
+    overlap.add_argument("programs", nargs="*", help="program ids (default: every program)")
     args = parser.parse_args(argv)
     if args.command == "prepare":
-        for path in prepare():
-            print(path.relative_to(REPO))
+        return _prepare(parser, args.round, args.out, args.programs)
+    if args.command == "key":
+        args.out.mkdir(parents=True, exist_ok=True)
+        for path in args.files:
+            program = load_program(path)
+            target = args.out / f"{program.id}.yaml"
+            target.write_text(key_text(program, args.reader), encoding="utf-8")
+            print(target)
         return 0
-    report = compare(_sheet_pairs(args.first, args.second))
+    if args.command == "overlap":
+        ids = args.programs or sorted(p.stem for p in bundled_programs_dir().glob("*.yaml"))
+        for program_id in ids:
+            program = load_program(bundled_programs_dir() / f"{program_id}.yaml")
+            shared = codebook_overlap(program)
+            print(f"{program_id}: {len(shared)} of {len(packet_quotes(program))} quotes")
+            for text in shared:
+                print(f"  “{text}”")
+        return 0
+    against = read_sheets(args.against) if args.against else None
+    report = compare(_sheet_pairs(args.first, args.second), against)
     if args.json:
         print(json.dumps([unit.__dict__ for unit in report.units], indent=2))
     else:
-        print(render(report), end="")
+        file = f"the sheets in {args.against}" if args.against else None
+        print(render(report, file) if file else render(report), end="")
+    return 0
+
+
+def _prepare(
+    parser: argparse.ArgumentParser, round_name: str | None, out: Path | None, ids: list[str]
+) -> int:
+    if out is not None:
+        if round_name is not None or not ids:
+            parser.error("prepare --out DIR takes program ids, not a round")
+        written = prepare(ids, out)
+    elif round_name is None or ids:
+        parser.error("prepare takes a round (prepare round-2), or --out DIR and program ids")
+    elif round_name in CLOSED:
+        parser.error(
+            f"{round_name} is closed: its readers coded these packets, and their sheets cite "
+            "the packets' quote numbers; prepare a new round instead"
+        )
+    else:
+        written = prepare(ROUNDS[round_name], HERE / round_name)
+    for path in written:
+        print(path.relative_to(REPO) if path.resolve().is_relative_to(REPO) else path)
     return 0
 
 

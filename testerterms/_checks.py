@@ -36,14 +36,14 @@ NEGATIVE_VALUES: Final = (False, "none", "no")
 """Values that say something is absent: a quote must say no for them."""
 
 NEGATION: Final = re.compile(
-    r"\b(?:no|not|never|none|nothing|nobody|neither|nor|without|cannot|unpaid|final"
+    r"\b(?:no|not|never|none|nothing|nobody|neither|nor|without|cannot|unpaid|final|optional"
     r"|prohibit\w*|forbid\w*|refrain\w*|non-(?!disclosure)\w+)\b"
     r"|n[’']t\b|\w-free\b|\bfree of charge\b|\bfor free\b|\brather than\b",
     re.IGNORECASE,
 )
 """Words that say no: not, no, never, without, cannot, -n't, unpaid, final (a decision that
-admits no dispute), prohibit, forbid, refrain, non- (but not non-disclosure), royalty-free,
-free of charge, for free, rather than."""
+admits no dispute), optional (not required), prohibit, forbid, refrain, non- (but not
+non-disclosure), royalty-free, free of charge, for free, rather than."""
 
 CODEBOOK: Final = "docs/codebook.md"
 

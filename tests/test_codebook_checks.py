@@ -121,6 +121,7 @@ def test_party_and_quoting_that_disagree_are_an_error(tmp_path: Path) -> None:
         "the contents of the report will remain private if the team doesn't act",
         "which prohibits you from sharing anything about the game with anyone",
         "hundreds of artists provide unpaid labor",
+        "Feedback is optional.",
     ],
 )
 def test_words_that_say_no_are_read_as_negation(quote: str) -> None:
@@ -135,6 +136,7 @@ def test_words_that_say_no_are_read_as_negation(quote: str) -> None:
         "felt misled about their role and contribution",
         "you sign a non-disclosure agreement before every playtest",
         "Notably, the knowledge base is nonetheless open",
+        "You have the option to leave a program.",
     ],
 )
 def test_a_quote_without_negation_is_not_read_as_one(quote: str) -> None:

@@ -37,21 +37,54 @@ def test_sora_keeps_the_testers_claims_as_claims(sora: Any, articles: Profile) -
     assert "S1" in finding.sources
 
 
-def test_sora_disputed_terms_are_marked(sora: Any) -> None:
-    card = score(sora, load_profile("articles"))
-    assert "expectations.feedback_required" in card.other_disputes  # moves no finding here
-    assert "events.leak" in card.other_disputes  # the seeds disagree on the leak date
-    assert card.disputed_terms == ()
-    industry = score(sora, load_profile("industry-practice"))
-    assert "expectations.feedback_required" in industry.disputed_terms  # it moves PAY001
+def test_sora_disputes_that_move_no_finding_are_listed_apart(sora: Any) -> None:
+    for name in ("articles", "industry-practice"):
+        card = score(sora, load_profile(name))
+        assert "events.leak" in card.other_disputes  # the seeds disagree on the leak date
+        assert card.disputed_terms == ()
+
+
+def test_sora_feedback_rests_on_openais_word_where_the_letter_says_no_more(sora: Any) -> None:
+    """The letter says the testers gave feedback unpaid, not that it was required; an
+    article's summary that they were "made to" is not the testers' claim (docs/codebook.md,
+    "Who speaks"), so OpenAI's "no obligation to provide feedback" stands undisputed."""
+    term = sora.terms.expectations.feedback_required
+    assert term.value is False and not term.disputed
+    (fact,) = term.claims
+    assert fact.quoting == "organization"
 
 
 def test_sora_leak_dates_that_the_seeds_disagree_on_are_all_recorded(sora: Any) -> None:
     assert set(sora.events["leak"].values) == {"2024-11-26", "2024-11-25", "2023-11-14"}
 
 
-def test_a_dispute_that_decides_a_rule_makes_a_disputed_finding_inside_the_range(sora: Any) -> None:
-    card = score(sora, load_profile("industry-practice"))
+def test_a_dispute_that_decides_a_rule_makes_a_disputed_finding_inside_the_range(
+    tmp_path: Any,
+) -> None:
+    """The Sora file with a dispute written in: a made-up participants' claim that feedback was
+    required, against OpenAI's word that it was not. Under industry-practice the dispute decides
+    PAY001."""
+    text = SORA.read_text(encoding="utf-8")
+    coded = """    feedback_required:
+      value: false
+      source: S4
+      quoting: organization
+      quote: "no obligation to provide feedback or use the tool."
+"""
+    disputed = """    feedback_required:
+      claims:
+        - {value: true, source: S1, quote: "we were required to give feedback"}
+        - value: false
+          source: S4
+          quoting: organization
+          quote: "no obligation to provide feedback or use the tool."
+"""
+    start = text.index(coded)
+    end = text.index("\n\n", start)
+    path = tmp_path / "sora-disputed.yaml"
+    path.write_text(text[:start] + disputed + text[end:], encoding="utf-8")
+    card = score(load_program(path), load_profile("industry-practice"))
+    assert card.disputed_terms == ("expectations.feedback_required",)
     finding = card.finding("PAY001")
     assert finding.disputed and finding.evidence == "disputed"
     assert "feedback_required" in finding.reason

@@ -22,6 +22,8 @@ from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
 if TYPE_CHECKING:
+    from ._cache import Cache
+    from .loading import ProgramFile
     from .model import Program as LoadedProgram
     from .profiles import Profile
     from .scoring import Scorecard as ProgramScorecard
@@ -46,6 +48,16 @@ def _add_profile(parser: argparse.ArgumentParser) -> None:
         help="a bundled profile (articles, testers-letter, industry-practice, or one built from "
         "a published standard: see 'testerterms profiles') or a profile YAML file "
         "(default: articles)",
+    )
+
+
+def _add_no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache of results (kept for runs of fewer than 200 "
+        "files, keyed by each file's bytes, the profile and the tool's version; folder: "
+        "$TESTERTERMS_CACHE_DIR, else $XDG_CACHE_HOME/testerterms, else ~/.cache/testerterms)",
     )
 
 
@@ -102,14 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="score in N processes (default: one for a few files, one per core from 200 "
-        "files on); the output is the same whatever N",
+        help="score in N processes, at most one per core (default: one for a few files, one "
+        "per core from 200 files on); the output is the same whatever N",
     )
     score.add_argument(
         "--no-examples",
         action="store_true",
         help="leave out example programs (kind: reference), keeping only real ones",
     )
+    _add_no_cache(score)
     score.set_defaults(run=cmd_score)
 
     rules = commands.add_parser(
@@ -189,6 +202,7 @@ def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.Argume
     validate.add_argument(
         "--strict", action="store_true", help="count warnings (sources never cited) as errors"
     )
+    _add_no_cache(validate)
     validate.set_defaults(run=cmd_validate)
 
     schema = commands.add_parser(
@@ -328,7 +342,7 @@ def _report(problems: Sequence[Problem], err: TextIO) -> None:
 
 
 def _bundled_or(paths: Sequence[str]) -> list[str | Path]:
-    from .loading import bundled_programs_dir
+    from ._files import bundled_programs_dir
 
     if any(p == "" for p in paths):
         raise UsageError("an empty PATH names nothing (write . for the current folder)")
@@ -337,7 +351,7 @@ def _bundled_or(paths: Sequence[str]) -> list[str | Path]:
 
 def _named(path: str) -> str | Path:
     """A PATH as given; or, where no such file exists, the bundled program of that id."""
-    from .loading import resolve_program
+    from ._files import resolve_program
 
     resolved = resolve_program(path)
     return path if resolved == Path(path) else resolved
@@ -355,12 +369,10 @@ def _fail_under(text: str) -> float:
 
 
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._parallel import render_scores
-    from .loading import ProgramFile, walk
-    from .model import Program
+    from ._files import walk
+    from ._parallel import Headline, cache_kind, render_scores
     from .profiles import load_profile
     from .render import REPORTERS
-    from .scoring import Scorecard
 
     profile = load_profile(args.profile)
     given = _bundled_or(args.paths)
@@ -374,7 +386,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         failed = failed or any(p.severity == "error" for p in error.problems)
         _report(error.problems, err)
 
-    def gate(card: Scorecard) -> tuple[str, ...]:  # runs where the card was scored
+    def gate(card: Headline) -> tuple[str, ...]:  # runs where the card was scored
         notes = []
         if args.fail_under is not None:
             if card.grade is None:
@@ -384,9 +396,9 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             ):
                 notes.append(f"{card.program_id} (score {card.score})")
         if args.fail_under_worst is not None and not (
-            math.isfinite(card.range[0]) and card.range[0] >= args.fail_under_worst
+            math.isfinite(card.worst) and card.worst >= args.fail_under_worst
         ):
-            notes.append(f"{card.program_id} (worst case {card.range[0]})")
+            notes.append(f"{card.program_id} (worst case {card.worst})")
         return tuple(notes)
 
     scored = 0
@@ -398,20 +410,19 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             scored += 1
             below.extend(notes)
 
-    def keep(program: Program) -> bool:  # runs where the program was loaded
-        return not (args.no_examples and program.kind == "reference")
-
     reporter = REPORTERS[args.format](profile, details=args.details, files=located)
+    cache = None if args.no_cache else _cache_for_few(cache_kind(profile, reporter), given)
     for piece in render_scores(
         walk(given),
         profile,
         reporter,
-        jobs=args.jobs,
+        jobs=_capped_jobs(args.jobs, err),
         gate=gate,
         on_error=on_error,
         on_scored=on_scored,
-        keep=keep,
+        examples=not args.no_examples,
         located=located,
+        cache=cache,
     ):  # nothing scored: nothing on stdout, not an empty table
         out.write(piece)
         out.flush()
@@ -434,6 +445,19 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"testerterms: below {' and '.join(gates)}: {', '.join(below)}", file=err)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _capped_jobs(jobs: int | None, err: TextIO) -> int | None:
+    """``--jobs``, lowered to the cores available (more processes only add memory)."""
+    if jobs is None:
+        return None
+    from ._parallel import available_cores
+
+    cores = available_cores()
+    if jobs > cores:
+        print(f"testerterms: --jobs {jobs} lowered to {cores}, the cores available", file=err)
+        return cores
+    return jobs
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -513,14 +537,31 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     summary = Summary()
     reporter = REPORTERS[args.format](out, err)
-    for report in validate_paths(_bundled_or(args.paths), summary):
+    given = _bundled_or(args.paths)
+    cache = None if args.no_cache else _cache_for_few("validate", given)
+    for report in validate_paths(given, summary, cache):
         reporter.file(report)
+    if cache is not None:
+        cache.save()
     reporter.finish(summary)
     if summary.unusable:
         return EXIT_USAGE
     if summary.invalid or (args.strict and summary.warnings):
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _cache_for_few(kind: str, given: Sequence[str | Path]) -> Cache | None:
+    """The cache of results of ``kind``, for a run of fewer files than workers start at."""
+    import itertools
+
+    from ._cache import Cache
+    from ._files import walk
+    from ._parallel import PARALLEL_FROM
+
+    if len(list(itertools.islice(walk(given), PARALLEL_FROM))) >= PARALLEL_FROM:
+        return None
+    return Cache.open(kind, given)
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

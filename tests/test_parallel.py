@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from testerterms._parallel import available_cores
+
 from .conftest import PROGRAMS, REPO, run_cli
 
 BAD = REPO / "tests" / "examples" / "wrong-type.yaml"
 FORMATS = ["jsonl", "json", "csv", "table", "markdown", "sarif"]
+WORKERS = str(available_cores())  # --jobs is capped at the cores: as many as can run
 
 
 def folder_with_a_bad_file(root: Path, copies: int) -> Path:
@@ -46,17 +49,17 @@ def test_jobs_write_what_one_process_writes_with_a_bad_file_among_them(
     folder = folder_with_a_bad_file(tmp_path, copies=4)
     extra = ["--details"] if details else []
     one = run_cli("score", "--format", fmt, *extra, "--jobs", "1", str(folder))
-    three = run_cli("score", "--format", fmt, *extra, "--jobs", "3", str(folder))
-    assert one.returncode == three.returncode == 2
+    many = run_cli("score", "--format", fmt, *extra, "--jobs", WORKERS, str(folder))
+    assert one.returncode == many.returncode == 2
     assert "bad.yaml:" in one.stderr
-    assert three.stdout == one.stdout
-    assert three.stderr == one.stderr
+    assert many.stdout == one.stdout
+    assert many.stderr == one.stderr
 
 
 def test_a_bad_file_is_reported_at_its_place_among_the_streamed_programs(tmp_path: Path) -> None:
     folder = folder_with_a_bad_file(tmp_path, copies=4)
     one = run_merged("score", "--format", "jsonl", "--jobs", "1", str(folder))
-    two = run_merged("score", "--format", "jsonl", "--jobs", "2", str(folder))
+    two = run_merged("score", "--format", "jsonl", "--jobs", WORKERS, str(folder))
     assert one == two
     lines = one[1].splitlines()
     where = next(n for n, line in enumerate(lines) if "bad.yaml:" in line)
@@ -84,7 +87,7 @@ def test_fail_under_counts_the_programs_scored_in_workers(tmp_path: Path) -> Non
         shutil.copy(program, folder / program.name)
     gates = ["--fail-under", "101", "--fail-under-worst", "101"]
     one = run_cli("score", *gates, "--jobs", "1", str(folder))
-    two = run_cli("score", *gates, "--jobs", "2", str(folder))
+    two = run_cli("score", *gates, "--jobs", WORKERS, str(folder))
     assert one.returncode == two.returncode == 1
     assert "below --fail-under 101 and --fail-under-worst 101" in two.stderr
     assert "(worst case" in two.stderr
@@ -140,7 +143,7 @@ def test_a_path_the_walk_could_not_use_is_reported_at_its_place(fmt: str) -> Non
 def test_no_examples_leaves_out_the_same_programs_in_workers(tmp_path: Path) -> None:
     folder = folder_with_a_bad_file(tmp_path, copies=3)
     one = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "1", str(folder))
-    two = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "2", str(folder))
+    two = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", WORKERS, str(folder))
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
     assert '"id": "reference"' not in two.stdout
 
@@ -160,6 +163,6 @@ def test_bad_files_at_the_edges_of_the_chunks_are_reported_where_one_process_rep
         shutil.copy(source, folder / f"{number:03}-{source.name}")
     for extra in ([], ["--no-examples"], ["--fail-under", "50"]):
         one = run_merged("score", "--format", "jsonl", *extra, "--jobs", "1", str(folder))
-        two = run_merged("score", "--format", "jsonl", *extra, "--jobs", "2", str(folder))
+        two = run_merged("score", "--format", "jsonl", *extra, "--jobs", WORKERS, str(folder))
         assert one == two
         assert one[1].count("-wrong-type.yaml:") == len(bad_at)

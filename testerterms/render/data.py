@@ -5,15 +5,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .._escape import csv_cell, finite, json_dumps
 from .._version import __version__
-from ..model import Program
-from ..profiles import Profile
 from ..rules import CATALOGUE
-from ..scoring import FactUsed, Scorecard
-from ._base import Reporter, Scored
+from ._base import Piece, Reporter, Scored
+
+if TYPE_CHECKING:  # output put together from pieces imports neither model nor scorer
+    from ..model import Program
+    from ..profiles import Profile
+    from ..scoring import FactUsed, Scorecard
 
 
 def program_json(program: Program, card: Scorecard, *, details: bool = True) -> dict[str, Any]:
@@ -100,27 +102,41 @@ class JsonReporter(Reporter):
     """One JSON document (DESIGN section 4), written as it goes: the header, each program as
     it is scored, then the closing brackets; the same text ``json.dumps(indent=2)`` gives."""
 
-    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+    splits: ClassVar[bool] = True
+
+    def piece(self, program: Program, card: Scorecard) -> Piece:
+        """The program's entry of the ``programs`` list, indented as it stands there."""
+        entry = json_dumps(program_json(program, card), indent=2)
+        return "\n".join("    " + line for line in entry.splitlines())
+
+    def piece_options(self) -> str:
+        return type(self).__name__  # the document always has the details
+
+    def assemble(self, pieces: Iterable[Piece]) -> Iterator[str]:
         header = {
             "tool_version": __version__,
             "profile": {"id": self.profile.id, "version": self.profile.version},
         }
         yield json_dumps(header, indent=2)[: -len("\n}")] + ',\n  "programs": ['
         separator = "\n"
-        for program, card in scored:
-            entry = json_dumps(program_json(program, card), indent=2)
-            yield separator + "\n".join("    " + line for line in entry.splitlines())
+        for entry in pieces:
+            yield separator + entry
             separator = ",\n"
         yield ("\n  ]" if separator != "\n" else "]") + "\n}\n"
 
 
 class JsonLinesReporter(Reporter):
-    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+    splits: ClassVar[bool] = True
+
+    def piece(self, program: Program, card: Scorecard) -> Piece:
+        """The program's line."""
         profile = {"id": self.profile.id, "version": self.profile.version}
-        for program, card in scored:
-            entry = {"tool_version": __version__, "profile": profile}
-            entry.update(program_json(program, card, details=self.details))
-            yield json_dumps(entry) + "\n"
+        entry = {"tool_version": __version__, "profile": profile}
+        entry.update(program_json(program, card, details=self.details))
+        return json_dumps(entry) + "\n"
+
+    def assemble(self, pieces: Iterable[Piece]) -> Iterator[str]:
+        return iter(pieces)
 
 
 def _cell(value: object) -> object:
@@ -217,17 +233,33 @@ class CsvReporter(Reporter):
         row.update({f.rule: f.outcome for f in card.findings})
         yield row
 
-    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
-        """A header, then each program's row (or finding rows) as it is scored. Every cell
-        goes through :func:`csv_cell`: no cell starts a formula."""
-        out = io.StringIO()
-        # RFC 4180 line ends: a cell holding a lone \r or \n is then quoted like any line end.
-        writer = csv.DictWriter(out, fieldnames=self.fields(), lineterminator="\r\n")
+    splits: ClassVar[bool] = True
+
+    _written: tuple[io.StringIO, csv.DictWriter[str]] | None = None
+
+    def _writer(self) -> tuple[io.StringIO, csv.DictWriter[str]]:
+        """A writer of this reporter's columns, emptied."""
+        if self._written is None:
+            out = io.StringIO()
+            # RFC 4180 line ends: a cell holding a lone \r or \n is then quoted like any line end.
+            writer = csv.DictWriter(out, fieldnames=self.fields(), lineterminator="\r\n")
+            self._written = out, writer
+        out, writer = self._written
+        out.seek(0)
+        out.truncate()
+        return out, writer
+
+    def piece(self, program: Program, card: Scorecard) -> Piece:
+        """The program's row (or its finding rows). Every cell goes through
+        :func:`csv_cell`: no cell starts a formula."""
+        out, writer = self._writer()
+        for row in self.rows(program, card):
+            writer.writerow({key: _cell(value) for key, value in row.items()})
+        return out.getvalue()
+
+    def assemble(self, pieces: Iterable[Piece]) -> Iterator[str]:
+        """A header, then each program's rows as it is scored."""
+        out, writer = self._writer()
         writer.writeheader()
         yield out.getvalue()
-        for program, card in scored:
-            out.seek(0)
-            out.truncate()
-            for row in self.rows(program, card):
-                writer.writerow({key: _cell(value) for key, value in row.items()})
-            yield out.getvalue()
+        yield from pieces

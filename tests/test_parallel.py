@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -166,3 +170,110 @@ def test_bad_files_at_the_edges_of_the_chunks_are_reported_where_one_process_rep
         two = run_merged("score", "--format", "jsonl", *extra, "--jobs", WORKERS, str(folder))
         assert one == two
         assert one[1].count("-wrong-type.yaml:") == len(bad_at)
+
+
+def test_jobs_beyond_the_cores_are_lowered_to_them_with_a_note(tmp_path: Path) -> None:
+    folder = folder_with_a_bad_file(tmp_path, copies=1)
+    cores = available_cores()
+    many = run_cli("score", "--format", "jsonl", "--jobs", str(cores + 7), str(folder))
+    one = run_cli("score", "--format", "jsonl", "--jobs", "1", str(folder))
+    note = f"testerterms: --jobs {cores + 7} lowered to {cores}, the cores available\n"
+    assert many.stderr == note + one.stderr
+    assert (many.returncode, many.stdout) == (one.returncode, one.stdout)
+
+
+# A scorer that never finishes one program, as a hostile file could: the command runs as a
+# user runs it (cli.main), with the scorer replaced before the workers are forked.
+_STUCK = """
+import os, pathlib, sys, time
+import testerterms.scoring as scoring
+real, marker = scoring.score, pathlib.Path(sys.argv[1])
+def score(program, profile="articles"):
+    if program.id == "stuck":
+        marker.write_text(str(os.getpid()))
+        time.sleep(600)
+    return real(program, profile)
+scoring.score = score
+from testerterms.cli import main
+raise SystemExit(main(sys.argv[2:]))
+"""
+
+
+def _children(parent: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or available_cores() < 2, reason="workers: Linux, 2 cores"
+)
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "Ctrl-C",  # SIGINT to the terminal's whole process group
+        pytest.param("SIGINT", marks=pytest.mark.slow),  # to the command only
+        pytest.param("SIGTERM", marks=pytest.mark.slow),
+        pytest.param("SIGKILL", marks=pytest.mark.slow),  # the parent dies at once
+    ],
+)
+def test_workers_end_with_the_command_whatever_they_are_doing(tmp_path: Path, stop: str) -> None:
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    for number, program in enumerate(sorted(PROGRAMS.glob("*.yaml"))):
+        shutil.copy(program, folder / f"{number:02}-{program.name}")
+    stuck = sorted(folder.iterdir())[1]  # early: every worker has files after it
+    stuck.write_text(re.sub(r"(?m)^id: .*$", "id: stuck", stuck.read_text(), count=1))
+    marker = tmp_path / "stuck-worker"
+    command = [sys.executable, "-c", _STUCK, str(marker), "score", "--jobs", "2", str(folder)]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(600):  # until a worker is stuck on the program (at most a minute)
+            if marker.exists() or process.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert marker.exists(), process.communicate()[1]
+        workers = _children(process.pid)
+        assert int(marker.read_text()) in workers
+        if stop == "Ctrl-C":
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            os.kill(process.pid, getattr(signal, stop))
+        # The stuck worker sleeps for ten minutes: waiting for it would fail here.
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    expected = {"Ctrl-C": 130, "SIGINT": 130, "SIGTERM": -signal.SIGTERM, "SIGKILL": -9}
+    assert process.returncode == expected[stop]
+    if stop in ("Ctrl-C", "SIGINT"):
+        assert err == "testerterms: interrupted\n"
+    for _ in range(300):  # the kernel ends the orphans as their parent goes (at most 30 s)
+        if not any(_running(worker) for worker in workers):
+            break
+        time.sleep(0.1)
+    left = [worker for worker in workers if _running(worker)]
+    for worker in left:
+        os.kill(worker, signal.SIGKILL)
+    assert left == []

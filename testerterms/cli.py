@@ -247,8 +247,10 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         description="A rule x program matrix (met, partly, not met, unknown, disputed: readable "
         "without colour), category subtotals, range, coverage, grade and rank per program. "
         "With several --profile, where the profiles disagree on a program's grade or rank. "
-        "'keeps rank': how often each program keeps its rank when every weight varies by up "
-        "to 50%% (--samples, --seed: reproducible).",
+        "With --samples N, 'keeps rank': how often each program keeps its rank when every "
+        "weight varies by up to 50%% either way (--seed: reproducible). What it costs: the "
+        "matrix, about what 'score' costs on the same files; each sample scores every program "
+        "again, so --samples 100 costs about 100 times that (seconds for 30 programs).",
     )
     compare.add_argument("paths", nargs="+", metavar="PATH", help=program_help + ", or a folder")
     compare.add_argument(
@@ -264,9 +266,10 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     compare.add_argument(
         "--samples",
         type=int,
-        default=100,
+        default=0,
         metavar="N",
-        help="weight samples for the ranking's robustness (default 100; 0 leaves it out)",
+        help="weight samples for the ranking's robustness, each one a scoring of every program "
+        "(default 0: left out; 100 gives shares to the percent)",
     )
     compare.add_argument("--seed", type=int, default=0, help="seed of the samples (default 0)")
     compare.set_defaults(run=cmd_compare)

@@ -46,7 +46,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -62,6 +62,10 @@ ENV: Final = "TESTERTERMS_CACHE_DIR"
 """The environment variable that names the cache folder."""
 LAYOUT: Final = 1
 """The version of the entries' layout (part of every folder's name)."""
+FEWER_THAN: Final = 200
+"""The cache serves runs of fewer files than this: the runs ``score`` makes in one process
+(:data:`._parallel.PARALLEL_FROM`). A bigger folder is scored afresh: an entry a file would
+cost more to write than it saves once, and fill the disk with a copy of the output."""
 MAX_BYTES: Final = 1_000_000
 """Larger files are not cached (loading refuses them anyway)."""
 UNUSED_DAYS: Final = 7
@@ -196,6 +200,17 @@ class Cache:
         cache = cls(folder / f"{name}.json", kind)
         cache.entries = _read_pack(cache.pack)
         return cache
+
+    @classmethod
+    def for_run(
+        cls, kind: str, given: Sequence[str | os.PathLike[str]], root: Path | None = None
+    ) -> Cache | None:
+        """:meth:`open`, for a run over fewer than :data:`FEWER_THAN` files below ``given``."""
+        from ._files import walk
+
+        if len(list(itertools.islice(walk(given), FEWER_THAN))) >= FEWER_THAN:
+            return None
+        return cls.open(kind, given, root)
 
     def slot(self, path: str | os.PathLike[str]) -> Slot | None:
         """Read the file at ``path`` and find its key; None when it is not a plain file that

@@ -48,9 +48,8 @@ if TYPE_CHECKING:
 
 PARALLEL_FROM: Final = 200
 """With ``--jobs`` left to choose, fewer files than this are scored in one process: starting
-workers costs more than they save on a handful of files. The same runs use the cache: a big
-folder is scored afresh (an entry per file would cost more to write than it saves once, and
-fill the disk with a copy of the folder's output)."""
+workers costs more than they save on a handful of files. The same runs use the cache
+(:data:`._cache.FEWER_THAN`)."""
 CHUNK: Final = 16
 """Files a worker takes at a time (about 15 ms of work): a round trip between the processes
 costs a fraction of a millisecond, and results still come back steadily. Twice as many cost
@@ -157,10 +156,9 @@ def render_scores(
 
 def _assembled(reporter: Reporter, pieces: Iterator[Piece]) -> Iterator[str]:
     """The reporter's text, or none when no program was scored."""
-    first = next(pieces, None)
-    if first is None:
+    for first in pieces:
+        yield from reporter.assemble(itertools.chain([first], pieces))
         return
-    yield from reporter.assemble(itertools.chain([first], pieces))
 
 
 def cache_kind(profile: Profile, reporter: Reporter) -> str:

@@ -555,16 +555,9 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cache_for_few(kind: str, given: Sequence[str | Path]) -> Cache | None:
-    """The cache of results of ``kind``, for a run of fewer files than workers start at."""
-    import itertools
-
     from ._cache import Cache
-    from ._files import walk
-    from ._parallel import PARALLEL_FROM
 
-    if len(list(itertools.islice(walk(given), PARALLEL_FROM))) >= PARALLEL_FROM:
-        return None
-    return Cache.open(kind, given)
+    return Cache.for_run(kind, given)
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -373,3 +373,18 @@ def test_a_cache_folder_it_makes_is_tagged_for_backup_tools_to_leave_out(tmp_pat
     assert _cache.Cache.open("test", [], root=tmp_path / "made") is not None
     tag = (tmp_path / "made" / "CACHEDIR.TAG").read_text()
     assert tag.startswith("Signature: 8a477f597d28d172789f06886806bc55")  # bford.info/cachedir
+
+
+def test_the_cache_serves_the_runs_scored_in_one_process_and_no_bigger_one(
+    tmp_path: Path,
+) -> None:
+    from testerterms._parallel import PARALLEL_FROM
+
+    assert _cache.FEWER_THAN == PARALLEL_FROM
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    for number in range(_cache.FEWER_THAN):
+        (folder / f"{number:03}.yaml").write_text("id: x\n")
+    assert _cache.Cache.for_run("test", [str(folder)]) is None
+    (folder / "000.yaml").unlink()
+    assert _cache.Cache.for_run("test", [str(folder)]) is not None

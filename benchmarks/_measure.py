@@ -8,6 +8,7 @@ from ``resource.getrusage``; the peak resident memory of its largest single proc
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import statistics
@@ -15,8 +16,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PYTHON = sys.executable
@@ -24,11 +25,29 @@ REPO = Path(__file__).resolve().parent.parent
 TIME = Path("/usr/bin/time")
 
 
+CACHE: Path | None = None
+"""The cache folder of every measured run (``TESTERTERMS_CACHE_DIR``): a benchmark never
+reads or writes the user's own. Set by the script that measures."""
+
+
 def environment() -> dict[str, str]:
     """The environment of every measured run: bytecode is written and read, as users have it."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if CACHE is not None:
+        env["TESTERTERMS_CACHE_DIR"] = str(CACHE)
     return env
+
+
+@dataclass(frozen=True)
+class Run:
+    """A command with what it needs around it: more environment, a file as its standard input,
+    and something to do before each run, not timed (emptying a cache, for a cold run)."""
+
+    command: Sequence[str]
+    env: dict[str, str] = field(default_factory=dict)
+    stdin: Path | None = None
+    before: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -40,17 +59,23 @@ class Sample:
     peak_kib: int
 
 
-def run_once(command: Sequence[str], cwd: Path) -> tuple[float, float, int]:
+def run_once(command: Sequence[str] | Run, cwd: Path) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and peak KiB of one run."""
     if not TIME.exists():
         raise SystemExit("benchmarks need GNU time at /usr/bin/time (Debian package: time)")
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+    run = command if isinstance(command, Run) else Run(command)
+    if run.before is not None:
+        run.before()
+    with contextlib.ExitStack() as opened:
+        stdin = opened.enter_context(open(run.stdin, "rb")) if run.stdin else subprocess.DEVNULL
+        report = opened.enter_context(tempfile.NamedTemporaryFile("r", suffix=".time"))
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(
-            [str(TIME), "-o", report.name, "-f", "%M", *command],
+            [str(TIME), "-o", report.name, "-f", "%M", *run.command],
             cwd=cwd,
-            env=environment(),
+            env={**environment(), **run.env},
+            stdin=stdin,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -60,15 +85,14 @@ def run_once(command: Sequence[str], cwd: Path) -> tuple[float, float, int]:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         peak = report.read().split()
     if result.returncode != 0:
-        raise SystemExit(
-            f"{' '.join(command)} failed ({result.returncode}): {result.stderr[-2000:]}"
-        )
+        shown = " ".join(run.command)
+        raise SystemExit(f"{shown} failed ({result.returncode}): {result.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, int(peak[-1])
 
 
 def side_by_side(
-    commands: dict[str, Sequence[str]], rounds: int, cwd: Path, warm_up: bool = True
+    commands: dict[str, Sequence[str] | Run], rounds: int, cwd: Path, warm_up: bool = True
 ) -> dict[str, Sample]:
     """Each command run ``rounds`` times, the commands in turn within each round.
 

@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import _measure
 from _corpus import copy_real, generate, real_programs
-from _measure import PYTHON, REPO, Sample, environment, side_by_side
+from _measure import PYTHON, REPO, Run, Sample, environment, side_by_side
 
 PARSE_ONLY = """
 import pathlib, sys, yaml
@@ -36,11 +39,19 @@ for path in sorted(p for p in files if p.suffix in (".yaml", ".yml")):
         yaml.load(handle, Loader=yaml.CSafeLoader)
 """
 IMPORT_DEPENDENCIES = "import yaml, pydantic, tabulate"
+BASE = "python -c 'import yaml, pydantic, tabulate'"
 HOSTILE_LIMIT_SECONDS = 1.0
+FORMATS = ("table", "markdown", "json", "jsonl", "csv")
+"""The formats written from pieces made in the workers (SARIF is written by one process)."""
+COMPARED = (30, 100, 300)
+"""How many programs `compare` reads, in its figures."""
+ANSWERS = "My offer\nExample Corp\n1\nTerms of my offer\nhttps://example.org/terms\n1\n" + 80 * "\n"
+"""What `ask` reads from a pipe: a name, an organization, a kind, the offer document, its
+party; "don't know" (an empty line) to every other question."""
 _warm_up = True  # --small skips the uncounted first round
 
 
-def measure(commands: dict[str, list[str]], rounds: int, cwd: Path) -> dict[str, Sample]:
+def measure(commands: dict[str, Sequence[str] | Run], rounds: int, cwd: Path) -> dict[str, Sample]:
     print(f"measuring: {', '.join(commands)}", file=sys.stderr, flush=True)
     return side_by_side(commands, rounds, cwd, warm_up=_warm_up)
 
@@ -107,37 +118,127 @@ def describe(python: str, cwd: Path) -> tuple[str, Path]:
     return f"testerterms {version}, Python {python_version}", Path(where.strip())
 
 
+def cold(python: str, work: Path, name: str, argv: list[str]) -> Run:
+    """``argv`` with a cache of its own, emptied before each run: every run starts cold."""
+    folder = work / f"cache-cold-{name}"
+    return Run(
+        [python, "-m", "testerterms", *argv],
+        env={"TESTERTERMS_CACHE_DIR": str(folder)},
+        before=lambda: shutil.rmtree(folder, ignore_errors=True),
+    )
+
+
+def fill(command: Sequence[str] | Run, cwd: Path) -> None:
+    """Run ``command`` once, not timed: it fills the cache its timed runs then read."""
+    assert not isinstance(command, Run)
+    subprocess.run(command, cwd=cwd, env=environment(), capture_output=True, check=True)
+
+
 def startup(python: str, work: Path, rounds: int) -> list[Figure]:
     tt = [python, "-m", "testerterms"]
-    base = "python -c 'import yaml, pydantic, tabulate'"
-    commands = {
+    commands: dict[str, Sequence[str] | Run] = {
         "baseline": [python, "-c", IMPORT_DEPENDENCIES],
         "--help": [*tt, "--help"],
         "rules": [*tt, "rules"],
         "profiles": [*tt, "profiles"],
-        "score": [*tt, "score"],
+        "score": [*tt, "score"],  # warm: the cache is filled below
+        "score cold": cold(python, work, "score", ["score"]),
+        "score --no-cache": [*tt, "score", "--no-cache"],
     }
+    fill(commands["score"], work)
     got = measure(commands, rounds, work)
     b = got["baseline"].wall
     return [
-        figure(f"`--help` vs {base}", got["--help"].wall, b, at_most(1.1)),
-        figure(f"`rules` vs {base}", got["rules"].wall, b, at_most(1.1)),
-        figure(f"`profiles` vs {base}", got["profiles"].wall, b, at_most(1.1)),
-        figure(f"`score` (bundled programs) vs {base}", got["score"].wall, b, at_most(1.6)),
+        figure(f"`--help` vs {BASE}", got["--help"].wall, b, at_most(1.1)),
+        figure(f"`rules` vs {BASE}", got["rules"].wall, b, at_most(1.1)),
+        figure(f"`profiles` vs {BASE}", got["profiles"].wall, b, at_most(1.1)),
+        figure(f"`score` (bundled programs), warm cache, vs {BASE}", got["score"].wall, b,
+               at_most(1.6)),
+        figure("`score` (bundled programs), cold cache, vs `score --no-cache`",
+               got["score cold"].wall, got["score --no-cache"].wall, at_most(1.05)),
+    ]  # fmt: skip
+
+
+def validate_one(python: str, work: Path, rounds: int, schema: Path, program: Path) -> list[Figure]:
+    warm = "`validate` one file, warm cache, vs check-jsonschema on it"
+    cold_name = "`validate` one file, cold cache, vs `validate --no-cache`"
+    validate = [python, "-m", "testerterms", "validate"]
+    commands: dict[str, Sequence[str] | Run] = {
+        "validate": [*validate, str(program)],
+        "validate cold": cold(python, work, "validate", ["validate", str(program)]),
+        "validate --no-cache": [*validate, "--no-cache", str(program)],
+    }
+    fill(commands["validate"], work)
+    figures = []
+    if has_module(python, "check_jsonschema", work):
+        check = [python, "-m", "check_jsonschema", "--schemafile", str(schema)]
+        got = measure({"check-jsonschema": [*check, str(program)], **commands}, rounds, work)
+        figures.append(
+            figure(warm, got["validate"].wall, got["check-jsonschema"].wall, at_most(0.5))
+        )
+    else:
+        got = measure(commands, rounds, work)
+        figures.append(Figure(warm, "-", "-", None, "<= 0.5x", None))
+    figures.append(
+        figure(cold_name, got["validate cold"].wall, got["validate --no-cache"].wall, at_most(1.05))
+    )
+    return figures
+
+
+def ask_and_diff(python: str, work: Path, rounds: int, old: Path) -> list[Figure]:
+    tt = [python, "-m", "testerterms"]
+    answers = work / "answers.txt"
+    answers.write_text(ANSWERS, encoding="utf-8")
+    new = work / "sora-changed.yaml"
+    new.write_text(
+        old.read_text(encoding="utf-8").replace("money: none", "money: all", 1), encoding="utf-8"
+    )
+    got = measure(
+        {
+            "baseline": [python, "-c", IMPORT_DEPENDENCIES],
+            "ask": Run([*tt, "ask", str(work / "asked.yaml"), "--force"], stdin=answers),
+            "diff": [*tt, "diff", str(old), str(new)],
+        },
+        rounds,
+        work,
+    )
+    b = got["baseline"].wall
+    return [
+        figure(f"`ask` with piped answers vs {BASE}", got["ask"].wall, b, at_most(1.6)),
+        figure(f"`diff` of two files vs {BASE}", got["diff"].wall, b, at_most(1.6)),
     ]
 
 
-def validate_one(python: str, work: Path, rounds: int, schema: Path, program: Path) -> Figure:
-    name = "`validate` one file vs check-jsonschema on it"
-    if not has_module(python, "check_jsonschema", work):
-        return Figure(name, "-", "-", None, "<= 0.5x", None)
-    check = [python, "-m", "check_jsonschema", "--schemafile", str(schema)]
-    commands = {
-        "check-jsonschema": [*check, str(program)],
-        "validate": [python, "-m", "testerterms", "validate", str(program)],
-    }
-    got = measure(commands, rounds, work)
-    return figure(name, got["validate"].wall, got["check-jsonschema"].wall, at_most(0.5))
+def compare_cost(python: str, work: Path, rounds: int, folders: dict[int, Path]) -> list[Figure]:
+    figures = []
+    for count, folder in folders.items():
+        got = measure(
+            {
+                "parse": [python, "-c", PARSE_ONLY, str(folder)],
+                "compare": [python, "-m", "testerterms", "compare", str(folder)],
+            },
+            rounds,
+            work,
+        )
+        figures.append(
+            figure(f"`compare` {count} generated programs vs CSafeLoader parse",
+                   got["compare"].wall, got["parse"].wall, at_most(5.0))
+        )  # fmt: skip
+    return figures
+
+
+def jobs_per_format(python: str, work: Path, rounds: int, folder: Path) -> list[Figure]:
+    """Each format with the default jobs (every core, from 200 files on) against one process."""
+    count = len(list(folder.iterdir()))
+    figures = []
+    for fmt in FORMATS:
+        score = [python, "-m", "testerterms", "score", "--format", fmt, "--no-cache", str(folder)]
+        got = measure({"default": score, "one": [*score, "--jobs", "1"]}, rounds, work)
+        figures.append(
+            figure(f"{count:,} real files, `score --format {fmt}`: default jobs vs `--jobs 1`",
+                   got["default"].wall, got["one"].wall, at_most(0.6), s)
+        )  # fmt: skip
+    return figures
 
 
 def validate_many(python: str, work: Path, rounds: int, schema: Path, folder: Path) -> Figure:
@@ -149,7 +250,7 @@ def validate_many(python: str, work: Path, rounds: int, schema: Path, folder: Pa
     check = [python, "-m", "check_jsonschema", "--schemafile", str(schema)]
     commands = {
         "check-jsonschema": [*check, *files],
-        "validate": [python, "-m", "testerterms", "validate", str(folder)],
+        "validate": [python, "-m", "testerterms", "validate", "--no-cache", str(folder)],
     }
     got = measure(commands, rounds, work)
     # Here the ratio is how many times faster testerterms is: theirs / ours.
@@ -158,7 +259,7 @@ def validate_many(python: str, work: Path, rounds: int, schema: Path, folder: Pa
 
 def bulk(python: str, work: Path, rounds: int, label: str, big: Path, small: Path) -> list[Figure]:
     count, tenth = len(list(big.iterdir())), len(list(small.iterdir()))
-    score = [python, "-m", "testerterms", "score", "--format", "jsonl"]
+    score = [python, "-m", "testerterms", "score", "--format", "jsonl", "--no-cache"]
     got: dict[str, Sample] = measure(
         {
             "parse": [python, "-c", PARSE_ONLY, str(big)],
@@ -229,9 +330,10 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="testerterms-bench-") as root:
         work = Path(root)
+        _measure.CACHE = work / "cache"  # never the user's own cache
         what, where = describe(args.python, work)
         print(f"{what} from {where.parent}")
-        print(f"machine: {platform.machine()}, {_cores()} cores, {platform.system()}")
+        print(f"machine: {platform.machine()}, {_cores()} cores, {platform.system()}; {_load()}")
         if REPO in where.parents:
             print("warning: this is the source tree (an editable install), not an installed copy")
         folders = {
@@ -241,6 +343,9 @@ def main() -> int:
         copy_real(programs, folders["real-tenth"], max(1, args.files // 10))
         generate(programs, folders["generated"], args.files)
         generate(programs, folders["generated-tenth"], max(1, args.files // 10))
+        compared = {count: work / f"compare-{count}" for count in COMPARED}
+        for count, folder in compared.items():
+            generate(programs, folder, count)
         copy_real(programs, work / "validate", args.validate_files)
         schema = work / "program.schema.json"
         subprocess.run(
@@ -252,13 +357,17 @@ def main() -> int:
         figures: list[Figure] = []
         start_rounds = args.rounds if args.small else args.rounds * 5  # start-up is short
         figures += startup(args.python, work, start_rounds)
-        figures.append(validate_one(args.python, work, start_rounds, schema, sora))
+        figures += validate_one(args.python, work, start_rounds, schema, sora)
+        figures += ask_and_diff(args.python, work, start_rounds, sora)
+        figures += compare_cost(args.python, work, args.rounds, compared)
         figures += bulk(args.python, work, args.rounds, "real files", folders["real"],
                         folders["real-tenth"])  # fmt: skip
         figures += bulk(args.python, work, args.rounds, "generated files", folders["generated"],
                         folders["generated-tenth"])  # fmt: skip
+        figures += jobs_per_format(args.python, work, args.rounds, folders["real"])
         figures.append(validate_many(args.python, work, args.rounds, schema, work / "validate"))
         figures.append(hostile(args.python, work, 3 if args.small else 30))
+        print(f"after: {_load()}")
 
     print(f"medians of {args.rounds} interleaved rounds ({start_rounds} for start-up)")
     print(_table(figures))
@@ -268,9 +377,15 @@ def main() -> int:
 
 
 def _cores() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _load() -> str:
+    """How busy the machine is: the load averages (processes wanting a core)."""
+    if not hasattr(os, "getloadavg"):
+        return "load average unknown"
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} (1, 5, 15 min)"
 
 
 def _table(figures: list[Figure]) -> str:

@@ -1,50 +1,55 @@
-"""``score`` on every core: files are loaded and scored in worker processes, in order.
+"""``score`` on every core, or from the cache: each program's piece of output is made where the
+program is scored, and the parent puts the pieces together in the order of the files.
 
-The parent hands out the files in chunks, keeps a bounded number of chunks in flight (so
-memory does not grow with the number of files), and takes the results back in the order of
-the files, so the output is byte for byte what one process writes, a bad file's problems
-included, at its place in the order.
+A reporter that splits (every format but SARIF, which reads where each key stands) writes a
+program as a piece of JSON data (:meth:`~testerterms.render.Reporter.piece`: a table row, a
+JSON entry, a CSV row) and puts the pieces together (``assemble``). So the work per program
+(loading, scoring, writing its text) is done in the worker that loads it, and what crosses
+between the processes is the piece, text mostly: never the program and its scorecard, whose
+pickling and unpickling cost more than two workers saved. The output is byte for byte what one
+process writes, a bad file's problems included, at its place in the order.
 
-Workers are forked (Linux): they start with the parent's loaded modules, profile, reporter
-and gate, so nothing is imported or pickled to start them. Where processes cannot be forked,
-the files are scored in one process.
+Runs of fewer than :data:`PARALLEL_FROM` files are scored in one process, and there each
+program's piece is kept in the cache (:mod:`._cache`) with what ``--fail-under`` reads: a
+second run over the same files reads them and the cache, and loads no program model.
 
-What crosses between the processes is what the other side needs and no more: a chunk goes
-out as the paths' text, and comes back as a few :class:`Piece` objects, one for each run of
-files that loaded (and one for each file that did not), not one object per file. JSON Lines
-holds each program on a line of its own, with nothing before or after, so for ``jsonl`` the
-worker writes the lines and sends their text: sending the program costs about as much as
-loading it again. Every other format is written by the parent's reporter, from the programs
-and scorecards the workers send, pickled.
+Workers are forked (Linux): they start with the parent's loaded modules, profile, reporter and
+gate, so nothing is imported or pickled to start them. Where processes cannot be forked, the
+files are scored in one process. Workers end with their parent: when it is interrupted or
+stops early they are killed at once (not waited for: a worker may be deep in a hostile file),
+and the kernel kills them when the parent dies (``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
-import pickle
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from .errors import LoadError, Problem, TesterTermsError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
+    from ._cache import Cache
     from .loading import ProgramFile
     from .model import Program
     from .profiles import Profile
     from .render import Reporter, Scored
+    from .render._base import Piece
     from .scoring import Scorecard
 
 PARALLEL_FROM: Final = 200
 """With ``--jobs`` left to choose, fewer files than this are scored in one process: starting
-workers costs more than they save on a handful of files."""
+workers costs more than they save on a handful of files. The same runs use the cache
+(:data:`._cache.FEWER_THAN`)."""
 CHUNK: Final = 16
 """Files a worker takes at a time (about 15 ms of work): a round trip between the processes
 costs a fraction of a millisecond, and results still come back steadily. Twice as many cost
@@ -60,20 +65,33 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+class Headline(NamedTuple):
+    """What ``--fail-under`` and ``--fail-under-worst`` read of a scorecard: kept in the cache
+    beside the program's piece, so a gate needs no scorecard."""
+
+    program_id: str
+    grade: str | None
+    score: float | None
+    coverage: float
+    worst: float
+
+    @classmethod
+    def of(cls, card: Scorecard) -> Headline:
+        return cls(card.program_id, card.grade, card.score, card.coverage, card.range[0])
+
+
 @dataclass(frozen=True, slots=True)
-class Piece:
+class Batch:
     """What a worker sends back for a run of files of one chunk that loaded (``marks``), or
     for one file that did not (``problems``), in the order of the files."""
 
     marks: tuple[tuple[str, ...] | None, ...] = ()
     """For each file of the run: what the gate said of its scorecard (``--fail-under``), or
-    None for a program ``keep`` left out (loaded, but not scored and not written)."""
-    lines: tuple[str, ...] = ()
-    """The line of each program of the run (``jsonl``, written in the worker). Sent and
-    written one by one, not joined: a string of a whole chunk, made and dropped chunk after
-    chunk, grows the parent's heap (the allocator cannot reuse the space it leaves)."""
-    scored: tuple[bytes, ...] = ()
-    """The pickled (program, scorecard) pair of each program scored (every other format)."""
+    None for an example left out (loaded, but not scored and not written)."""
+    pieces: tuple[Piece, ...] = ()
+    """The piece of each program scored. Sent one by one, not joined: a string of a whole
+    chunk, made and dropped chunk after chunk, grows the parent's heap (the allocator cannot
+    reuse the space it leaves)."""
     problems: tuple[Problem, ...] = ()
     """Why one file did not load, or why the walk could not use a path."""
 
@@ -81,12 +99,11 @@ class Piece:
 Found = Path | Problem | LoadError
 """What the folder walk gives: a program file, or a path it could not use (its problem)."""
 OnError = Callable[[LoadError], None]
-Gate = Callable[["Scorecard"], "tuple[str, ...]"]
-"""Notes on one scorecard (a program below ``--fail-under``); run where it was scored."""
+Gate = Callable[[Headline], "tuple[str, ...]"]
+"""Notes on one program's headline (a program below ``--fail-under``); run where it was
+scored, or on the headline the cache kept."""
 OnScored = Callable[["tuple[str, ...] | None"], None]
-"""Called with the gate's notes on each program scored, or None for one ``keep`` left out."""
-Keep = Callable[["Program"], bool]
-"""Whether a loaded program is scored and written (``--no-examples`` leaves some out)."""
+"""Called with the gate's notes on each program scored, or None for an example left out."""
 
 
 def render_scores(
@@ -98,43 +115,67 @@ def render_scores(
     gate: Gate,
     on_error: OnError,
     on_scored: OnScored,
-    keep: Keep | None = None,
+    examples: bool = True,
     located: list[ProgramFile] | None = None,
+    cache: Cache | None = None,
 ) -> Iterator[str]:
     """The reporter's output for the files ``found``, in pieces; ``jobs=None`` chooses.
 
     ``on_error`` is called with each file that does not load (and each :class:`LoadError`
     found in place of a file), ``on_scored`` with what ``gate`` said of each program's
-    scorecard (or None for a program ``keep`` leaves out), in the order of the files and
-    before the text of the programs that follow. Nothing scored, no text.
+    headline (or None for an example that ``examples=False`` leaves out), in the order of
+    the files and before the text of the programs that follow. Nothing scored, no text.
+
+    ``jobs`` is never more than the cores available. With ``cache`` (opened with
+    :func:`cache_kind`), a run of fewer than :data:`PARALLEL_FROM` files takes what the cache
+    holds and keeps what it scores.
 
     A reporter that reads where each program's keys stand (``needs_files``: SARIF) gets
     them in ``located``, one per program written; it is written from one process.
     """
     found = iter(found)
-    if sys.platform != "linux" or getattr(reporter, "needs_files", False):
+    ahead = list(itertools.islice(found, PARALLEL_FROM))
+    few = len(ahead) < PARALLEL_FROM
+    found = itertools.chain(ahead, found)
+    if sys.platform != "linux" or not reporter.splits:
         jobs = 1
     elif jobs is None:
-        ahead = list(itertools.islice(found, PARALLEL_FROM))
-        jobs = available_cores() if len(ahead) == PARALLEL_FROM else 1
-        found = itertools.chain(ahead, found)
-    if jobs <= 1:
+        jobs = 1 if few else available_cores()
+    jobs = min(jobs, available_cores())
+    if not reporter.splits:
         if not getattr(reporter, "needs_files", False):
             located = None
-        scored = _scored_here(found, profile, gate, on_error, on_scored, keep, located)
-        return _rendered(reporter, scored)
-    return _render_in_workers(found, profile, reporter, jobs, gate, on_error, on_scored, keep)
+        scored = _scored_here(found, profile, on_error, on_scored, examples, located)
+        return _rendered(reporter, scored, gate, on_scored)
+    if jobs <= 1:
+        store = cache if few else None
+        pieces = _pieces_here(found, profile, reporter, gate, on_error, on_scored, examples, store)
+        return _assembled(reporter, pieces)
+    return _render_in_workers(found, profile, reporter, jobs, gate, on_error, on_scored, examples)
+
+
+def _assembled(reporter: Reporter, pieces: Iterator[Piece]) -> Iterator[str]:
+    """The reporter's text, or none when no program was scored."""
+    for first in pieces:
+        yield from reporter.assemble(itertools.chain([first], pieces))
+        return
+
+
+def cache_kind(profile: Profile, reporter: Reporter) -> str:
+    """What a program's piece depends on besides its file: the kind of the score cache."""
+    # The whole profile, not its id: a profile file edited keeps its id and version.
+    return f"score\0{profile!r}\0{reporter.piece_options()}"
 
 
 def _scored_here(
     found: Iterable[Found],
     profile: Profile,
-    gate: Gate,
     on_error: OnError,
     on_scored: OnScored,
-    keep: Keep | None,
+    examples: bool,
     located: list[ProgramFile] | None,
 ) -> Iterator[Scored]:
+    """Each program loaded and scored in this process, for a reporter that does not split."""
     from .loading import load_located, load_program
     from .scoring import score
 
@@ -150,32 +191,107 @@ def _scored_here(
         except LoadError as exc:
             on_error(exc)
             continue
-        if keep is not None and not keep(program):
+        if not examples and program.kind == "reference":
             on_scored(None)
             continue
         card = score(program, profile)
-        on_scored(gate(card))
         if located is not None:
             located.append(where)
         yield program, card
 
 
-def _rendered(reporter: Reporter, scored: Iterable[Scored]) -> Iterator[str]:
-    scored = iter(scored)
-    first = next(scored, None)
+def _rendered(
+    reporter: Reporter, scored: Iterable[Scored], gate: Gate, on_scored: OnScored
+) -> Iterator[str]:
+    def gated() -> Iterator[Scored]:
+        for program, card in scored:
+            on_scored(gate(Headline.of(card)))
+            yield program, card
+
+    everything = gated()
+    first = next(everything, None)
     if first is None:
         return
-    everything = itertools.chain([first], scored)
-    if reporter.streams:
-        yield from reporter.stream(everything)
-    else:
-        yield reporter.render(list(everything))
+    yield from reporter.stream(itertools.chain([first], everything))
 
 
-def _lines_in_workers(reporter: Reporter) -> bool:
-    from .render import JsonLinesReporter
+def _pieces_here(
+    found: Iterable[Found],
+    profile: Profile,
+    reporter: Reporter,
+    gate: Gate,
+    on_error: OnError,
+    on_scored: OnScored,
+    examples: bool,
+    cache: Cache | None,
+) -> Iterator[Piece]:
+    """Each program's piece, from the cache or loaded and scored in this process. The loader
+    and the scorer (and the program model behind them) are imported at the first file the
+    cache does not hold."""
+    scorer: _Scorer | None = None
+    for path in found:
+        if isinstance(path, (Problem, LoadError)):
+            on_error(path if isinstance(path, LoadError) else LoadError([path]))
+            continue
+        slot = cache.slot(path) if cache is not None else None
+        kept = _kept(cache.get(slot)) if cache is not None and slot is not None else None
+        if kept is not None:
+            example, headline, piece = kept
+            if example and not examples:
+                on_scored(None)
+                continue
+            if headline is not None:
+                on_scored(gate(headline))
+                yield piece
+                continue
+        if scorer is None:
+            scorer = _scorer()
+        load, score = scorer
+        try:
+            program = load(path)
+        except LoadError as exc:
+            on_error(exc)
+            continue
+        example = program.kind == "reference"
+        if example and not examples:
+            on_scored(None)
+            if cache is not None and slot is not None:
+                cache.put(slot, {"example": True})
+            continue
+        card = score(program, profile)
+        headline = Headline.of(card)
+        piece = reporter.piece(program, card)
+        if cache is not None and slot is not None:
+            cache.put(slot, {"example": example, "headline": list(headline), "piece": piece})
+        on_scored(gate(headline))
+        yield piece
+    if cache is not None:
+        cache.save()
 
-    return type(reporter) is JsonLinesReporter
+
+_Scorer = tuple[Callable[[Path], "Program"], Callable[["Program", "Profile"], "Scorecard"]]
+
+
+def _scorer() -> _Scorer:
+    from .loading import load_program
+    from .scoring import score
+
+    return load_program, score
+
+
+def _kept(value: Any) -> tuple[bool, Headline | None, Piece] | None:
+    """(example, headline, piece) from a cache entry; None for one not of that shape."""
+    try:
+        example = value["example"]
+        if not isinstance(example, bool):
+            return None
+        if "headline" not in value:
+            return example, None, None
+        program_id, grade, score, coverage, worst = value["headline"]
+        headline = Headline(program_id, grade, score, float(coverage), float(worst))
+        return example, headline, value["piece"]
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _render_in_workers(
@@ -186,13 +302,12 @@ def _render_in_workers(
     gate: Gate,
     on_error: OnError,
     on_scored: OnScored,
-    keep: Keep | None,
+    examples: bool,
 ) -> Iterator[str]:
     import multiprocessing  # here: one process needs neither
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    lines = _lines_in_workers(reporter)
     # A LoadError does not pickle: what the walk could not use goes as its problems. A path
     # goes as its text, which pickles in a fraction of the bytes and time of a Path.
     items = (
@@ -200,16 +315,17 @@ def _render_in_workers(
         for f in found
     )
 
-    def results() -> Iterator[Piece]:
+    def results() -> Iterator[Batch]:
         chunks = iter(lambda: list(itertools.islice(items, CHUNK)), [])
         context = multiprocessing.get_context("fork")  # the gate is a closure: not pickled
         pool = ProcessPoolExecutor(
             jobs,
             mp_context=context,
             initializer=_start,
-            initargs=(profile, reporter, gate, keep, lines),
+            initargs=(profile, reporter, gate, examples, os.getpid()),
         )
-        pending: deque[Future[list[Piece]]] = deque()
+        pending: deque[Future[list[Batch]]] = deque()
+        finished = False
         try:
             for chunk in itertools.islice(chunks, jobs * IN_FLIGHT_PER_WORKER):
                 pending.append(pool.submit(_work, chunk))
@@ -224,22 +340,34 @@ def _render_in_workers(
                 if following is not None:
                     pending.append(pool.submit(_work, following))
                 yield from done
+            finished = True
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if finished:
+                pool.shutdown(wait=True)
+            else:  # interrupted, an error, or the output closed: do not wait for the workers
+                _stop(pool)
 
     def reported() -> Iterator[Piece]:
-        for piece in results():
-            if piece.problems:
-                on_error(LoadError(list(piece.problems)))
+        for batch in results():
+            if batch.problems:
+                on_error(LoadError(list(batch.problems)))
                 continue
-            for notes in piece.marks:
+            for notes in batch.marks:
                 on_scored(notes)
-            yield piece
+            yield from batch.pieces
 
-    if lines:
-        return (line for piece in reported() for line in piece.lines)
-    scored = (pickle.loads(pair) for piece in reported() for pair in piece.scored)
-    return _rendered(reporter, scored)
+    return _assembled(reporter, reported())
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now, whatever they are doing (Ctrl-C returns at once)."""
+    # The executor has no public way to end its workers before Python 3.14
+    # (terminate_workers): kill the processes it holds, then let it notice.
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 # --- in a worker ---------------------------------------------------------------------------
@@ -247,58 +375,65 @@ def _render_in_workers(
 _profile: Profile | None = None
 _reporter: Reporter | None = None
 _gate: Gate | None = None
-_keep: Keep | None = None
-_lines = False
+_examples = True
+_PR_SET_PDEATHSIG: Final = 1
 
 
-def _start(
-    profile: Profile, reporter: Reporter, gate: Gate, keep: Keep | None, lines: bool
-) -> None:
-    global _profile, _reporter, _gate, _keep, _lines
-    _profile, _reporter, _gate, _keep, _lines = profile, reporter, gate, keep, lines
+def _start(profile: Profile, reporter: Reporter, gate: Gate, examples: bool, parent: int) -> None:
+    global _profile, _reporter, _gate, _examples
+    _profile, _reporter, _gate, _examples = profile, reporter, gate, examples
     # Ctrl-C reaches every process of the terminal's group: the parent stops the work and
-    # says so once; a worker finishes its chunk quietly rather than print a traceback.
+    # the workers, and says so once; a worker prints no traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
 
 
-def _work(items: list[str | tuple[Problem, ...]]) -> list[Piece]:
-    """Load and score a chunk of files: a :class:`Piece` for each run of files that loaded,
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when the parent dies (even by SIGKILL)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux's C library: the parent still kills us
+        pass
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(1)
+
+
+def _work(items: list[str | tuple[Problem, ...]]) -> list[Batch]:
+    """Load and score a chunk of files: a :class:`Batch` for each run of files that loaded,
     and one for each file that did not."""
     from .loading import load_found
     from .scoring import score
 
     assert _profile is not None and _reporter is not None and _gate is not None
-    pieces: list[Piece] = []
+    batches: list[Batch] = []
     marks: list[tuple[str, ...] | None] = []
-    texts: list[str] = []
-    scored: list[bytes] = []
+    pieces: list[Piece] = []
 
     def run_ends() -> None:
         if marks:
-            pieces.append(Piece(tuple(marks), tuple(texts), tuple(scored)))
+            batches.append(Batch(tuple(marks), tuple(pieces)))
             marks.clear()
-            texts.clear()
-            scored.clear()
+            pieces.clear()
 
     for path in items:
         if isinstance(path, tuple):
             run_ends()
-            pieces.append(Piece(problems=path))
+            batches.append(Batch(problems=path))
             continue
         try:
             program = load_found(path)
         except LoadError as exc:
             run_ends()
-            pieces.append(Piece(problems=tuple(exc.problems)))
+            batches.append(Batch(problems=tuple(exc.problems)))
             continue
-        if _keep is not None and not _keep(program):
+        if not _examples and program.kind == "reference":
             marks.append(None)
             continue
         card = score(program, _profile)
-        marks.append(_gate(card))
-        if _lines:
-            texts.extend(_reporter.stream([(program, card)]))
-        else:
-            scored.append(pickle.dumps((program, card), protocol=pickle.HIGHEST_PROTOCOL))
+        marks.append(_gate(Headline.of(card)))
+        pieces.append(_reporter.piece(program, card))
     run_ends()
-    return pieces
+    return batches

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
-from typing import ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 from ._escape import github_data, github_property, json_dumps, json_path
 from ._escape import path as shown_path
+from ._files import walk
 from ._version import __version__
 from .errors import LoadError, Problem
-from .loading import load_program_with_warnings, walk
+
+if TYPE_CHECKING:
+    from ._cache import Cache
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class Summary:
 
 def validate_file(path: str | Path) -> FileReport:
     """Load one program file; every error and warning it has, located."""
+    from .loading import load_program_with_warnings  # here: a cached report loads no model
+
     try:
         _, warnings = load_program_with_warnings(path)
     except LoadError as exc:
@@ -62,13 +67,16 @@ def validate_file(path: str | Path) -> FileReport:
     return FileReport(str(path), warnings=tuple(warnings))
 
 
-def validate_paths(paths: Iterable[str | Path], summary: Summary) -> Iterator[FileReport]:
+def validate_paths(
+    paths: Iterable[str | Path], summary: Summary, cache: Cache | None = None
+) -> Iterator[FileReport]:
     """Validate each file, and each ``*.yaml``/``*.yml`` file below each folder, in turn.
 
     A path that names nothing to validate is recorded in ``summary.unusable`` and yields
     a report of its own, so it is shown where it was given; the others are still validated.
     What a folder walk cannot use (a subfolder that cannot be listed) is an invalid entry;
-    what it skips (a link out of the folder) is a warning.
+    what it skips (a link out of the folder) is a warning. With ``cache``, a file's report
+    is taken from it where it holds one, and kept there where it does not.
     """
     for given in paths:
         found = 0
@@ -76,7 +84,7 @@ def validate_paths(paths: Iterable[str | Path], summary: Summary) -> Iterator[Fi
         for entry in walk(given):
             if isinstance(entry, Path):
                 found += 1
-                report = validate_file(entry)
+                report = validate_file(entry) if cache is None else _cached(entry, cache)
             elif entry.severity == "warning":
                 report = FileReport(entry.path, warnings=(entry,))
             elif entry.path == os.fspath(given) and not found:
@@ -89,6 +97,30 @@ def validate_paths(paths: Iterable[str | Path], summary: Summary) -> Iterator[Fi
         if not found:
             summary.unusable.append(os.fspath(given))
             yield FileReport(os.fspath(given), errors=(Problem(os.fspath(given), 1, 1, reason),))
+
+
+def _cached(path: Path, cache: Cache) -> FileReport:
+    """The file's report from the cache, or validated and kept there."""
+    slot = cache.slot(path)
+    if slot is not None:
+        kept = _report_from(cache.get(slot), str(path))
+        if kept is not None:
+            return kept
+    report = validate_file(path)
+    if slot is not None:
+        kinds = (report.errors, report.warnings)
+        cache.put(slot, [[astuple(problem) for problem in kind] for kind in kinds])
+    return report
+
+
+def _report_from(value: Any, path: str) -> FileReport | None:
+    """A report from what the cache kept (its errors, then its warnings, each problem as its
+    fields); None for a value not of that shape."""
+    try:
+        errors, warnings = ([Problem(*fields) for fields in kind] for kind in value)
+    except (TypeError, ValueError):
+        return None
+    return FileReport(path, errors=tuple(errors), warnings=tuple(warnings))
 
 
 class Reporter:

@@ -22,8 +22,10 @@ from ._version import __version__
 from .errors import LoadError, Problem, TesterTermsError, UsageError
 
 if TYPE_CHECKING:
+    from ._cache import Cache
     from ._output import Readable
     from .advice.questionnaire import AnswerReader
+    from .loading import ProgramFile
     from .model import Program as LoadedProgram
     from .profiles import Profile
     from .scoring import Scorecard as ProgramScorecard
@@ -63,6 +65,16 @@ def _add_format(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None
         default=choices[0],
         metavar="FORMAT",
         help=f"{', '.join(choices[:-1])} or {choices[-1]} (default: {choices[0]})",
+    )
+
+
+def _add_no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the cache of results (kept for runs of fewer than 200 "
+        "files, keyed by each file's bytes, the profile and the tool's version; folder: "
+        "$TESTERTERMS_CACHE_DIR, else $XDG_CACHE_HOME/testerterms, else ~/.cache/testerterms)",
     )
 
 
@@ -119,14 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="score in N processes (default: one for a few files, one per core from 200 "
-        "files on); the output is the same whatever N",
+        help="score in N processes, at most one per core (default: one for a few files, one "
+        "per core from 200 files on); the output is the same whatever N",
     )
     score.add_argument(
         "--no-examples",
         action="store_true",
         help="leave out example programs (kind: reference), keeping only real ones",
     )
+    _add_no_cache(score)
     score.set_defaults(run=cmd_score)
 
     rules = commands.add_parser(
@@ -274,6 +287,7 @@ def _add_authoring_commands(commands: argparse._SubParsersAction[argparse.Argume
     validate.add_argument(
         "--strict", action="store_true", help="count warnings (sources never cited) as errors"
     )
+    _add_no_cache(validate)
     validate.set_defaults(run=cmd_validate)
 
     schema = commands.add_parser(
@@ -318,8 +332,10 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         description="A rule x program matrix (met, partly, not met, unknown, disputed: readable "
         "without colour), category subtotals, range, coverage, grade and rank per program. "
         "With several --profile, where the profiles disagree on a program's grade or rank. "
-        "'keeps rank': how often each program keeps its rank when every weight varies by up "
-        "to 50%% (--samples, --seed: reproducible).",
+        "With --samples N, 'keeps rank': how often each program keeps its rank when every "
+        "weight varies by up to 50%% either way (--seed: reproducible). What it costs: the "
+        "matrix, about what 'score' costs on the same files; each sample scores every program "
+        "again, so --samples 100 costs about 100 times that (seconds for 30 programs).",
     )
     compare.add_argument("paths", nargs="+", metavar="PATH", help=program_help + ", or a folder")
     compare.add_argument(
@@ -335,9 +351,10 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     compare.add_argument(
         "--samples",
         type=int,
-        default=100,
+        default=0,
         metavar="N",
-        help="weight samples for the ranking's robustness (default 100; 0 leaves it out)",
+        help="weight samples for the ranking's robustness, each one a scoring of every program "
+        "(default 0: left out; 100 gives shares to the percent)",
     )
     compare.add_argument("--seed", type=int, default=0, help="seed of the samples (default 0)")
     compare.set_defaults(run=cmd_compare)
@@ -484,7 +501,7 @@ def _report(problems: Sequence[Problem], err: TextIO) -> None:
 
 
 def _bundled_or(paths: Sequence[str]) -> list[str | Path]:
-    from .loading import bundled_programs_dir
+    from ._files import bundled_programs_dir
 
     if any(p == "" for p in paths):
         raise UsageError("an empty PATH names nothing (write . for the current folder)")
@@ -493,7 +510,7 @@ def _bundled_or(paths: Sequence[str]) -> list[str | Path]:
 
 def _named(path: str) -> str | Path:
     """A PATH as given; or, where no such file exists, the bundled program of that id."""
-    from .loading import resolve_program
+    from ._files import resolve_program
 
     resolved = resolve_program(path)
     return path if resolved == Path(path) else resolved
@@ -514,12 +531,10 @@ def _fail_under(text: str) -> float:
 
 
 def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._parallel import render_scores
-    from .loading import ProgramFile, walk
-    from .model import Program
+    from ._files import walk
+    from ._parallel import Headline, cache_kind, render_scores
     from .profiles import load_profile
     from .render import REPORTERS
-    from .scoring import Scorecard
 
     profile = load_profile(args.profile)
     given = _bundled_or(args.paths)
@@ -533,7 +548,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         failed = failed or any(p.severity == "error" for p in error.problems)
         _report(error.problems, err)
 
-    def gate(card: Scorecard) -> tuple[str, ...]:  # runs where the card was scored
+    def gate(card: Headline) -> tuple[str, ...]:  # runs where the card was scored
         notes = []
         if args.fail_under is not None:
             if card.grade is None:
@@ -543,9 +558,9 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             ):
                 notes.append(f"{card.program_id} (score {card.score})")
         if args.fail_under_worst is not None and not (
-            math.isfinite(card.range[0]) and card.range[0] >= args.fail_under_worst
+            math.isfinite(card.worst) and card.worst >= args.fail_under_worst
         ):
-            notes.append(f"{card.program_id} (worst case {card.range[0]})")
+            notes.append(f"{card.program_id} (worst case {card.worst})")
         return tuple(notes)
 
     scored = 0
@@ -557,20 +572,19 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             scored += 1
             below.extend(notes)
 
-    def keep(program: Program) -> bool:  # runs where the program was loaded
-        return not (args.no_examples and program.kind == "reference")
-
     reporter = REPORTERS[args.format](profile, details=args.details, files=located)
+    cache = None if args.no_cache else _cache_for_few(cache_kind(profile, reporter), given)
     for piece in render_scores(
         walk(given),
         profile,
         reporter,
-        jobs=args.jobs,
+        jobs=_capped_jobs(args.jobs, err),
         gate=gate,
         on_error=on_error,
         on_scored=on_scored,
-        keep=keep,
+        examples=not args.no_examples,
         located=located,
+        cache=cache,
     ):  # nothing scored: nothing on stdout, not an empty table
         out.write(piece)
         out.flush()
@@ -593,6 +607,19 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"testerterms: below {' and '.join(gates)}: {', '.join(below)}", file=err)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _capped_jobs(jobs: int | None, err: TextIO) -> int | None:
+    """``--jobs``, lowered to the cores available (more processes only add memory)."""
+    if jobs is None:
+        return None
+    from ._parallel import available_cores
+
+    cores = available_cores()
+    if jobs > cores:
+        print(f"testerterms: --jobs {jobs} lowered to {cores}, the cores available", file=err)
+        return cores
+    return jobs
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -721,14 +748,24 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     summary = Summary()
     reporter = REPORTERS[args.format](out, err)
-    for report in validate_paths(_bundled_or(args.paths), summary):
+    given = _bundled_or(args.paths)
+    cache = None if args.no_cache else _cache_for_few("validate", given)
+    for report in validate_paths(given, summary, cache):
         reporter.file(report)
+    if cache is not None:
+        cache.save()
     reporter.finish(summary)
     if summary.unusable:
         return EXIT_USAGE
     if summary.invalid or (args.strict and summary.warnings):
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _cache_for_few(kind: str, given: Sequence[str | Path]) -> Cache | None:
+    from ._cache import Cache
+
+    return Cache.for_run(kind, given)
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -81,6 +81,15 @@ def _is_claims(value: Any) -> bool:
     return isinstance(value, dict) and "claims" in value
 
 
+@pytest.fixture(autouse=True)
+def _cache_of_its_own(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the user's cache: each test (and every command it runs) gets
+    an empty cache folder of its own."""
+    monkeypatch.setenv("TESTERTERMS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def articles() -> Profile:
     return load_profile("articles")

@@ -9,12 +9,22 @@ import pytest
 
 from .conftest import REPO
 
+FORMATS = ["table", "markdown", "json", "jsonl", "csv"]
+
 CASES = [
     "`--help` vs",
     "`rules` vs",
     "`profiles` vs",
-    "`score` (bundled programs) vs",
-    "`validate` one file vs check-jsonschema",
+    "`score` (bundled programs), warm cache, vs",
+    "`score` (bundled programs), cold cache, vs `score --no-cache`",
+    "`validate` one file, warm cache, vs check-jsonschema",
+    "`validate` one file, cold cache, vs `validate --no-cache`",
+    "`ask` with piped answers vs",
+    "`diff` of two files vs",
+    "`compare` 30 generated programs vs CSafeLoader parse",
+    "`compare` 100 generated programs vs CSafeLoader parse",
+    "`compare` 300 generated programs vs CSafeLoader parse",
+    *(f"`score --format {fmt}`: default jobs vs `--jobs 1`" for fmt in FORMATS),
     "real files, `score --format jsonl` CPU vs CSafeLoader parse",
     "real files, same, wall time",
     "real files: jsonl peak memory",

@@ -58,7 +58,7 @@ AS_USER = textwrap.dedent(
     import tabulate, argparse, csv, json, difflib, encodings.ascii
     from testerterms.cli import main
     # Run once to import everything the command uses, then drop root.
-    main(["validate", sys.argv[1]], io.StringIO(), io.StringIO())
+    main(["validate", "--no-cache", sys.argv[1]], io.StringIO(), io.StringIO())
     if os.getuid() == 0:
         os.setgroups([])
         os.setgid(65534)

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from testerterms._parallel import available_cores
 
 from .conftest import PROGRAMS, REPO, run_cli
 
 BAD = REPO / "tests" / "examples" / "wrong-type.yaml"
 FORMATS = ["jsonl", "json", "csv", "table", "markdown", "sarif"]
+WORKERS = str(available_cores())  # --jobs is capped at the cores: as many as can run
 
 
 def folder_with_a_bad_file(root: Path, copies: int) -> Path:
@@ -52,17 +59,17 @@ def test_jobs_write_what_one_process_writes_with_a_bad_file_among_them(
     folder = folder_with_a_bad_file(tmp_path, copies=4)
     extra = ["--details"] if details else []
     one = run_cli("score", "--format", fmt, *extra, "--jobs", "1", str(folder))
-    three = run_cli("score", "--format", fmt, *extra, "--jobs", "3", str(folder))
-    assert one.returncode == three.returncode == 2
+    many = run_cli("score", "--format", fmt, *extra, "--jobs", WORKERS, str(folder))
+    assert one.returncode == many.returncode == 2
     assert "bad.yaml:" in one.stderr
-    assert three.stdout == one.stdout
-    assert three.stderr == one.stderr
+    assert many.stdout == one.stdout
+    assert many.stderr == one.stderr
 
 
 def test_a_bad_file_is_reported_at_its_place_among_the_streamed_programs(tmp_path: Path) -> None:
     folder = folder_with_a_bad_file(tmp_path, copies=4)
     one = run_merged("score", "--format", "jsonl", "--jobs", "1", str(folder))
-    two = run_merged("score", "--format", "jsonl", "--jobs", "2", str(folder))
+    two = run_merged("score", "--format", "jsonl", "--jobs", WORKERS, str(folder))
     assert one == two
     lines = one[1].splitlines()
     where = next(n for n, line in enumerate(lines) if "bad.yaml:" in line)
@@ -90,7 +97,7 @@ def test_fail_under_counts_the_programs_scored_in_workers(tmp_path: Path) -> Non
         shutil.copy(program, folder / program.name)
     gates = ["--fail-under", "100", "--fail-under-worst", "100"]  # all but the reference fail
     one = run_cli("score", *gates, "--jobs", "1", str(folder))
-    two = run_cli("score", *gates, "--jobs", "2", str(folder))
+    two = run_cli("score", *gates, "--jobs", WORKERS, str(folder))
     assert one.returncode == two.returncode == 1
     assert "below --fail-under 100 and --fail-under-worst 100" in two.stderr
     assert "(worst case" in two.stderr
@@ -146,7 +153,7 @@ def test_a_path_the_walk_could_not_use_is_reported_at_its_place(fmt: str) -> Non
 def test_no_examples_leaves_out_the_same_programs_in_workers(tmp_path: Path) -> None:
     folder = folder_with_a_bad_file(tmp_path, copies=3)
     one = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "1", str(folder))
-    two = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", "2", str(folder))
+    two = run_cli("score", "--format", "jsonl", "--no-examples", "--jobs", WORKERS, str(folder))
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
     assert '"id": "reference"' not in two.stdout
 
@@ -166,6 +173,113 @@ def test_bad_files_at_the_edges_of_the_chunks_are_reported_where_one_process_rep
         shutil.copy(source, folder / f"{number:03}-{source.name}")
     for extra in ([], ["--no-examples"], ["--fail-under", "50"]):
         one = run_merged("score", "--format", "jsonl", *extra, "--jobs", "1", str(folder))
-        two = run_merged("score", "--format", "jsonl", *extra, "--jobs", "2", str(folder))
+        two = run_merged("score", "--format", "jsonl", *extra, "--jobs", WORKERS, str(folder))
         assert one == two
         assert one[1].count("-wrong-type.yaml:") == len(bad_at)
+
+
+def test_jobs_beyond_the_cores_are_lowered_to_them_with_a_note(tmp_path: Path) -> None:
+    folder = folder_with_a_bad_file(tmp_path, copies=1)
+    cores = available_cores()
+    many = run_cli("score", "--format", "jsonl", "--jobs", str(cores + 7), str(folder))
+    one = run_cli("score", "--format", "jsonl", "--jobs", "1", str(folder))
+    note = f"testerterms: --jobs {cores + 7} lowered to {cores}, the cores available\n"
+    assert many.stderr == note + one.stderr
+    assert (many.returncode, many.stdout) == (one.returncode, one.stdout)
+
+
+# A scorer that never finishes one program, as a hostile file could: the command runs as a
+# user runs it (cli.main), with the scorer replaced before the workers are forked.
+_STUCK = """
+import os, pathlib, sys, time
+import testerterms.scoring as scoring
+real, marker = scoring.score, pathlib.Path(sys.argv[1])
+def score(program, profile="articles"):
+    if program.id == "stuck":
+        marker.write_text(str(os.getpid()))
+        time.sleep(600)
+    return real(program, profile)
+scoring.score = score
+from testerterms.cli import main
+raise SystemExit(main(sys.argv[2:]))
+"""
+
+
+def _children(parent: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or available_cores() < 2, reason="workers: Linux, 2 cores"
+)
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "Ctrl-C",  # SIGINT to the terminal's whole process group
+        pytest.param("SIGINT", marks=pytest.mark.slow),  # to the command only
+        pytest.param("SIGTERM", marks=pytest.mark.slow),
+        pytest.param("SIGKILL", marks=pytest.mark.slow),  # the parent dies at once
+    ],
+)
+def test_workers_end_with_the_command_whatever_they_are_doing(tmp_path: Path, stop: str) -> None:
+    folder = tmp_path / "programs"
+    folder.mkdir()
+    for number, program in enumerate(sorted(PROGRAMS.glob("*.yaml"))):
+        shutil.copy(program, folder / f"{number:02}-{program.name}")
+    stuck = sorted(folder.iterdir())[1]  # early: every worker has files after it
+    stuck.write_text(re.sub(r"(?m)^id: .*$", "id: stuck", stuck.read_text(), count=1))
+    marker = tmp_path / "stuck-worker"
+    command = [sys.executable, "-c", _STUCK, str(marker), "score", "--jobs", "2", str(folder)]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(600):  # until a worker is stuck on the program (at most a minute)
+            if marker.exists() or process.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert marker.exists(), process.communicate()[1]
+        workers = _children(process.pid)
+        assert int(marker.read_text()) in workers
+        if stop == "Ctrl-C":
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            os.kill(process.pid, getattr(signal, stop))
+        # The stuck worker sleeps for ten minutes: waiting for it would fail here.
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    expected = {"Ctrl-C": 130, "SIGINT": 130, "SIGTERM": -signal.SIGTERM, "SIGKILL": -9}
+    assert process.returncode == expected[stop]
+    if stop in ("Ctrl-C", "SIGINT"):
+        assert err == "testerterms: interrupted\n"
+    for _ in range(300):  # the kernel ends the orphans as their parent goes (at most 30 s)
+        if not any(_running(worker) for worker in workers):
+            break
+        time.sleep(0.1)
+    left = [worker for worker in workers if _running(worker)]
+    for worker in left:
+        os.kill(worker, signal.SIGKILL)
+    assert left == []

@@ -17,6 +17,8 @@ import pytest
 import testerterms
 from testerterms import cli
 
+from .conftest import SORA
+
 # Run main() in a fresh interpreter and list the modules it left loaded.
 _PROBE = """
 import contextlib, io, json, sys
@@ -145,3 +147,28 @@ def test_ask_with_piped_answers_imports_one_reporter_and_no_other_advice(tmp_pat
         "testerterms.render.data",
         "testerterms.render.sarif",
     }
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["score"],
+        ["score", "--format", "json", "--fail-under", "50", "--no-examples"],
+        ["validate", str(SORA)],
+    ],
+)
+def test_a_command_answered_from_a_warm_cache_builds_no_pydantic_model(argv: list[str]) -> None:
+    """The second run over the same files reads them and the cache (tests/test_cache.py):
+    neither the program model, nor pydantic's model machinery, nor the scorer is imported."""
+    cold = imported_by(*argv)
+    assert "testerterms.model" in cold  # the first run loads and scores: it fills the cache
+    warm = imported_by(*argv)
+    assert "testerterms._cache" in warm  # it did run, from the cache
+    assert not {m for m in warm if m == "pydantic.main" or m.startswith("pydantic._internal")}
+    assert not warm & HEAVY - {"testerterms.render._base"}
+    assert "pydantic" not in warm
+
+
+def test_no_cache_loads_and_scores_every_time() -> None:
+    imported_by("score")
+    assert "testerterms.scoring" in imported_by("score", "--no-cache")

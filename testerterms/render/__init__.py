@@ -10,7 +10,8 @@ The names are imported on first use (PEP 562): ``rules`` and ``profiles`` need o
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from ._base import Reporter, Scored, grade_text
@@ -26,22 +27,36 @@ if TYPE_CHECKING:
     from .sarif import SarifReporter
     from .text import MarkdownReporter, TableReporter
 
-    REPORTERS: dict[str, type[Reporter]]
+    REPORTERS: Mapping[str, type[Reporter]]
 
 
-def _reporters() -> dict[str, type[Reporter]]:
-    from .data import CsvReporter, JsonLinesReporter, JsonReporter
-    from .sarif import SarifReporter
-    from .text import MarkdownReporter, TableReporter
+_REPORTER_CLASSES: Final = {
+    "table": "TableReporter",
+    "markdown": "MarkdownReporter",
+    "json": "JsonReporter",
+    "jsonl": "JsonLinesReporter",
+    "csv": "CsvReporter",
+    "sarif": "SarifReporter",
+}
 
-    return {
-        "table": TableReporter,
-        "markdown": MarkdownReporter,
-        "json": JsonReporter,
-        "jsonl": JsonLinesReporter,
-        "csv": CsvReporter,
-        "sarif": SarifReporter,
-    }
+
+class _Reporters(Mapping[str, "type[Reporter]"]):
+    """The reporters by format name, each imported when it is first looked up: a table
+    written from the cache's pieces imports no other reporter (SARIF's reads the loader)."""
+
+    def __getitem__(self, name: str) -> type[Reporter]:
+        reporter: type[Reporter] = __getattr__(_REPORTER_CLASSES[name])
+        return reporter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_REPORTER_CLASSES)
+
+    def __len__(self) -> int:
+        return len(_REPORTER_CLASSES)
+
+
+def _reporters() -> Mapping[str, type[Reporter]]:
+    return _Reporters()
 
 
 _LAZY = {

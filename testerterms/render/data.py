@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .._escape import finite, json_dumps
 from .._version import __version__
-from ..model import Program
-from ..profiles import Profile
 from ..rules import CATALOGUE
-from ..scoring import FactUsed, Scorecard, rank_key
 from . import _csv
-from ._base import Reporter, Scored
+from ._base import Piece, Reporter, Scored
+
+if TYPE_CHECKING:  # output put together from pieces imports neither model nor scorer
+    from ..model import Program
+    from ..profiles import Profile
+    from ..scoring import FactUsed, Scorecard
 
 
 def program_json(program: Program, card: Scorecard, *, details: bool = True) -> dict[str, Any]:
@@ -101,27 +103,41 @@ class JsonReporter(Reporter):
     header, each program as it is scored, then the closing brackets; the same text
     ``json.dumps(indent=2)`` gives."""
 
-    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+    splits: ClassVar[bool] = True
+
+    def piece(self, program: Program, card: Scorecard) -> Piece:
+        """The program's entry of the ``programs`` list, indented as it stands there."""
+        entry = json_dumps(program_json(program, card), indent=2)
+        return "\n".join("    " + line for line in entry.splitlines())
+
+    def piece_options(self) -> str:
+        return type(self).__name__  # the document always has the details
+
+    def assemble(self, pieces: Iterable[Piece]) -> Iterator[str]:
         header = {
             "tool_version": __version__,
             "profile": {"id": self.profile.id, "version": self.profile.version},
         }
         yield json_dumps(header, indent=2)[: -len("\n}")] + ',\n  "programs": ['
         separator = "\n"
-        for program, card in scored:
-            entry = json_dumps(program_json(program, card), indent=2)
-            yield separator + "\n".join("    " + line for line in entry.splitlines())
+        for entry in pieces:
+            yield separator + entry
             separator = ",\n"
         yield ("\n  ]" if separator != "\n" else "]") + "\n}\n"
 
 
 class JsonLinesReporter(Reporter):
-    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+    splits: ClassVar[bool] = True
+
+    def piece(self, program: Program, card: Scorecard) -> Piece:
+        """The program's line."""
         profile = {"id": self.profile.id, "version": self.profile.version}
-        for program, card in scored:
-            entry = {"tool_version": __version__, "profile": profile}
-            entry.update(program_json(program, card, details=self.details))
-            yield json_dumps(entry) + "\n"
+        entry = {"tool_version": __version__, "profile": profile}
+        entry.update(program_json(program, card, details=self.details))
+        return json_dumps(entry) + "\n"
+
+    def assemble(self, pieces: Iterable[Piece]) -> Iterator[str]:
+        return iter(pieces)
 
 
 class CsvReporter(Reporter):
@@ -208,20 +224,29 @@ class CsvReporter(Reporter):
         row.update({f.rule: _csv.outcome(f.outcome) for f in card.findings})
         yield row
 
-    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+    splits: ClassVar[bool] = True
+
+    def piece(self, program: Program, card: Scorecard) -> Piece:
+        """The program's ranking key and its rows (every column but ``rank``, which is known
+        once every program is), as text. Every cell goes through :func:`_csv.cell`: no cell
+        starts a formula."""
+        from ..scoring import rank_key
+
+        writer = _csv.Writer(self.fields()[1:])
+        return [list(rank_key(card)), [writer.rows([row]) for row in self.rows(program, card)]]
+
+    def assemble(self, pieces: Iterable[Piece]) -> Iterator[str]:
         """The header at once; the rows, ranked, once every program is scored. Until then the
         rows wait in a temporary file, and only each program's ranking key and where its rows
         are stay in memory, so memory stays flat in the number of programs."""
-        fields = self.fields()
-        yield _csv.Writer(fields).header()
-        writer = _csv.Writer(fields[1:])  # every column but the rank, which comes first
-        kept: list[tuple[tuple[bool, int, float], int, tuple[int, ...]]] = []
+        yield _csv.Writer(self.fields()).header()
+        kept: list[tuple[tuple[Any, ...], int, tuple[int, ...]]] = []
         with tempfile.TemporaryFile() as spool:
             offset = 0
-            for program, card in scored:
-                lines = [writer.rows([row]).encode("utf-8") for row in self.rows(program, card)]
+            for key, rows in pieces:
+                lines = [row.encode("utf-8") for row in rows]
                 spool.write(b"".join(lines))
-                kept.append((rank_key(card), offset, tuple(map(len, lines))))
+                kept.append((tuple(key), offset, tuple(map(len, lines))))
                 offset += sum(map(len, lines))
             kept.sort(key=lambda entry: entry[0])  # stable: ties in file order
             ranks = _csv.competition_ranks([key for key, _, _ in kept])

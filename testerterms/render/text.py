@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from .. import _escape
-from ..model import Program
-from ..profiles import Profile
 from ..rules import CATEGORIES
-from ..scoring import FactUsed, Finding, Scorecard, rank_key
 from . import _width
-from ._base import Reporter, Scored, _num, grade_text, program_label
+from ._base import Piece, Reporter, Scored, _num, grade_text, program_label
+
+if TYPE_CHECKING:  # a table put together from pieces imports neither model nor scorer
+    from ..model import Program
+    from ..profiles import Profile
+    from ..scoring import FactUsed, Finding, Scorecard
 
 ABBREVIATIONS: Final[dict[str, str]] = {"none (not enough evidence)": "none*"}
 """Long values shortened in a table too wide for the terminal; a legend gives them in full."""
@@ -52,6 +54,8 @@ class TableReporter(Reporter):
         )
 
     def row(self, card: Scorecard) -> Row:
+        from ..scoring import rank_key
+
         cells = [
             self.text(cell)
             for cell in (
@@ -163,18 +167,32 @@ class TableReporter(Reporter):
         """Lines longer than the terminal wrapped (tables already fit it)."""
         return _width.wrap_lines(text, self._width()) if self.fits_terminal else text
 
-    def stream(self, scored: Iterable[Scored]) -> Iterator[str]:
+    splits: ClassVar[bool] = True
+
+    def piece(self, program: Program, card: Scorecard) -> Piece:
+        """The program's summary row with its ranking key, and (``details``) its findings."""
+        key, cells = self.row(card)
+        details = self._fit(self.findings(program, card)) if self.details else None
+        return [list(key), cells, details]
+
+    def piece_options(self) -> str:
+        fitted = f" width={self._width()}" if self.details and self.fits_terminal else ""
+        return super().piece_options() + fitted
+
+    def assemble(self, pieces: Iterable[Piece]) -> Iterator[str]:
         yield self._fit(self.heading()) + "\n"
         rows: list[Row] = []
-        for program, card in scored:
-            rows.append(self.row(card))
-            if self.details:
-                yield "\n" + self._fit(self.findings(program, card)) + "\n"
+        for key, cells, details in pieces:
+            rows.append((tuple(key), cells))
+            if details is not None:
+                yield "\n" + details + "\n"
         yield "\n" + self._fit(self.summary(rows)) + "\n"
 
 
 def ranked(scored: Sequence[Scored]) -> list[Scored]:
     """Programs in ranking order (see :func:`rank_key`); ties in file order."""
+    from ..scoring import rank_key
+
     return sorted(scored, key=lambda pair: rank_key(pair[1]))
 
 

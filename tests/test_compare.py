@@ -38,7 +38,7 @@ def counted_scorings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def without_samples(text: str) -> str:
     """A comparison's text without the row and the note of the samples."""
-    text = re.sub(r"(?m)^Keeps rank: .*\n\n", "", text)
+    text = re.sub(r"(?ms)^Keeps rank: .*?\n\n", "", text)  # the note may wrap to fit COLUMNS
     return re.sub(r"(?m)^\|? *keeps rank .*\n", "", text)
 
 

@@ -135,11 +135,20 @@ class TermMemo:
         self.entries: dict[tuple[int, str], tuple[Any, tuple[str, ...], tuple[Any, ...], Any]] = {}
         _CLEARERS.append(self.entries.clear)
 
+    def _forget(self, key: tuple[int, str]) -> Any:
+        entries = self.entries
+
+        def forget(_: Any) -> None:
+            entries.pop(key, None)
+
+        return forget
+
     def get(self, program: Program, term: Term[Any], tag: str, make: Any) -> Any:
         if len(term.claims) + len(term.history) < self.FEW:
             return make()
         sources = program.sources
-        entry = self.entries.get((id(term), tag))
+        key = (id(term), tag)
+        entry = self.entries.get(key)
         if (
             entry is not None
             and entry[0]() is term
@@ -151,7 +160,9 @@ class TermMemo:
             self.entries.clear()
         cited = tuple(sorted({s for f in term.claims + term.history for s in f.source}))
         signature = tuple([sources.get(s) for s in cited])
-        self.entries[(id(term), tag)] = (weakref.ref(term), cited, signature, value)
+        # The entry goes with its term: a folder of large programs scored one after another
+        # does not keep what was worked out from each.
+        self.entries[key] = (weakref.ref(term, self._forget(key)), cited, signature, value)
         return value
 
 
@@ -194,13 +205,15 @@ def _disputed(program: Program, term: Term[Any]) -> State:
 
 
 def size(states: Iterable[State]) -> int:
-    """How many values some states hold: what a cache keyed by them keeps alive."""
-    return sum(len(state[1]) if state[0] == "disputed" else 1 for state in states)
+    """How many claimed values some states hold in disputes: what a cache keyed by them
+    keeps alive beyond a value a term."""
+    return sum(len(state[1]) for state in states if state[0] == "disputed")
 
 
-LARGE: Final = 64
-"""States holding more values than this are judged apart, in a small cache, so that a
-folder of programs with thousands of claims does not keep them all."""
+LARGE: Final = 32
+"""States holding more disputed values than this are kept apart, in caches bounded by the
+values they hold (:class:`Kept`), so that a folder of programs with thousands of claims
+does not keep them all."""
 
 
 def _options(code: str, states: Sequence[State]) -> list[tuple[Any, ...]]:
@@ -216,10 +229,15 @@ def _options(code: str, states: Sequence[State]) -> list[tuple[Any, ...]]:
     return found
 
 
-@lru_cache(maxsize=4096)
 def open_terms(code: str, states: tuple[State, ...]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
     """The terms of a rule that can still change, each with the values it can take: an
     unknown term the rule reads (its whole domain), a disputed term (its claimed values)."""
+    if size(states) > LARGE:
+        return _open_terms(code, states)
+    return _open_terms_cached(code, states)
+
+
+def _open_terms(code: str, states: tuple[State, ...]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
     rule = CATALOGUE[code]
     return tuple(
         (key, options)
@@ -287,7 +305,7 @@ class Kept:
         self.held = 0
 
 
-_LARGE_JUDGEMENTS: Final = Kept(400_000)
+_LARGE_JUDGEMENTS: Final = Kept(200_000)
 
 
 def judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]) -> Judgement:
@@ -354,7 +372,8 @@ def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]
 
 
 _judge_small = lru_cache(maxsize=65536)(_judge)
-_CLEARERS += [_judge_small.cache_clear, open_terms.cache_clear]
+_open_terms_cached = lru_cache(maxsize=4096)(_open_terms)
+_CLEARERS += [_judge_small.cache_clear, _open_terms_cached.cache_clear]
 
 
 def _unsettled(code: str, states: Sequence[State], combinations: int, disputed: bool) -> Judgement:

@@ -147,7 +147,9 @@ def joint_range(
         if found is None:
             judgement_of = {code: judgements[code] for code in members if is_open[code]}
             reach, group_exact = _reach(params, *group, judgement_of)
-            found = sums_cache[with_weights] = (_sums(members, reach, weights), group_exact)
+            found = (_sums(members, reach, weights), group_exact)
+            if size(s for _, s in group[1]) <= LARGE:  # large states are not kept here
+                sums_cache[with_weights] = found
         sums, group_exact = found
         exact = exact and group_exact
         totals = _add(totals, sums)
@@ -239,7 +241,7 @@ def _work_out_reach(
 
 _reach_small = lru_cache(maxsize=4096)(_work_out_reach)
 _CLEARERS.append(_reach_small.cache_clear)
-_LARGE_REACH: Final = Kept(400_000)
+_LARGE_REACH: Final = Kept(200_000)
 
 
 def _lookup(

@@ -35,9 +35,10 @@ cut the work the range is wider than the exact one, never narrower, and
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Final, Protocol, TypeVar
 
 from ._judgement import (
@@ -60,7 +61,7 @@ from ._judgement import (
     term_state,
     weakest,
 )
-from ._range import Range, joint_range
+from ._range import Judged, Range, joint_range
 from ._version import __version__
 from .model import Evidence, Fact, Program, Term
 from .profiles import GRADES, MAX_WEIGHT, Grade, Profile
@@ -192,14 +193,36 @@ class Scorecard:
     """The best grade the blockers known not to be met allow ("at best D")."""
     possible_grades: tuple[Grade, ...] = ()
     """Every grade the range allows once the open rules are settled, best first."""
-    turns_on: tuple[TurningPoint, ...] = ()
-    """For a graded program, the single findings whose other reading changes the grade."""
+    turning: Any = field(default=(), repr=False, compare=False)
+    """What :attr:`turns_on` is read from: the turning points, or a function that works
+    them out when first asked (most scorecards ``suggest`` and ``compare`` make are never
+    asked)."""
+
+    @property
+    def turns_on(self) -> tuple[TurningPoint, ...]:
+        """For a graded program, each fact or dispute whose other reading changes the grade
+        (see :class:`TurningPoint`); empty for an ungraded one."""
+        if callable(self.turning):
+            object.__setattr__(self, "turning", self.turning())
+        points: tuple[TurningPoint, ...] = self.turning
+        return points
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled (to and from worker processes) with the turning points worked out: the
+        # function that would work them out holds the scorer's caches.
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        values["turning"] = self.turns_on
+        return (_scorecard, (values,))
 
     def finding(self, code: str) -> Finding:
         for finding in self.findings:
             if finding.rule == code:
                 return finding
         raise KeyError(code)
+
+
+def _scorecard(values: dict[str, Any]) -> Scorecard:
+    return Scorecard(**values)
 
 
 # --- one rule ----------------------------------------------------------------------------------
@@ -357,7 +380,9 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
             finding = _finding(rule, keys, judgement, profile, facts)
             # A finding that rests on no fact is the same for every program in this state.
             shared = None if judgement.disputed or finding.terms else finding
-            if size(at[1]) <= LARGE:  # a large state is not kept for the programs that follow
+            if (
+                size(at[1]) <= len(at[1]) + LARGE
+            ):  # large states are not kept for the programs that follow
                 cache[at] = (judgement, shared)
         else:
             judgement, finding_or_none = known
@@ -370,16 +395,7 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
     ordered = tuple([findings[code] for code in plan.ordered])
 
     known_score, _, _, coverage = _summary(ordered)
-    found = joint_range(
-        profile.parameters,
-        profile.rules,
-        plan.folds,
-        states,
-        judged,
-        findings,
-        judgements,
-        plan.group_sums,
-    )
+    found = _range_of(plan, states, judged, findings, judgements)
     if len(plan.group_sums) > _MAX_GROUPS:
         plan.group_sums.clear()
     headline = _Headline(profile, ordered, found)
@@ -426,7 +442,7 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         range_exact=found.exact,
         blocker_cap=headline.cap,
         possible_grades=headline.possible_grades(),
-        turns_on=_turning_points(plan, states, ordered, headline.grade, found)
+        turning=functools.partial(_turning_points, plan, states, ordered, headline.grade, found)
         if headline.grade is not None
         else (),
     )
@@ -485,19 +501,11 @@ class _Headline:
         return GRADES[GRADES.index(best) : GRADES.index(worst) + 1]
 
 
-class _Counted(Protocol):
+class _Counted(Judged, Protocol):
     """What the headline reads of a finding."""
 
     @property
     def rule(self) -> str: ...
-    @property
-    def outcome(self) -> Outcome: ...
-    @property
-    def credit(self) -> float | None: ...
-    @property
-    def weight(self) -> float: ...
-    @property
-    def disputed(self) -> bool: ...
     @property
     def possible(self) -> tuple[Outcome, ...]: ...
 
@@ -549,7 +557,7 @@ def _turning_points(
     disputed one), with the program scored again (judgements and group sums come from the
     caches: programs in a folder share most of them)."""
     at = tuple([states[key] for key in plan.keys])
-    small = size(at) <= len(at) + LARGE
+    small = size(at) <= LARGE
     cached = plan.turning_points.get(at) if small else None
     if cached is not None:
         return cached
@@ -577,7 +585,8 @@ def _turning_points(
                 )
                 points.append(TurningPoint(key, rules, state[0] == "disputed", value, moved))
                 break
-    found = tuple(points)
+    # Another letter first, then no grade: the letter is what a reader quotes.
+    found = tuple(sorted(points, key=lambda point: point.grade is None))
     if small:
         if len(plan.turning_points) > _MAX_GROUPS:
             plan.turning_points.clear()
@@ -634,7 +643,19 @@ def _grade_of(
         headline = _Headline(profile, ordered, widened)
         if headline.known is None or widened.worst <= headline.known <= widened.best:
             return headline.grade
-    found = joint_range(
+    found = _range_of(plan, states, judged, folded, judgements)
+    return _Headline(profile, ordered, found).grade
+
+
+def _range_of(
+    plan: _Plan,
+    states: dict[str, State],
+    judged: Mapping[str, Judged],
+    folded: Mapping[str, Judged],
+    judgements: dict[str, Judgement],
+) -> Range:
+    profile = plan.profile
+    return joint_range(
         profile.parameters,
         profile.rules,
         plan.folds,
@@ -644,7 +665,6 @@ def _grade_of(
         judgements,
         plan.group_sums,
     )
-    return _Headline(profile, ordered, found).grade
 
 
 _MAX_CACHED: Final = 65536

@@ -13,7 +13,7 @@ from ..model import Program
 from ..profiles import Profile
 from ..rules import CATALOGUE
 from ..scoring import FactUsed, Scorecard
-from ._base import Reporter, Scored
+from ._base import Reporter, Scored, turning_point_text
 
 
 def program_json(program: Program, card: Scorecard, *, details: bool = True) -> dict[str, Any]:
@@ -28,6 +28,20 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         "coverage": finite(card.coverage),
         "grade": card.grade,
         "blockers": list(card.blockers),
+        "blocker_cap": card.blocker_cap,
+        "possible_grades": list(card.possible_grades),
+        "turns_on": [
+            {
+                "term": point.term,
+                "rules": list(point.rules),
+                "disputed": point.disputed,
+                "value": point.value,
+                "grade": point.grade,
+            }
+            for point in card.turns_on
+        ],
+        "score_over_known_rules": finite(card.known_score),
+        "range_exact": card.range_exact,
         "disputed_terms": list(card.disputed_terms),
         "other_disputes": list(card.other_disputes),
         "categories": {
@@ -49,6 +63,7 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
                 "evidence": f.evidence,
                 "disputed": f.disputed,
                 "possible": list(f.possible),
+                "settled": f.settled,
                 "terms": list(f.terms),
                 "sources": list(f.sources),
                 "reason": f.reason,
@@ -133,8 +148,10 @@ def _cell(value: object) -> object:
 
 class CsvReporter(Reporter):
     """One row per program (or, with ``details``, one per finding). Documented in the README:
-    grade ``none`` when there is not enough evidence, coverage in percent, a score column per
-    category and an outcome column per rule, ``example`` true for the reference program."""
+    grade ``none`` when there is not enough evidence, coverage in percent, how firm the
+    headline is (``blocker_cap``, ``possible_grades`` best first, ``turns_on``,
+    ``score_over_known_rules``, ``range_exact``), a score column per category and an
+    outcome column per rule, ``example`` true for the reference program."""
 
     PROGRAM_FIELDS: ClassVar[list[str]] = [
         "profile",
@@ -151,6 +168,11 @@ class CsvReporter(Reporter):
         "coverage_percent",
         "blockers",
         "disputed_terms",
+        "blocker_cap",
+        "possible_grades",
+        "turns_on",
+        "score_over_known_rules",
+        "range_exact",
     ]
     FINDING_FIELDS: ClassVar[list[str]] = [
         "profile",
@@ -212,6 +234,11 @@ class CsvReporter(Reporter):
             "coverage_percent": round(card.coverage * 100, 1),
             "blockers": " ".join(card.blockers),
             "disputed_terms": " ".join(card.disputed_terms),
+            "blocker_cap": card.blocker_cap or "",
+            "possible_grades": " ".join(card.possible_grades),
+            "turns_on": "; ".join(turning_point_text(point) for point in card.turns_on),
+            "score_over_known_rules": card.known_score,
+            "range_exact": card.range_exact,
         }
         row.update({f"{c.category}_score": c.score for c in card.categories})
         row.update({f.rule: f.outcome for f in card.findings})

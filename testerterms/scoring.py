@@ -378,11 +378,10 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         if known is None:
             judgement = judge(code, profile.parameters, profile.disputes, at[1])
             finding = _finding(rule, keys, judgement, profile, facts)
-            # A finding that rests on no fact is the same for every program in this state.
+            # A finding that rests on no fact is the same for every program in this state;
+            # large states are not kept for the programs that follow.
             shared = None if judgement.disputed or finding.terms else finding
-            if (
-                size(at[1]) <= len(at[1]) + LARGE
-            ):  # large states are not kept for the programs that follow
+            if size(at[1]) <= LARGE:
                 cache[at] = (judgement, shared)
         else:
             judgement, finding_or_none = known

@@ -147,8 +147,10 @@ def worst_grade_of(readings: Sequence[Reading], profile: Profile) -> Grade | Non
 
 
 def headline_grade(findings: Sequence[Finding], profile: Profile) -> Grade | None:
-    """The headline grade these findings give: the score over known rules, capped by the
-    blockers not met; None below the profile's minimum coverage."""
+    """The grade these findings give from the known rules' score, capped by the blockers not
+    met; None below the profile's minimum coverage. (A scorecard's own grade reads the
+    score kept inside its range, which only the scorer knows; this one compares findings
+    read one way and another, as :mod:`.pivotal` does.)"""
     known = [f for f in _applicable(findings) if f.credit is not None]
     if not known or coverage(findings) < profile.min_coverage:
         return None

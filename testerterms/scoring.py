@@ -18,8 +18,9 @@ The headline (DESIGN section 3), and what each number means:
   none below the profile's minimum coverage. ``possible_grades``: every grade the range
   allows once the open rules are settled (the worst end capped by every blocker that may
   still turn out not met); ``blockers`` (known not met, graded or not) and
-  ``blocker_cap``, the best grade they allow; ``turns_on``: the single findings of a graded
-  program that, read the other way, change its grade.
+  ``blocker_cap``, the best grade they allow; ``turns_on``: for a graded program, each fact
+  (a stated term read as unstated) or dispute (a disputed term read as one of its claims)
+  that changes its grade, worked out when first asked.
 
 Cost, for a program of C claims scored under a profile of R rules: building the term states
 and citing the facts is O(C) (claims are grouped by value, never compared in pairs); each
@@ -30,7 +31,13 @@ joint assignments for each group of rules that share open terms (rule by rule pa
 So at most R x 4,096 check calls and R x 4,096 joint assignments a scorecard, whatever the
 claims: O(C + R) with a bounded constant, and never more than the exact work. Where a bound
 cut the work the range is wider than the exact one, never narrower, and
-``range_exact`` is false. (``WORK`` counts the steps, for tests and benchmarks.)
+``range_exact`` is false. (``WORK`` counts the steps, for tests and benchmarks.) The turning
+points score the program again once for each fact a scored finding rests on (and each
+claim of a disputed term, up to 16): O(T) scorecards for T such terms, most of their
+judgements and group sums read from the caches. What is kept between scorecards is bounded:
+caches keyed by small states hold at most a fixed number of entries; those keyed by large
+ones (thousands of claimed values) at most a fixed number of values in all; what is worked
+out from one term goes when the term does.
 """
 
 from __future__ import annotations

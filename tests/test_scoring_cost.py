@@ -193,10 +193,11 @@ def test_suggest_says_when_its_search_stopped_before_proving_the_set_smallest(
     assert "may exist" not in render_suggestion(whole)
 
 
-def test_suggest_finds_the_cheaper_set_a_change_that_lowers_coverage_once_hid() -> None:
+def test_suggest_finds_the_cheapest_set_though_a_remedy_change_can_lower_coverage() -> None:
     """Under beta-industry, stating when changes to the terms apply (a remedy) makes DUE005
-    depend on a notice period no source states, which lowers coverage: a search that took
-    every remaining change as a help cut the branch holding the cheapest set for D."""
+    depend on a notice period no source states, which lowers coverage. A search that cuts a
+    branch when adding every remaining change does not reach the target assumes that adding
+    changes never hurts; a branch and bound with that cut missed the cheapest set for D."""
     apple = load_program(REPO / "programs" / "apple-beta-software-program.yaml")
     suggestion = suggest(apple, "beta-industry", "D")
     assert suggestion.reached and suggestion.proven

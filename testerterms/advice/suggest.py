@@ -304,6 +304,9 @@ class _Search:
             )
             for code, (mask, rows) in zip(tables.codes, tables.masks, strict=True)
         ]
+        self.fatal = {
+            code for code, cap in profile.blockers.items() if GRADES.index(cap) > GRADES.index(goal)
+        }
         self.helps = self._helpers()
         self.blocking = 0
         for mask, _, blocking in self.rows:
@@ -314,15 +317,28 @@ class _Search:
         self._ok: dict[int, bool] = {}
 
     def ok(self, chosen: int) -> bool:
+        """Whether ``chosen`` makes the target certain: what ``reaches(worst_grade_of(...))``
+        says, the cheap parts first (a blocker below the target that may fail, coverage)."""
         found = self._ok.get(chosen)
         if found is None:
             self.tried += 1
-            readings = self.tables.readings(chosen)
-            grade = _outcomes.worst_grade_of(readings, self.profile)
-            found = self._ok[chosen] = _outcomes.reaches(grade, self.goal)
+            found = self._ok[chosen] = self._certain(self.tables.readings(chosen))
             if len(self._ok) > 4 * _MOST_SETS:
                 self._ok.clear()
         return found
+
+    def _certain(self, readings: list[_outcomes.Reading]) -> bool:
+        known = total = 0.0
+        for reading in readings:
+            if reading.may_fail and reading.rule in self.fatal:
+                return False
+            total += reading.weight
+            if reading.known:
+                known += reading.weight
+        if total <= 0 or known / total < self.profile.min_coverage:
+            return False
+        worst = self.profile.grade_for(_outcomes.worst_of(readings))
+        return GRADES.index(worst) <= GRADES.index(self.goal)
 
     def run(self) -> frozenset[str] | None:
         greedy = self._greedy()

@@ -104,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser(
         "score",
         help="score programs against a profile",
-        description="One scorecard per program: score 0-100, range [worst, best] over unknown "
-        "and disputed terms, coverage, grade. With no PATH, the bundled programs.",
+        description="One scorecard per program: range [worst, best] over unknown and "
+        "disputed terms, score 0-100 (always inside its range), coverage, grade (with the "
+        "grades the range still allows), the blockers known not met (graded or not) and the "
+        "facts the grade turns on. With no PATH, the bundled programs.",
     )
     score.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
     _add_profile(score)

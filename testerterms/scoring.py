@@ -6,7 +6,7 @@ terms are, or disputed (the profile's policy picks the headline), or unknown. Th
 the lowest and highest score some joint assignment of the unknown terms and disputed claims
 gives (:mod:`._range`).
 
-The headline (DESIGN section 3), and what each number means:
+The headline, and what each number means:
 
 - ``known_score``: 100 x sum(weight x credit) / sum(weight) over the known rules alone. It
   can lie outside the range (known rules all met while an open rule can at best be partly

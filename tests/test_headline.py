@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,11 +19,14 @@ from testerterms.advice import suggest
 from testerterms.cli import main
 from testerterms.profiles import Profile
 
-from .conftest import PROGRAMS, SORA, run_cli
+from .conftest import SORA, run_cli
 from .test_scoring_properties import PROFILES, programs
 
-GEMINI = PROGRAMS / "google-gemini-earth-trusted-tester.yaml"
-PLAYTESTCLOUD = PROGRAMS / "playtestcloud.yaml"
+# Frozen copies of two bundled files as coded before the re-read (tests/headline/): the
+# headline's mechanics are pinned on them, whatever later readings of the programs say.
+HEADLINE = Path(__file__).resolve().parent / "headline"
+GEMINI = HEADLINE / "gemini-earth-before-the-reread.yaml"
+PLAYTESTCLOUD = HEADLINE / "playtestcloud-before-the-reread.yaml"
 
 
 def cli(*args: str) -> str:
@@ -186,7 +190,10 @@ def test_suggest_never_prints_a_score_outside_its_range() -> None:
     for step in suggestion.steps:
         assert step.score is None or step.range[0] <= step.score <= step.range[1]
     text = cli("suggest", str(SORA))
-    assert "after: range 72.0–96.0, coverage 72%, score 96.0, grade A" in text
+    for line in text.splitlines():
+        if line.startswith(("now:", "after:")):
+            low, high = (float(x) for x in line.split("range ")[1].split(",")[0].split("–"))
+            assert low <= float(line.split("score ")[1].split(",")[0]) <= high, line
 
 
 @pytest.mark.slow

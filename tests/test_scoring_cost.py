@@ -189,8 +189,8 @@ def test_suggest_says_when_its_search_stopped_before_proving_the_set_smallest(
     assert not cut.proven and cut.reached
     from testerterms.advice.render import render_suggestion
 
-    assert "a smaller or cheaper one may exist" in render_suggestion(cut)
-    assert "may exist" not in render_suggestion(whole)
+    assert "a smaller or cheaper one may exist" in " ".join(render_suggestion(cut).split())
+    assert "may exist" not in " ".join(render_suggestion(whole).split())
 
 
 def test_suggest_finds_the_cheapest_set_though_a_remedy_change_can_lower_coverage() -> None:

@@ -156,9 +156,9 @@ def leave_one_out(documents: list[Document]) -> Judges:
 NOT_STATED: dict[tuple[str, str, str], str] = {
     # (program, term, the quote's first words): why ``extract`` cannot be asked to read the
     # file's value from the quote. The bundled quotes state their values (docs/codebook.md, "A
-    # fact is a quote and a value"); the 20 that once did not were re-quoted or dropped after
-    # round 2 (docs/corpus-changes.md, "Third pass"). What is left is text ``extract`` does not
-    # read: it reads English only.
+    # fact is a quote and a value"): of the 20 English ones once listed here, 16 were re-quoted
+    # or dropped after round 2 and 4 were found to state theirs already (docs/corpus-changes.md,
+    # "Third pass"). What is left is text ``extract`` does not read: it reads English only.
     ("apple-beta-software-program", "expectations.terms_changes", "Apple"): (
         "in Chinese: extract reads English"
     ),

@@ -7,7 +7,6 @@ that meet each rule come from the remedies in :data:`testerterms.rules.CATALOGUE
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Iterator
 from types import UnionType
@@ -18,12 +17,12 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import _yaml
+from ._files import DEFAULT_ID
 from .model import UNKNOWN, Fact, Program, Section, Term, Terms, term_value_type
 from .rules import CATALOGUE
 
 WIDTH: Final = 92
 """Where comments in the starter file wrap."""
-DEFAULT_ID: Final = "my-program"
 
 # --- the starter file ----------------------------------------------------------------------------
 
@@ -102,12 +101,6 @@ def starter_program(program_id: str = DEFAULT_ID, *, schema: str | None = None) 
         lines.append("")
         lines += _section(section_name, section)
     return "\n".join(lines) + "\n"
-
-
-def program_id_for(stem: str) -> str:
-    """A valid program id made from a file name (``Acme Beta.yaml`` -> ``acme-beta``)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:80].strip("-")
-    return slug or DEFAULT_ID
 
 
 def _identity_field(name: str, info: FieldInfo, doc: str, program_id: str) -> list[str]:

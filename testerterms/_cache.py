@@ -3,7 +3,8 @@ files costs reading them, not loading and scoring them (ruff and mypy cache the 
 
 ``score`` keeps each program's piece of output (its table row, JSON entry, CSV rows...) with
 what ``--fail-under`` reads; ``validate`` keeps each file's errors and warnings; ``diff``
-keeps what it printed for two files, under the new file with the old one's key. A result is
+keeps what it printed for two files, under the new file with the old one's key; ``ask``
+keeps the program file it wrote and the table it printed for a set of answers. A result is
 found by a key made of everything it depends on:
 
 - the file: its bytes and its path as given;
@@ -44,6 +45,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import stat
 import sys
 import time
@@ -74,6 +76,8 @@ UNUSED_DAYS: Final = 7
 DEPENDENCIES: Final = ("pydantic", "pydantic_core", "yaml", "tabulate")
 """Packages whose upgrade can change what a command prints (parse errors, tables)."""
 _DAY: Final = 86_400
+_VERSION_FOLDER: Final = re.compile(r"v[0-9]+-[0-9a-f]{32}")
+"""The name of a code version's folder: ``v{LAYOUT}-{code_signature()}``."""
 _TAG: Final = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This folder is a cache made by testerterms; see https://bford.info/cachedir/\n"
@@ -238,6 +242,14 @@ class Cache:
         digest.update(data)
         return Slot(shown, digest.hexdigest(), _seen(info))
 
+    def text_slot(self, name: str, data: bytes) -> Slot:
+        """The key of a result made from ``data`` rather than from a file's bytes (``ask``'s
+        answers), kept under ``name``."""
+        digest = blake2b(self.kind, digest_size=20)
+        digest.update(b"\0" + os.fsencode(name) + b"\0")
+        digest.update(data)
+        return Slot(name, digest.hexdigest(), ())
+
     def get(self, slot: Slot) -> Any:
         """The value kept for the file, or None."""
         entry = self.entries.get(slot.path)
@@ -247,7 +259,10 @@ class Cache:
         return entry[1]
 
     def unchanged(self, slot: Slot) -> bool:
-        """Whether the file is as it was when :meth:`slot` read its bytes."""
+        """Whether the file is as it was when :meth:`slot` read its bytes (always, for a
+        :meth:`text_slot`: its data is in its key)."""
+        if not slot.seen:
+            return True
         try:
             return _seen(os.stat(slot.path)) == slot.seen
         except (OSError, ValueError):
@@ -323,11 +338,17 @@ def _make_root(root: Path) -> None:
 
 
 def _prune(root: Path, *, keep: Path) -> None:
-    """Remove the folders of code versions no run has used for :data:`UNUSED_DAYS` days."""
+    """Remove the folders of code versions no run has used for :data:`UNUSED_DAYS` days.
+
+    Only in a cache folder this module made (it holds the tag :func:`_make_root` writes), and
+    only folders named as :meth:`Cache.open` names them: ``$TESTERTERMS_CACHE_DIR`` may name a
+    folder that holds other things (``~/.cache``, a project), and none of them is touched."""
     limit = time.time() - UNUSED_DAYS * _DAY
     try:
-        folders = [entry for entry in os.scandir(root) if entry.name.startswith("v")]
-    except OSError:
+        if (root / "CACHEDIR.TAG").read_text(encoding="ascii") != _TAG:
+            return
+        folders = [entry for entry in os.scandir(root) if _VERSION_FOLDER.fullmatch(entry.name)]
+    except (OSError, UnicodeDecodeError):
         return
     for entry in folders:
         try:

@@ -8,6 +8,7 @@ that answers from the cache (:mod:`._cache`) walks the folders without loading a
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -195,3 +196,13 @@ def resolve_program(name: str | Path) -> Path:
         if bundled.is_file():
             return bundled
     return path
+
+
+DEFAULT_ID: Final = "my-program"
+"""The program id of a file whose name gives none."""
+
+
+def program_id_for(stem: str) -> str:
+    """A valid program id made from a file name (``Acme Beta.yaml`` -> ``acme-beta``)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:80].strip("-")
+    return slug or DEFAULT_ID

@@ -200,9 +200,11 @@ def _write_temporaries(paths: Sequence[Path], contents: Sequence[Content]) -> li
     try:
         for path, content in zip(paths, contents, strict=True):
             mode = _mode_for(path)
-            handle, temporary = tempfile.mkstemp(
-                dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".tmp"
-            )
+            # The name's first 100 bytes, not characters: 100 CJK characters are 300 bytes,
+            # and a file name is at most 255 (the cut may split a character; fsdecode keeps
+            # the bytes as they are).
+            prefix = f".{os.fsdecode(os.fsencode(path.name)[:100])}."
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
             temporaries.append(temporary)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content.encode("utf-8") if isinstance(content, str) else content)

@@ -495,6 +495,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         help="read the first answers from this file (one a line, as a stopped run keeps "
         "them), then go on from standard input",
     )
+    _add_no_cache(ask)
     ask.set_defaults(run=cmd_ask)
 
 
@@ -713,10 +714,13 @@ def write_output(
     return write_outputs([(path, content)], force=force, reads=reads, err=err)[0]
 
 
-def _profile_files(names: Sequence[str] | str | None) -> list[str]:
-    """The profile files among ``--profile`` values (bundled ids are not files the user has)."""
+def _profile_files(names: Sequence[str] | str | None) -> list[Path]:
+    """The profile files ``--profile`` values read, with those their ``extends:`` chains name
+    (bundled ids are not files the user has)."""
+    from .profiles import profile_files
+
     given = [names] if isinstance(names, str) else list(names or [])
-    return [name for name in given if Path(name).is_file()]
+    return [path for name in given for path in profile_files(name)]
 
 
 def _all_profiles() -> list[Profile]:
@@ -795,7 +799,8 @@ def _schema_text() -> str:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._authoring import program_id_for, starter_program
+    from ._authoring import starter_program
+    from ._files import program_id_for
 
     path = Path(args.file)
     program_id = args.id if args.id is not None else program_id_for(path.stem)
@@ -887,7 +892,8 @@ def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ._authoring import dump_program, program_id_for
+    from ._authoring import dump_program
+    from ._files import program_id_for
     from ._output import check_outputs
     from .advice import render_suggestion, suggest
     from .advice._changes import PROPOSAL
@@ -982,7 +988,8 @@ def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _draft_new(
     args: argparse.Namespace, profile: Profile, output: Path | None, err: TextIO
 ) -> tuple[Any, str | None]:
-    from ._authoring import dump_program, program_id_for
+    from ._authoring import dump_program
+    from ._files import program_id_for
     from .advice.agreement import draft_new, settings_from_file, settings_from_pairs
     from .loading import parse_program
 
@@ -1096,7 +1103,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(wrap_lines(text, terminal_width()))
             out.flush()
 
-        from ._authoring import program_id_for
+        from ._files import program_id_for
 
         try:
             data = run_questionnaire(reader, write, program_id=program_id_for(path.stem))
@@ -1151,25 +1158,67 @@ def _write_answered(
     out: TextIO,
     err: TextIO,
 ) -> int:
-    from ._authoring import dump_program
-    from .advice.questionnaire import program_from_answers
-    from .loading import parse_program
     from .profiles import load_profile
-    from .render.text import TableReporter  # not REPORTERS: that imports every reporter
 
     profile = load_profile(args.profile)
-    program = program_from_answers(data)
-    text = dump_program(program)
-    parse_program(text, str(path))
+    cache = None if args.no_cache else _AskCache.open(path, profile, data)
+    kept = cache.get() if cache is not None else None
+    if kept is not None:  # the same answers, profile and width: nothing to validate or score
+        text, table = kept
+    else:
+        from ._authoring import dump_program
+        from .advice.questionnaire import program_from_answers
+        from .loading import parse_program
+        from .render.text import TableReporter  # not REPORTERS: that imports every reporter
+
+        program = program_from_answers(data)
+        text = dump_program(program)
+        parse_program(text, str(path))
+        table = TableReporter(profile).render([(program, score_program(program, profile))])
     written = write_output(path, text, force=args.force, reads=reads, err=err)
+    if cache is not None and kept is None:
+        cache.put(text, table)
     out.write("\n\n")
-    out.write(TableReporter(profile).render([(program, score_program(program, profile))]))
+    out.write(table)
     print(
         f"testerterms: wrote {shown_path(written)}; `testerterms score "
         f"{shown_path(written)} --details` explains it",
         file=err,
     )
     return EXIT_OK
+
+
+class _AskCache:
+    """What ``ask`` wrote and printed for a set of answers, kept in the cache (:mod:`._cache`)
+    under the answers, the file's path, the whole profile and the width the table fits: the
+    same answers again are written and scored without validating or scoring them, as a
+    second ``score`` of a file is."""
+
+    def __init__(self, cache: Cache, slot: Any) -> None:
+        self.cache, self.slot = cache, slot
+
+    @classmethod
+    def open(cls, path: Path, profile: Profile, data: dict[str, Any]) -> _AskCache | None:
+        import json
+
+        from ._cache import Cache
+        from .render._width import terminal_width
+
+        cache = Cache.open(f"ask\0{profile!r}\0{terminal_width()}", [path])
+        if cache is None:
+            return None
+        answers = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        return cls(cache, cache.text_slot(os.fspath(path), answers.encode()))
+
+    def get(self) -> tuple[str, str] | None:
+        kept = self.cache.get(self.slot)
+        if not isinstance(kept, list) or len(kept) != 2:
+            return None
+        return str(kept[0]), str(kept[1])
+
+    def put(self, text: str, table: str) -> None:
+        self.cache.put(self.slot, [text, table])
+        self.cache.save()
 
 
 def _keep_answers(path: Path, accepted: Sequence[str], err: TextIO, *, why: str) -> None:
@@ -1185,7 +1234,7 @@ def _keep_answers(path: Path, accepted: Sequence[str], err: TextIO, *, why: str)
     text = answers_text(accepted)
     for number in range(1, 100):
         suffix = ".answers.txt" if number == 1 else f".answers-{number}.txt"
-        kept = path.with_name(path.stem[:200] + suffix)
+        kept = path.with_name(os.fsdecode(os.fsencode(path.stem)[:200]) + suffix)  # bytes
         if kept.exists() or kept.is_symlink():
             continue
         try:

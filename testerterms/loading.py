@@ -88,7 +88,17 @@ def _load(path: str | Path, *, warnings: bool) -> tuple[Program, list[Problem]]:
         raise LoadError([info])
     path = Path(path)
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError([Problem(str(path), 1, 1, "is a folder: use load_programs for folders")])
+        raise LoadError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "is a folder, not a program file (score, validate and report read "
+                    "folders; in Python, load_programs)",
+                )
+            ]
+        )
     text = _yaml.read_text(path, info=info)
     program, found, _ = _parse(text, str(path), warnings=warnings, located=False)
     return program, found

@@ -371,6 +371,32 @@ def load_profile(name_or_path: str | os.PathLike[str] = DEFAULT_PROFILE) -> Prof
     return _load(name_or_path, Path.cwd(), ())
 
 
+def profile_files(name_or_path: str | os.PathLike[str]) -> list[Path]:
+    """The files a profile is read from: its own and every file its ``extends:`` chain names
+    (not the bundled profiles, which are not the user's files): what a command that reads the
+    profile must never write over. A file that cannot be read or followed ends the list; loading
+    the profile says why."""
+    files: list[Path] = []
+    base, current = Path.cwd(), name_or_path
+    for _ in range(MAX_EXTENDS + 1):
+        try:
+            path = _resolve(current, base).resolve()
+        except (UsageError, LoadError, OSError, RuntimeError):
+            break
+        if path in files or path.parent == PROFILES_DIR.resolve() or _missing(path):
+            break
+        files.append(path)
+        try:
+            data = _yaml.parse(_yaml.read_text(path, str(path)), str(path)).data
+        except LoadError:
+            break
+        following = data.get("extends") if isinstance(data, dict) else None
+        if not isinstance(following, str):
+            break
+        base, current = path.parent, following
+    return files
+
+
 def _resolve(name_or_path: str | os.PathLike[str], base: Path) -> Path:
     text = os.fspath(name_or_path)
     if "\x00" in text:

@@ -494,15 +494,16 @@ class _Headline:
                 self.grade = cap_grade(profile.grade_for(self.score), self.blockers, profile)
 
     def possible_grades(self) -> tuple[Grade, ...]:
-        """Every grade from the best the range and the blockers known not met allow to the
-        worst the range allows with every blocker that may turn out not met."""
+        """Every grade from the best the range and the blockers certainly not met allow to
+        the worst the range allows with every blocker that may turn out not met.
+
+        A blocker counted not met because of a disputed claim (the worse claim decides the
+        headline) may turn out met: it caps the worst end, not the best."""
         profile = self.profile
-        at_risk = [
-            f.rule
-            for f in self.findings
-            if f.rule in profile.blockers and "not-met" in (f.possible or (f.outcome,))
-        ]
-        best = cap_grade(profile.grade_for(self.range.best), self.blockers, profile)
+        blockers = [f for f in self.findings if f.rule in profile.blockers]
+        at_risk = [f.rule for f in blockers if "not-met" in (f.possible or (f.outcome,))]
+        certain = [f.rule for f in blockers if set(f.possible or (f.outcome,)) == {"not-met"}]
+        best = cap_grade(profile.grade_for(self.range.best), certain, profile)
         worst = cap_grade(profile.grade_for(self.range.worst), at_risk, profile)
         return GRADES[GRADES.index(best) : GRADES.index(worst) + 1]
 

@@ -356,17 +356,33 @@ def test_the_cache_folder_follows_the_conventions(
         assert _cache.cache_root() == tmp_path / "home" / ".cache" / "testerterms"
 
 
+def _aged(folder: Path, days: int = 8) -> Path:
+    folder.mkdir()
+    (folder / "pack.json").write_text("{}")
+    info = os.stat(folder)
+    os.utime(folder, (info.st_atime - days * 86_400, info.st_mtime - days * 86_400))
+    return folder
+
+
 def test_folders_of_code_versions_unused_for_a_week_are_removed(tmp_path: Path) -> None:
     root = tmp_path / "cache"
     root.mkdir()
-    old, recent = root / "v1-old", root / "v1-recent"
-    for folder in (old, recent):
-        folder.mkdir()
-        (folder / "pack.json").write_text("{}")
-    long_ago = 8 * 86_400
-    os.utime(old, (os.stat(old).st_atime - long_ago, os.stat(old).st_mtime - long_ago))
+    (root / "CACHEDIR.TAG").write_text(_cache._TAG, encoding="ascii")  # a folder it made
+    old = _aged(root / ("v1-" + "0" * 32))
+    recent = _aged(root / ("v1-" + "1" * 32), days=1)
+    other = _aged(root / "videos")  # not a code version's folder
     assert _cache.Cache.open("test", [], root=root) is not None
-    assert not old.exists() and recent.exists()
+    assert not old.exists() and recent.exists() and other.exists()
+
+
+def test_a_cache_folder_it_did_not_make_loses_nothing(tmp_path: Path) -> None:
+    """$TESTERTERMS_CACHE_DIR may name a folder that holds other things: nothing of it is
+    removed, however old, even named like a code version's folder."""
+    root = tmp_path / "home-cache"
+    root.mkdir()
+    kept = [_aged(root / "vendor"), _aged(root / "videos"), _aged(root / ("v1-" + "0" * 32))]
+    assert _cache.Cache.open("test", [], root=root) is not None
+    assert all((folder / "pack.json").exists() for folder in kept)
 
 
 def test_a_cache_folder_it_makes_is_tagged_for_backup_tools_to_leave_out(tmp_path: Path) -> None:
@@ -433,3 +449,33 @@ def test_diff_takes_from_the_cache_only_what_the_same_files_gave(tmp_path: Path)
     poison_diff_texts()
     new.write_text(new.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     assert run("diff", str(old), str(new)) == real  # and so for the new one
+
+
+def ask(target: Path, answers: str, *extra: str) -> tuple[int, str, str]:
+    target.unlink(missing_ok=True)  # a file is replaced only with every question answered
+    result = subprocess.run(
+        [sys.executable, "-m", "testerterms", "ask", str(target), *extra],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_ask_takes_from_the_cache_only_what_the_same_answers_gave(tmp_path: Path) -> None:
+    target = tmp_path / "offer.yaml"
+    answers = "Acme beta\nAcme\nbeta\nOffer\nhttps://example.org/o\n1\n1\n25\n"
+    first = ask(target, answers)
+    assert first[0] == 0, first[2]
+    written = target.read_text(encoding="utf-8")
+    assert ask(target, answers) == first and target.read_text(encoding="utf-8") == written
+    assert poison_every_pack() == 1
+    assert POISON in ask(target, answers)[1]  # the control: the kept scorecard is used
+    assert target.read_text(encoding="utf-8") == POISON
+    assert ask(target, answers, "--no-cache") == first
+    assert target.read_text(encoding="utf-8") == written
+    other = answers.replace("25", "30")
+    assert POISON not in ask(target, other)[1]  # other answers: validated and scored
+    assert "30" in target.read_text(encoding="utf-8")
+    assert POISON not in ask(target, answers, "--profile", "testers-letter")[1]

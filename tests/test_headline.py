@@ -27,6 +27,7 @@ from .test_scoring_properties import PROFILES, programs
 HEADLINE = Path(__file__).resolve().parent / "headline"
 GEMINI = HEADLINE / "gemini-earth-before-the-reread.yaml"
 PLAYTESTCLOUD = HEADLINE / "playtestcloud-before-the-reread.yaml"
+DISPUTED_BLOCKER = HEADLINE / "disputed-blocker.yaml"
 
 
 def cli(*args: str) -> str:
@@ -207,3 +208,16 @@ def test_the_report_headline_says_how_firm_the_grade_is(tmp_path: Any) -> None:
     assert "The grade turns on:" in html and "CTL001: share_ban (B without it)" in html
     assert "Blockers known not met: PAY001, CTL001 (at best D)." in html
     assert "Grades still possible: E–D." in html
+
+
+def test_a_blocker_not_met_only_on_a_disputed_claim_does_not_cap_the_grades_possible() -> None:
+    """The worse claim decides the grade, but the other claim may hold: the span reaches the
+    grade it would give, and says so in every output."""
+    card = score(load_program(DISPUTED_BLOCKER), "articles")
+    assert card.grade == "C" and card.blockers == ("CTL001",)
+    assert card.possible_grades == ("A", "B", "C")
+    point = next(p for p in card.turns_on if p.term == "content_review.pre_approval")
+    assert point.disputed and point.value == "none" and point.grade == "A"
+    assert "C (C–A possible)" in cli("score", str(DISPUTED_BLOCKER))
+    entry = json.loads(cli("score", str(DISPUTED_BLOCKER), "--format", "json"))["programs"][0]
+    assert entry["possible_grades"] == ["A", "B", "C"]

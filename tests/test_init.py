@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from testerterms import CATALOGUE, UsageError, load_profile, parse_program, score
-from testerterms._authoring import program_id_for, starter_program
+from testerterms._authoring import starter_program
+from testerterms._files import program_id_for
 from testerterms._output import write_file
 from testerterms._schema import field_docs, model_doc
 from testerterms.loading import load_program_with_warnings

@@ -303,3 +303,12 @@ def test_ctrl_c_keeps_the_answers_given_so_far(tmp_path: Path) -> None:
     kept = tmp_path / "offer.answers.txt"
     assert kept.read_text(encoding="utf-8").splitlines() == [*IDENTITY[:2], "4"]
     assert b"3 answers given so far are kept" in stderr
+
+
+def test_the_kinds_asked_about_are_the_models_but_reference() -> None:
+    from typing import get_args
+
+    from testerterms.advice.questionnaire import KINDS
+    from testerterms.model import Kind
+
+    assert [*KINDS, "reference"] == list(get_args(Kind))

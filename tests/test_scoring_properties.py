@@ -131,11 +131,17 @@ def check_headline(card: Scorecard, profile: Profile) -> None:
     # Blockers known not met, graded or not, with the best grade they allow.
     assert list(card.blockers) == not_met
     assert card.blocker_cap == (capped("A", not_met, profile) if not_met else None)
-    # The grades the range allows: from the band of the best end (capped by the blockers not
-    # met) to the band of the worst end (capped by every blocker that may turn out not met).
+    certain = [
+        f.rule
+        for f in card.findings
+        if f.rule in profile.blockers and set(f.possible) <= {"not-met"}
+    ]
+    # The grades the range allows: from the band of the best end (capped by the blockers
+    # certainly not met: one not met on a disputed claim may turn out met) to the band of
+    # the worst end (capped by every blocker that may turn out not met).
     span = card.possible_grades
     assert span == GRADES[GRADES.index(span[0]) : GRADES.index(span[-1]) + 1]
-    assert span[0] == capped(profile.grade_for(best), not_met, profile)
+    assert span[0] == capped(profile.grade_for(best), certain, profile)
     assert span[-1] == capped(profile.grade_for(worst), at_risk, profile)
     # The score lies in its own range, and the grade is its band, capped, among the span.
     if card.score is not None:
@@ -146,6 +152,9 @@ def check_headline(card: Scorecard, profile: Profile) -> None:
         assert card.blocker_cap is None or GRADES.index(card.grade) >= GRADES.index(
             card.blocker_cap
         )
+        # Whatever grade one disputed claim turns to is among the span (a fact that does
+        # not hold up leaves a term unknown, and may turn it outside).
+        assert all(p.grade in (None, *span) for p in card.turns_on if p.disputed), card.turns_on
     else:
         assert card.turns_on == ()
 

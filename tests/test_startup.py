@@ -177,6 +177,39 @@ def test_a_diff_answered_from_a_warm_cache_builds_no_pydantic_model() -> None:
     assert "pydantic" not in warm and not warm & HEAVY
 
 
+def test_the_same_answers_again_are_written_and_scored_without_a_pydantic_model(
+    tmp_path: Path,
+) -> None:
+    """``ask`` asks its questions without the model; the same answers a second time write the
+    same file and print the same scorecard from the cache (tests/test_cache.py)."""
+    answers = tmp_path / "answers.txt"
+    answers.write_text("Acme beta\nAcme\nbeta\nOffer\nhttps://example.org/o\n1\n1\n25\n")
+
+    def ask(*extra: str) -> tuple[set[str], bytes]:
+        target = tmp_path / "offer.yaml"
+        target.unlink(missing_ok=True)  # a file is replaced only with every question answered
+        argv = ["ask", str(target), "--answers", str(answers), *extra]
+        probe = _PROBE.replace("import contextlib,", "import os, contextlib,").replace(
+            "with contextlib", "sys.stdin = open(os.devnull)\nwith contextlib"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", probe, *argv],
+            capture_output=True,
+            text=True,
+            check=True,
+            stdin=subprocess.DEVNULL,
+        )
+        return set(json.loads(result.stdout.splitlines()[-1])), target.read_bytes()
+
+    cold, written = ask()
+    assert "testerterms.model" in cold  # the first answers are validated and scored
+    warm, again = ask()
+    assert again == written
+    assert "testerterms._cache" in warm
+    assert "pydantic" not in warm and not warm & HEAVY
+    assert "testerterms.model" in ask("--no-cache")[0]
+
+
 def test_no_cache_loads_and_scores_every_time() -> None:
     imported_by("score")
     assert "testerterms.scoring" in imported_by("score", "--no-cache")

@@ -125,6 +125,20 @@ def test_a_profile_file_given_is_an_input_too(folder: Path) -> None:
     assert profile.read_text(encoding="utf-8").startswith("id: guild")
 
 
+@pytest.mark.parametrize("name", ["suggest", "draft"])
+def test_a_profile_file_read_through_extends_is_an_input_too(folder: Path, name: str) -> None:
+    base = folder / "base.yaml"
+    base.write_text('id: base\nversion: "1"\ntitle: Base\nextends: articles\n', encoding="utf-8")
+    mine = folder / "mine.yaml"
+    mine.write_text('id: mine\nversion: "1"\ntitle: Mine\nextends: base.yaml\n', encoding="utf-8")
+    before = base.read_bytes()
+    result = run_cli(
+        name, "in.yaml", "--profile", "mine.yaml", "-o", "base.yaml", "--force", cwd=folder
+    )
+    assert result.returncode == 2 and "input file" in result.stderr
+    assert base.read_bytes() == before
+
+
 @needs_report
 def test_report_writes_nothing_when_one_chart_cannot_be_written(folder: Path) -> None:
     charts = folder / "charts"
@@ -197,3 +211,12 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path) -> None:
         write_file(target, "new")
     assert write_file(target, "new", force=True) == target
     assert target.read_text(encoding="utf-8") == "new"
+
+
+def test_a_name_near_the_file_systems_limit_in_bytes_is_written(tmp_path: Path) -> None:
+    """80 CJK characters are 240 bytes: the temporary file beside it must fit in 255 too."""
+    name = "合" * 80 + ".yaml"
+    result = run_cli("init", name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / name).is_file()
+    assert [p.name for p in tmp_path.iterdir()] == [name]

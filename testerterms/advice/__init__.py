@@ -86,7 +86,6 @@ def __dir__() -> list[str]:
     return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
-
 def render_term_sheet(document: Proposal | ModelAgreement) -> str:
     """A proposal (or a model agreement) as Markdown: draft's Markdown writer."""
     from ..render.proposal import write

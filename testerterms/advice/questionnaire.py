@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any, Final, get_args
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from .._escape import terminal
 from ..errors import LoadError, Problem
@@ -54,10 +54,25 @@ Read = Callable[[], "str | None"]
 Write = Callable[[str], None]
 
 
-def _kinds() -> tuple[tuple[str, str], ...]:
-    from ..model import Kind
+KINDS: Final = (
+    "beta",
+    "early-access",
+    "red-team",
+    "creative-partner",
+    "bug-bounty",
+    "user-research",
+    "commission",
+    "playtest",
+    "grant",
+    "crowd-work",
+)
+"""The kinds a program asked about can be: the model's :data:`~testerterms.model.Kind` but
+``reference`` (spelled here so that the questions import no model; a test keeps the two
+alike)."""
 
-    return tuple((k.replace("-", " "), k) for k in get_args(Kind) if k != "reference")
+
+def _kinds() -> tuple[tuple[str, str], ...]:
+    return tuple((k.replace("-", " "), k) for k in KINDS)
 
 
 class AnswersStopped(LoadError):

@@ -68,7 +68,7 @@ def run_extract(
 
 
 def _check_head(args: argparse.Namespace, count: int) -> None:
-    from .._authoring import program_id_for
+    from .._files import program_id_for
     from ..model import Kind
 
     if count > 1 and (args.id or args.name):
@@ -165,7 +165,7 @@ def _one(
 
 
 def _head(args: argparse.Namespace, document: Document) -> Head:
-    from .._authoring import program_id_for
+    from .._files import program_id_for
 
     stem = _stem(document)
     program_id = args.id or (
@@ -203,7 +203,7 @@ def _target(
     args: argparse.Namespace, document: Document, folder: Path | None, suffix: str
 ) -> Path | None:
     if folder is not None:
-        from .._authoring import program_id_for
+        from .._files import program_id_for
 
         return folder / (program_id_for(_stem(document)) + suffix)
     if args.output is None:

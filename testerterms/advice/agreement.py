@@ -29,7 +29,8 @@ from ..profiles import Grade, Profile, load_profile
 from ..rules import CATALOGUE
 from ..scoring import Scorecard, score
 from . import _outcomes
-from .draft import BOUNDS, SECTION_TITLES, Why, rule_section, why
+from ._changes import BOUNDS
+from .draft import SECTION_TITLES, Why, rule_section, why
 from .wording import sample_values, wording
 
 ROLE_OF_KIND: Final[dict[str, str]] = {

@@ -51,7 +51,15 @@ from ..profiles import GRADES, Grade, Profile, load_profile
 from ..rules import CATALOGUE
 from ..scoring import Finding, Scorecard, score
 from . import _outcomes
-from ._changes import TermChange, apply_changes, show_term
+from ._changes import (
+    BOUNDS,
+    TermChange,
+    apply_changes,
+    asked_terms,
+    asked_value,
+    show_term,
+    within_bound,
+)
 
 _SECTION_COST: Final = {
     "compensation": 3.0,
@@ -126,16 +134,24 @@ def _as_grade(target: str) -> Grade:
     raise UsageError(f"no grade {target!r}; the grades are: {', '.join(GRADES)}")
 
 
-def candidate_changes(program: Program, card: Scorecard) -> dict[str, Any]:
-    """Remedy values of the rules not certainly met, for terms not already at that value."""
+def candidate_changes(program: Program, card: Scorecard, profile: Profile) -> dict[str, Any]:
+    """What the clauses of the rules not certainly met ask for (:func:`._changes.asked_terms`),
+    for terms not already there: a remedy's value, or a bounded number at the profile's own
+    bound where the stated number falls outside it (or is not stated, or disputed)."""
+    parameters = profile.parameters
     wanted: dict[str, Any] = {}
     for finding in card.findings:
         if _outcomes.possible_outcomes(finding) in (("met",), ("n/a",)):
             continue
-        for key, value in CATALOGUE[finding.rule].remedy.terms.items():
+        rule = CATALOGUE[finding.rule]
+        for key in asked_terms(rule):
+            value = asked_value(rule, key, parameters)
             term = program.terms.term(key)
-            if term.known and not term.disputed and term.value == value:
-                continue
+            if term.known and not term.disputed:
+                if term.value == value:
+                    continue
+                if key in BOUNDS and within_bound(key, term.value, parameters):
+                    continue
             wanted.setdefault(key, value)
     return dict(sorted(wanted.items()))
 
@@ -238,7 +254,7 @@ def suggest(program: Program, profile: Profile | str = "articles", target: str =
     profile = _as_profile(profile)
     goal = _as_grade(target)
     before = score(program, profile)
-    candidates = candidate_changes(program, before)
+    candidates = candidate_changes(program, before, profile)
     tables = _Tables(program, profile, candidates)
     settles = {k: not program.terms.term(k).known for k in candidates}
     costs = {k: change_cost(k, settles[k]) for k in candidates}
@@ -548,7 +564,8 @@ def _suggestion(
         rules = tuple(
             code
             for code in profile.rules
-            if CATALOGUE[code].remedy.terms.get(key, object()) == candidates[key]
+            if key in asked_terms(CATALOGUE[code])
+            and asked_value(CATALOGUE[code], key, profile.parameters) == candidates[key]
         )
         term = program.terms.term(key)
         steps.append(

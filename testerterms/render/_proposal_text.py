@@ -239,7 +239,7 @@ def field_rows(p: Proposal) -> list[tuple[str, str, str, str, str]]:
     settles, once, as the program file spells the values; ``bound`` is "at most" or "at
     least" for a number the profile bounds, else empty; "ask for" is "–" where any value
     will do."""
-    from ..advice.draft import BOUNDS
+    from ..advice._changes import BOUNDS
     from ..scoring import show_value
 
     rows: list[tuple[str, str, str, str, str]] = []

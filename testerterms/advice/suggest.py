@@ -9,9 +9,12 @@ the scorecard's range, so a suggestion that reaches the target by it reaches it 
 scorecard too.
 
 The candidate changes are the terms of the remedies of the rules not yet certainly met,
-each set to its remedy value. Each rule's finding depends only on the terms it reads, so it
-is looked up from a table built by scoring the program with each combination of that rule's
-candidate terms changed (at most a few dozen programs a rule, whatever the program says).
+each set to its remedy value, and each bounded number (a rate, a deadline) whose bound such
+a rule's clause states, set to the profile's own bound (PAY001's "no less than 45 US
+dollars an hour" under a guild's floor), where the stated number falls outside it. Each
+rule's finding depends only on the terms it reads, so it is looked up from a table built by
+scoring the program with each combination of that rule's candidate terms changed (at most a
+few dozen programs a rule, whatever the program says).
 The search is a branch and bound over those changes (:class:`_Search`) and is exact: a
 branch is cut only when no set in it can win. It tries at most 30,000 sets (a second or
 so); past that it keeps the best set it has found, and says that a smaller one may exist

@@ -214,7 +214,12 @@ def agreement_standing(a: ModelAgreement) -> str:
 
 
 def shortfall(clause: AgreementClause) -> str:
-    return f"falls short of {clause.rule}: {OUTCOMES.get(clause.outcome, clause.outcome)}"
+    """The mark of a clause that falls short: the rule, its outcome, and the recommendation
+    the settings did not take (where the clause is not it)."""
+    text = f"falls short of {clause.rule}: {OUTCOMES.get(clause.outcome, clause.outcome)}"
+    if clause.recommended:
+        text += f"; recommended, not taken: {clause.recommended}"
+    return text
 
 
 def choice_text(choice: Choice) -> str:

@@ -4,7 +4,11 @@ A rule's check is a pure function of the values of the terms it reads. The judge
 with every combination of the values those terms can take: the value of an agreed term,
 each *distinct* claimed value of a disputed term (a thousand claims of two values are two
 options), every value of an unknown term's type for a term the rule reads (``None`` for a
-term it only refines: such a term never decides the outcome alone). The outcome is known
+term it only refines: such a term never decides the outcome alone). An unknown number is
+tried at 0, at each number a rule's check compares it with (the rules' ``thresholds``: the
+profile's bounds, twice a deadline), between each two of them, past the largest, and at
+infinity (no bound): a check that compares only with those numbers gives, over these
+values, every outcome it gives over all numbers. The outcome is known
 when every combination gives the same one; when it changes with a disputed term's claims,
 the finding is disputed and the profile's policy picks the headline.
 
@@ -25,11 +29,11 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, Final, Literal, get_args, get_origin
 
 from .model import EVIDENCE_STRENGTH, Evidence, Program, Term, Terms
-from .rules import CATALOGUE, Outcome, Parameters, Values, Verdict
+from .rules import CATALOGUE, Outcome, Parameters, Values, Verdict, thresholds_of
 
 OUTCOME_RANK: Final = {"not-met": 0, "partly": 1, "met": 2, "n/a": 3}
 POSSIBLE_ORDER: Final[tuple[Outcome, ...]] = ("met", "partly", "not-met", "n/a")
@@ -110,9 +114,30 @@ def _domain(annotation: Any) -> tuple[Any, ...]:
     return (None,)
 
 
-@cache
-def term_domain(key: str) -> tuple[Any, ...]:
-    return _domain(Terms.value_type(key))
+_FAR_ENDS: Final = (0.0, math.inf)
+
+
+@lru_cache(maxsize=1024)
+def term_domain(key: str, params: Parameters | None = None) -> tuple[Any, ...]:
+    """The values tried for an unknown term ``key``; for a number under ``params``, also
+    the numbers the checks compare it with and one between each two (without ``params``,
+    a number's two far ends)."""
+    base = _domain(Terms.value_type(key))
+    if base != _FAR_ENDS or params is None:
+        return base
+    return number_domain(thresholds_of(key, params))
+
+
+def number_domain(thresholds: Iterable[float]) -> tuple[float, ...]:
+    """0, each finite threshold, a number between each two (their middle) and past the
+    largest (twice it), and infinity: one value of each stretch of numbers that no
+    comparison with the thresholds tells apart, and the thresholds themselves."""
+    points = sorted({t for t in thresholds if 0.0 < t < math.inf})
+    values = [0.0]
+    for at, low in enumerate(points):
+        high = points[at + 1] if at + 1 < len(points) else 2 * low
+        values += [low, (low + high) / 2 if at + 1 < len(points) else high]
+    return (*values, math.inf)
 
 
 State = tuple[Any, ...]
@@ -216,7 +241,9 @@ values they hold (:class:`Kept`), so that a folder of programs with thousands of
 does not keep them all."""
 
 
-def _options(code: str, states: Sequence[State]) -> list[tuple[Any, ...]]:
+def _options(
+    code: str, states: Sequence[State], params: Parameters | None
+) -> list[tuple[Any, ...]]:
     rule = CATALOGUE[code]
     found = []
     for key, state in zip(rule.terms, states, strict=True):
@@ -225,23 +252,29 @@ def _options(code: str, states: Sequence[State]) -> list[tuple[Any, ...]]:
         elif state[0] == "disputed":
             found.append(tuple(value for value, _ in state[1]))
         else:
-            found.append(term_domain(key) if key in rule.reads else (None,))
+            found.append(term_domain(key, params) if key in rule.reads else (None,))
     return found
 
 
-def open_terms(code: str, states: tuple[State, ...]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+def open_terms(
+    code: str, states: tuple[State, ...], params: Parameters | None = None
+) -> tuple[tuple[str, tuple[Any, ...]], ...]:
     """The terms of a rule that can still change, each with the values it can take: an
-    unknown term the rule reads (its whole domain), a disputed term (its claimed values)."""
+    unknown term the rule reads (its whole domain, under ``params``), a disputed term (its
+    claimed values)."""
     if size(states) > LARGE:
-        return _open_terms(code, states)
-    return _open_terms_cached(code, states)
+        return _open_terms(code, states, params)
+    return _open_terms_cached(code, states, params)
 
 
-def _open_terms(code: str, states: tuple[State, ...]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+def _open_terms(
+    code: str, states: tuple[State, ...], params: Parameters | None
+) -> tuple[tuple[str, tuple[Any, ...]], ...]:
     rule = CATALOGUE[code]
+    options = _options(code, states, params)
     return tuple(
-        (key, options)
-        for key, state, options in zip(rule.terms, states, _options(code, states), strict=True)
+        (key, values)
+        for key, state, values in zip(rule.terms, states, options, strict=True)
         if state[0] == "disputed" or (state[0] == "unknown" and key in rule.reads)
     )
 
@@ -325,11 +358,11 @@ def judge(code: str, params: Parameters, policy: str, states: tuple[State, ...])
 def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]) -> Judgement:
     rule = CATALOGUE[code]
     keys = rule.terms
-    options = _options(code, states)
+    options = _options(code, states, params)
     combinations = math.prod(len(values) for values in options)
     disputed = [(k, st[1]) for k, st in zip(keys, states, strict=True) if st[0] == "disputed"]
     if combinations > LIMITS.evaluations:
-        return _unsettled(code, states, combinations, bool(disputed))
+        return _unsettled(code, states, params, combinations, bool(disputed))
     unknown = {
         k for k, st in zip(keys, states, strict=True) if st[0] == "unknown" and k in rule.reads
     }
@@ -376,9 +409,11 @@ _open_terms_cached = lru_cache(maxsize=4096)(_open_terms)
 _CLEARERS += [_judge_small.cache_clear, _open_terms_cached.cache_clear]
 
 
-def _unsettled(code: str, states: Sequence[State], combinations: int, disputed: bool) -> Judgement:
+def _unsettled(
+    code: str, states: Sequence[State], params: Parameters, combinations: int, disputed: bool
+) -> Judgement:
     rule = CATALOGUE[code]
-    open_keys = [k for k, _ in open_terms(code, tuple(states))]
+    open_keys = [k for k, _ in open_terms(code, tuple(states), params)]
     reason = (
         f"not settled: {', '.join(open_keys)} give {combinations:,} combinations of values, "
         f"more than the {LIMITS.evaluations:,} worked through for one rule; the range counts "

@@ -113,7 +113,7 @@ def joint_range(
     for code in judged:
         if not is_open[code] or not judgements[code].settled:
             continue  # a rule not settled takes any outcome, whatever its terms
-        for key, _ in open_terms(code, _states_of(code, states)):
+        for key, _ in open_terms(code, _states_of(code, states), params):
             if key in holders:
                 parent[root(code)] = root(holders[key])
             else:
@@ -203,13 +203,13 @@ def _work_out_reach(
     ],
     passed: _Unhashed,
 ) -> tuple[frozenset[Reach], bool]:
-    _, members, states, fixed = key
+    params, members, states, fixed = key
     judgements = passed.judgements
     state_of = dict(states)
     fixed_of = dict(zip(members, fixed, strict=True))
     settled = {code for code in members if fixed_of[code] is None and judgements[code].settled}
     opened = {
-        code: dict(open_terms(code, tuple(state_of[k] for k in CATALOGUE[code].terms)))
+        code: dict(open_terms(code, tuple(state_of[k] for k in CATALOGUE[code].terms), params))
         if code in settled
         else {}
         for code in members

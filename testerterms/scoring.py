@@ -607,7 +607,7 @@ def _widens(plan: _Plan, key: str, state: State) -> bool:
     it, not only refining one)."""
     return (
         state[0] == "known"
-        and state[1] in term_domain(key)
+        and state[1] in term_domain(key, plan.profile.parameters)
         and all(key in CATALOGUE[code].reads for code in plan.ordered if key in plan.terms_of[code])
     )
 

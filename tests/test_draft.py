@@ -354,8 +354,12 @@ def test_a_setting_that_falls_short_of_the_profile_is_marked_with_the_grade_it_r
     assert [c.rule for c in agreement.shortfalls] == ["CTL001"]
     assert agreement.grade == "D" and agreement.best_grade == "A"
     text = render_term_sheet(agreement)
-    assert "[falls short of CTL001: not met]" in text
+    assert "[falls short of CTL001: not met; recommended, not taken: Participants may share" in text
     assert "Every output needs the company's approval before it is shared." in text
+    # the agreement states what was set, not the clause it departs from
+    clause = agreement.shortfalls[0]
+    assert "Every output needs the company's approval" in clause.text
+    assert clause.recommended is not None and clause.recommended not in clause.text
 
 
 def test_settings_are_checked_and_a_misspelt_term_gets_a_suggestion() -> None:
@@ -618,6 +622,7 @@ def test_markdown_from_the_file_is_escaped() -> None:
 
 
 def test_the_fallbacks_table_in_the_docs_is_the_catalogues() -> None:
+    from testerterms.advice._changes import fallback_terms
     from testerterms.scoring import show_value
 
     params = load_profile("articles").parameters
@@ -626,7 +631,9 @@ def test_the_fallbacks_table_in_the_docs_is_the_catalogues() -> None:
         "|---|---|---|",
         *(
             f"| {code} | {rule.fallback.clause_for(params)} | "
-            + ", ".join(f"`{k}: {show_value(v)}`" for k, v in rule.fallback.terms.items())
+            + ", ".join(
+                f"`{k}: {show_value(v)}`" for k, v in fallback_terms(rule, params).items()
+            )
             + " |"
             for code, rule in CATALOGUE.items()
             if rule.fallback is not None
@@ -654,7 +661,7 @@ def test_the_python_example_in_the_drafting_docs_runs(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("profile", ["articles", "fairwork"])
-def test_ordering_the_asks_costs_about_two_scorings_an_ask(
+def test_ordering_the_asks_costs_about_two_scorings_an_ask_and_a_fallback_a_few_more(
     profile: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sys
@@ -668,4 +675,10 @@ def test_ordering_the_asks_costs_about_two_scorings_an_ask(
 
     monkeypatch.setattr(module, "score", counting)
     proposal = draft(load_program(SORA), profile)
-    assert len(calls) <= 2 * len(proposal.asks) + 2
+    # a fallback is checked with its terms, and each stated term it changes alone and kept
+    fallbacks = sum(
+        1 + 2 * len(rule.fallback.terms)
+        for ask in proposal.asks
+        if (rule := CATALOGUE[ask.rule]).fallback is not None
+    )
+    assert len(calls) <= 2 * len(proposal.asks) + 2 + fallbacks

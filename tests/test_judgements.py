@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from testerterms import Profile, evaluate, get_rule, load_profile, parse_program, score
 
-from .conftest import build, run_cli
+from .conftest import build, examples, run_cli
 
 # --- reasons state the facts they used -----------------------------------------------------------
 
@@ -411,3 +413,96 @@ def test_a_source_cited_only_by_an_event_or_a_past_entry_counts_as_cited(tmp_pat
     path.write_text(text, encoding="utf-8")
     result = run_cli("validate", "--strict", str(path))
     assert result.returncode == 0, result.stderr
+
+
+# --- an unknown number can take every outcome its rule gives some number ---------------------
+
+
+def test_an_unknown_acknowledgement_time_in_the_starter_file_may_be_partly_met() -> None:
+    """``init``'s starter file states no deadline: between the profile's deadline and twice
+    it, DUE002 and DUE003 are partly met, so ``possible`` says so."""
+    from testerterms._authoring import starter_program
+
+    starter, _ = parse_program(starter_program())
+    card = score(starter, load_profile("vdp-norms"))
+    assert card.finding("DUE002").possible == ("met", "partly", "not-met")
+    card = score(starter, load_profile("beta-industry"))
+    assert card.finding("DUE003").possible == ("met", "partly", "not-met")
+
+
+def _numeric_cases() -> list[tuple[str, str]]:
+    """(rule, number term) for every number a rule's check reads and compares."""
+    from testerterms.rules import CATALOGUE
+
+    return [
+        (code, key)
+        for code, rule in CATALOGUE.items()
+        if rule.thresholds is not None
+        for key in rule.reads
+        if key in rule.thresholds(rule_parameters())
+    ]
+
+
+def rule_parameters(**numbers: float) -> Any:
+    from testerterms.rules import Parameters
+
+    return Parameters(**numbers)
+
+
+def _outcomes_over(code: str, key: str, params: Any, numbers: list[float]) -> dict[Any, set[str]]:
+    """For each assignment of the rule's other (finite) terms: the outcomes its check gives
+    over ``numbers`` for ``key``, and the judgement's ``possible`` with ``key`` unknown."""
+    import itertools
+
+    from testerterms._judgement import UNKNOWN, judge, term_domain
+    from testerterms.rules import CATALOGUE, Values
+
+    rule = CATALOGUE[code]
+    others = [k for k in rule.reads if k != key]
+    domains = [[v for v in term_domain(k, params) if v is not None] for k in others]
+    found: dict[Any, set[str]] = {}
+    for combo in itertools.product(*domains):
+        fixed = dict(zip(others, combo, strict=True))
+        shown = set()
+        for number in numbers:
+            values = {k: None for k in rule.refines} | fixed | {key: number}
+            shown.add(rule.check(Values(values), params).outcome)
+        states = tuple(
+            UNKNOWN if k == key else ("known", fixed[k]) if k in fixed else UNKNOWN
+            for k in rule.terms
+        )
+        possible = set(judge(code, params, "worst", states).possible)
+        assert shown <= possible, (code, key, fixed, shown, possible)
+        found[combo] = shown
+    return found
+
+
+@pytest.mark.parametrize(("code", "key"), _numeric_cases())
+def test_an_unknown_number_may_take_every_outcome_a_grid_of_numbers_gives(
+    code: str, key: str
+) -> None:
+    """Every outcome the rule gives some number of a grid (halves up to four times the
+    largest bound, and the bounds' neighbours) is among the unknown number's ``possible``."""
+    for numbers in ({}, {"max_ack_days": 2.0, "max_review_days": 3.0, "min_hourly_pay": 45.0}):
+        params = rule_parameters(**numbers)
+        top = max(
+            dict(params).get(n, 0.0) or 0.0 for n in dict(params) if n.startswith(("max_", "min_"))
+        )
+        grid = [i / 2 for i in range(int(8 * top) + 2)]
+        grid += [t + d for t in (2.0, 3.0, 5.0, 10.0, 45.0) for d in (-1e-6, 1e-6)]
+        _outcomes_over(code, key, params, [*grid, float("inf")])
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    case=st.sampled_from(_numeric_cases()),
+    bound=st.floats(0.0, 400.0),
+    numbers=st.lists(st.floats(0.0, 1000.0), min_size=1, max_size=8),
+)
+def test_an_unknown_number_may_take_every_outcome_any_number_gives(
+    case: tuple[str, str], bound: float, numbers: list[float]
+) -> None:
+    """The same, for any profile bound and any numbers."""
+    names = ["min_hourly_pay", "max_review_days", "max_nda_months", "max_payment_days"]
+    names += ["max_ack_days", "max_decision_days", "min_change_notice_days"]
+    _outcomes_over(*case, rule_parameters(**dict.fromkeys(names, bound)), numbers)

@@ -13,9 +13,63 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from ..model import Fact, Program, Source, Term
+from ..rules import Parameters, Rule
 from ..scoring import show_value
 
 PROPOSAL: Final = "proposal"
+
+BOUNDS: Final[dict[str, tuple[str, bool]]] = {
+    "compensation.hourly_rate": ("min_hourly_pay", False),
+    "compensation.payment_days": ("max_payment_days", True),
+    "content_review.response_days": ("max_review_days", True),
+    "confidentiality.duration_months": ("max_nda_months", True),
+    "expectations.change_notice_days": ("min_change_notice_days", False),
+    "reports.ack_days": ("max_ack_days", True),
+    "reports.decision_days": ("max_decision_days", True),
+}
+"""Numeric terms bounded by a profile parameter: (parameter, whether it is the most)."""
+
+
+def asked_terms(rule: Rule) -> tuple[str, ...]:
+    """The terms accepting a rule's clause sets: its remedy's, and each bounded number the
+    rule reads or refines whose bound the clause states (PAY001's hourly rate)."""
+    named = tuple(
+        key
+        for key in rule.terms
+        if key in BOUNDS and key not in rule.remedy.terms
+        if "{" + BOUNDS[key][0] in rule.remedy.clause
+    )
+    return (*rule.remedy.terms, *named)
+
+
+def asked_value(rule: Rule, key: str, parameters: Parameters) -> Any:
+    """The value the clause asks for: a bounded number at the profile's own bound (not a
+    number the remedy was written with), else the remedy's value."""
+    if key in BOUNDS:
+        return getattr(parameters, BOUNDS[key][0])
+    return rule.remedy.terms[key]
+
+
+def fallback_terms(rule: Rule, parameters: Parameters) -> dict[str, Any]:
+    """The terms a rule's fallback sets, a bounded number at the profile's bound where the
+    fallback's clause states that bound (else the fallback's own number, as PMT002's 60
+    days); empty where the rule has no fallback."""
+    if rule.fallback is None:
+        return {}
+    clause = rule.fallback.clause
+    return {
+        key: getattr(parameters, BOUNDS[key][0])
+        if key in BOUNDS and "{" + BOUNDS[key][0] in clause
+        else value
+        for key, value in rule.fallback.terms.items()
+    }
+
+
+def within_bound(key: str, value: Any, parameters: Parameters) -> bool:
+    """Whether a bounded number already keeps to the profile's bound."""
+    name, most = BOUNDS[key]
+    bound = getattr(parameters, name)
+    return bool(value <= bound) if most else bool(value >= bound)
 
 
 @dataclass(frozen=True)

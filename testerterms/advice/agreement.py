@@ -8,8 +8,11 @@ each fact quoting the clause that states it, so it scores the best grade the pro
 allows with nothing unknown that the profile weighs. Terms the profile's rules read but
 leave free are *open choices*: either answer keeps the grade, and the agreement marks them.
 
-A setting may fall short of the profile (an hourly rate under its floor): the agreement
-then says which clause no longer meets which rule, and the grade it reaches.
+A setting may fall short of the profile (an hourly rate under its floor, no money at all):
+the agreement then states what was set, says which rule it no longer meets and the grade it
+reaches, and shows the recommendation not taken beside it. A clause is quoted only for terms
+that hold the values it states; a number no rule reads once the settings are made (a rate
+when nobody is paid) is not stated.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ from .._checks import MAX_TERMS_A_QUOTE
 from ..errors import LoadError, Problem, UsageError
 from ..model import Kind, Program, TermOf, Terms
 from ..profiles import Grade, Profile, load_profile
-from ..rules import CATALOGUE
+from ..rules import CATALOGUE, Parameters, Rule
 from ..scoring import Scorecard, score
 from . import _outcomes
-from .draft import BOUNDS, SECTION_TITLES, Why, rule_section, why
+from ._changes import BOUNDS, asked_terms, asked_value
+from .draft import SECTION_TITLES, Why, rule_section, why
 from .wording import sample_values, wording
 
 ROLE_OF_KIND: Final[dict[str, str]] = {
@@ -54,11 +58,15 @@ SOURCE_ID: Final = "agreement"
 class AgreementClause:
     rule: str
     text: str
-    """The clause, with the agreement's numbers filled in."""
+    """The clause, with the agreement's numbers filled in; where a setting departs from the
+    rule's remedy, what the agreement states of the remedy's terms instead."""
     why: Why
     met: bool
     """Whether the agreement meets the rule (False: a setting falls short of it)."""
     outcome: str
+    recommended: str | None = None
+    """The recommendation the settings did not take (the remedy's clause with the profile's
+    numbers), where ``text`` is not it."""
 
 
 @dataclass(frozen=True)
@@ -125,11 +133,15 @@ def draft_new(
     when = date or datetime.date.today().isoformat()
     values, numbers, parameters = _values(kind, profile, settings)
     values = _settle_gates(kind, profile, values)
-    clause_of = _clauses(profile, parameters)
+    plain_values = _settle_gates(kind, profile, _values(kind, profile, {})[0])
+    for key in _unread(kind, profile, values, plain_values, settings):
+        del values[key]
+        numbers.pop(key, None)
+    holds = {code for code in profile.rules if _holds(CATALOGUE[code], values, parameters)}
     quotes = {
-        key: text
-        for key, text in clause_of.items()
-        if key in numbers or key not in settings or settings[key] == _remedy_value(profile, key)
+        key: CATALOGUE[code].remedy.clause_for(parameters)
+        for key, code in _clauses(profile).items()
+        if key in values and code in holds
     }
     # One clause quoted for more than three terms fails validate's codebook check ("one
     # sentence backs several terms only where it states each"): each of those terms quotes
@@ -147,7 +159,6 @@ def draft_new(
         kind, profile, values, quotes, name, organization, program_id, agreement_file
     ).model_copy(update={"as_of": when})
     card = score(program, profile)
-    plain_values = _settle_gates(kind, profile, _values(kind, profile, {})[0])
     plain = _program(kind, profile, plain_values, {}, name, organization, None, "")
     best = _outcomes.worst_grade(score(plain, profile).findings, profile)
     total = sum(profile.rules.values())
@@ -155,20 +166,13 @@ def draft_new(
     for section in Terms.SECTIONS:
         codes = [c for c in profile.rules if rule_section(CATALOGUE[c]) == section]
         clauses = tuple(
-            AgreementClause(
-                rule=code,
-                text=CATALOGUE[code].remedy.clause_for(parameters),
-                why=why(CATALOGUE[code], profile, total),
-                met=card.finding(code).outcome in ("met", "n/a")
-                and not card.finding(code).disputed,
-                outcome=card.finding(code).outcome,
-            )
+            _clause(CATALOGUE[code], profile, parameters, values, quotes, holds, card, total)
             for code in codes
         )
         stated = tuple(
             (key, quotes[key])
             for key in values
-            if key.startswith(f"{section}.") and quotes[key] not in {c.text for c in clauses}
+            if key.startswith(f"{section}.") and not any(quotes[key] in c.text for c in clauses)
         )
         open_ = tuple(_choice(key) for key in _free_terms(profile, values, section))
         if clauses or stated or open_:
@@ -185,6 +189,65 @@ def draft_new(
         grade=_outcomes.worst_grade(card.findings, profile),
         best_grade=best,
     )
+
+
+def _clause(
+    rule: Rule,
+    profile: Profile,
+    parameters: Parameters,
+    values: Mapping[str, Any],
+    quotes: Mapping[str, str],
+    holds: set[str],
+    card: Scorecard,
+    total: float,
+) -> AgreementClause:
+    """A rule's clause: its remedy's, where the agreement's terms hold it; else what the
+    agreement states of the remedy's terms, with the recommendation beside it."""
+    finding = card.finding(rule.code)
+    recommended = rule.remedy.clause_for(profile.parameters)
+    if rule.code in holds:
+        text = rule.remedy.clause_for(parameters)
+    else:
+        said = [quotes[k] for k in asked_terms(rule) if k in values]
+        text = " ".join(dict.fromkeys(said)) or recommended
+    return AgreementClause(
+        rule=rule.code,
+        text=text,
+        why=why(rule, profile, total),
+        met=finding.outcome in ("met", "n/a") and not finding.disputed,
+        outcome=finding.outcome,
+        recommended=None if text == recommended else recommended,
+    )
+
+
+def _holds(rule: Rule, values: Mapping[str, Any], parameters: Parameters) -> bool:
+    """Whether the agreement's terms are those the rule's clause states (its remedy's, each
+    bounded number the clause names at the number filled in)."""
+    return all(
+        key in values and values[key] == asked_value(rule, key, parameters)
+        for key in asked_terms(rule)
+    )
+
+
+def _unread(
+    kind: str,
+    profile: Profile,
+    values: Mapping[str, Any],
+    plain: Mapping[str, Any],
+    settings: Mapping[str, Any],
+) -> list[str]:
+    """The numbers the user did not set that a rule reads without the settings and none
+    reads with them (a rate when nobody is paid): stating them would state a term the
+    agreement, as set, does not have."""
+    if not settings:
+        return []
+
+    def read(terms: Mapping[str, Any]) -> set[str]:
+        card = score(_program(kind, profile, terms, {}, None, None, None, ""), profile)
+        return {key for finding in card.findings for key in finding.terms}
+
+    now, before = read(values), read(plain)
+    return [k for k in BOUNDS if k in values and k not in settings and k in before - now]
 
 
 def _values(
@@ -211,13 +274,6 @@ def _values(
     return values, numbers, parameters
 
 
-def _remedy_value(profile: Profile, key: str) -> Any:
-    for code in profile.rules:
-        if key in CATALOGUE[code].remedy.terms:
-            return CATALOGUE[code].remedy.terms[key]
-    return None
-
-
 def _settle_gates(kind: str, profile: Profile, values: dict[str, Any]) -> dict[str, Any]:
     """``values`` with each term stated that would leave a rule unknown: a term that decides
     whether the rule applies at all (whether a likeness is captured), set to the first value
@@ -239,24 +295,23 @@ def _settle_gates(kind: str, profile: Profile, values: dict[str, Any]) -> dict[s
     return values
 
 
-def _clauses(profile: Profile, parameters: Any) -> dict[str, str]:
-    """For each term a remedy sets, the clause that states it (the first rule's, in the
-    profile's order); for a number, the clause that names its bound."""
+def _clauses(profile: Profile) -> dict[str, str]:
+    """For each term a remedy sets, the rule whose clause states it (the first, in the
+    profile's order); for a number, the rule whose clause names its bound."""
     found: dict[str, str] = {}
     # A rule of the term's own section states it first: the voice section's clause says
     # there is a channel, not the clause on partner roles that also asks for one.
     for own_section in (True, False):
         for code in profile.rules:
             rule = CATALOGUE[code]
-            text = rule.remedy.clause_for(parameters)
             for key in rule.remedy.terms:
                 if (key.split(".")[0] == rule_section(rule)) == own_section:
-                    found.setdefault(key, text)
+                    found.setdefault(key, code)
     for code in profile.rules:
         rule = CATALOGUE[code]
         for key, (name, _) in BOUNDS.items():
             if "{" + name in rule.remedy.clause:
-                found[key] = rule.remedy.clause_for(parameters)
+                found[key] = code
     return found
 
 

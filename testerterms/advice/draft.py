@@ -36,7 +36,7 @@ from ..profiles import GRADES, Grade, Profile, load_profile
 from ..rules import CATALOGUE, Citation, Rule
 from ..scoring import Finding, Scorecard, score
 from . import _outcomes
-from ._changes import apply_changes
+from ._changes import BOUNDS, apply_changes, asked_terms, fallback_terms
 from .suggest import candidate_changes, change_cost
 from .wording import Wording, wording
 
@@ -54,16 +54,6 @@ SECTION_TITLES: Final = {
     "likeness": "Likeness",
 }
 
-BOUNDS: Final[dict[str, tuple[str, bool]]] = {
-    "compensation.hourly_rate": ("min_hourly_pay", False),
-    "compensation.payment_days": ("max_payment_days", True),
-    "content_review.response_days": ("max_review_days", True),
-    "confidentiality.duration_months": ("max_nda_months", True),
-    "expectations.change_notice_days": ("min_change_notice_days", False),
-    "reports.ack_days": ("max_ack_days", True),
-    "reports.decision_days": ("max_decision_days", True),
-}
-"""Numeric terms bounded by a profile parameter: (parameter, whether it is the most)."""
 
 PARTIES: Final = {
     "organization": "the organization",
@@ -345,7 +335,7 @@ def _certain(finding: Finding) -> bool:
 
 
 def _asks(program: Program, profile: Profile, card: Scorecard) -> dict[str, Ask]:
-    candidates = candidate_changes(program, card)
+    candidates = candidate_changes(program, card, profile)
     total = sum(w for w in profile.rules.values())
     asks: dict[str, Ask] = {}
     sections = {code: rule_section(CATALOGUE[code]) for code in profile.rules}
@@ -374,12 +364,44 @@ def _asks(program: Program, profile: Profile, card: Scorecard) -> dict[str, Ask]
             disputed=finding.disputed,
             now=tuple(s for key in rule.terms if (s := statement(program, key)) is not None),
             clause=rule.remedy.clause_for(params),
-            fallback=rule.fallback.clause_for(params) if rule.fallback else None,
+            fallback=_fallback(rule, program, profile, card),
             why=why(rule, profile, total),
             open_points=tuple(points),
-            changes={k: candidates[k] for k in rule.remedy.terms if k in candidates},
+            changes={k: candidates[k] for k in asked_terms(rule) if k in candidates},
         )
     return asks
+
+
+def _fallback(rule: Rule, program: Program, profile: Profile, card: Scorecard) -> str | None:
+    """The rule's fallback clause, where settling for it is a step up for this program: with
+    its terms the rule is certain of a better outcome than now, and no term the program
+    states moves back (changed alone it lowers no rule; kept, it lowers none with the rest
+    of the fallback). A guild is never told to settle for less than it has."""
+    terms = fallback_terms(rule, profile.parameters)
+    if rule.fallback is None or not terms:
+        return None
+    after = score(apply_changes(program, terms), profile)
+    if _lowest(after.finding(rule.code)) <= _lowest(card.finding(rule.code)):
+        return None
+    for key, value in terms.items():
+        term: Term[Any] = program.terms.term(key)
+        if not term.known or term.disputed or term.value == value:
+            continue
+        alone = score(apply_changes(program, {key: value}), profile)
+        kept = score(apply_changes(program, {**terms, key: term.value}), profile)
+        if _lower(alone, card) or _lower(after, kept):
+            return None
+    return rule.fallback.clause_for(profile.parameters)
+
+
+def _lowest(finding: Finding) -> int:
+    """The rank of the worst outcome the finding can still take."""
+    return min(_RANK[o] for o in _outcomes.possible_outcomes(finding))
+
+
+def _lower(card: Scorecard, than: Scorecard) -> bool:
+    """Whether some rule is certain of less on ``card`` than on ``than``."""
+    return any(_lowest(f) < _lowest(than.finding(f.rule)) for f in card.findings)
 
 
 def _open_terms(rule: Rule, program: Program, finding: Finding) -> list[str]:

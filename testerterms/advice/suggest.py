@@ -9,9 +9,12 @@ the scorecard's range, so a suggestion that reaches the target by it reaches it 
 scorecard too.
 
 The candidate changes are the terms of the remedies of the rules not yet certainly met,
-each set to its remedy value. Each rule's finding depends only on the terms it reads, so it
-is looked up from a table built by scoring the program with each combination of that rule's
-candidate terms changed (at most a few dozen programs a rule, whatever the program says).
+each set to its remedy value, and each bounded number (a rate, a deadline) whose bound such
+a rule's clause states, set to the profile's own bound (PAY001's "no less than 45 US
+dollars an hour" under a guild's floor), where the stated number falls outside it. Each
+rule's finding depends only on the terms it reads, so it is looked up from a table built by
+scoring the program with each combination of that rule's candidate terms changed (at most a
+few dozen programs a rule, whatever the program says).
 The search is a branch and bound over those changes (:class:`_Search`) and is exact: a
 branch is cut only when no set in it can win. It tries at most 30,000 sets (a second or
 so); past that it keeps the best set it has found, and says that a smaller one may exist
@@ -51,7 +54,15 @@ from ..profiles import GRADES, Grade, Profile, load_profile
 from ..rules import CATALOGUE
 from ..scoring import Finding, Scorecard, score
 from . import _outcomes
-from ._changes import TermChange, apply_changes, show_term
+from ._changes import (
+    BOUNDS,
+    TermChange,
+    apply_changes,
+    asked_terms,
+    asked_value,
+    show_term,
+    within_bound,
+)
 
 _SECTION_COST: Final = {
     "compensation": 3.0,
@@ -126,16 +137,24 @@ def _as_grade(target: str) -> Grade:
     raise UsageError(f"no grade {target!r}; the grades are: {', '.join(GRADES)}")
 
 
-def candidate_changes(program: Program, card: Scorecard) -> dict[str, Any]:
-    """Remedy values of the rules not certainly met, for terms not already at that value."""
+def candidate_changes(program: Program, card: Scorecard, profile: Profile) -> dict[str, Any]:
+    """What the clauses of the rules not certainly met ask for (:func:`._changes.asked_terms`),
+    for terms not already there: a remedy's value, or a bounded number at the profile's own
+    bound where the stated number falls outside it (or is not stated, or disputed)."""
+    parameters = profile.parameters
     wanted: dict[str, Any] = {}
     for finding in card.findings:
         if _outcomes.possible_outcomes(finding) in (("met",), ("n/a",)):
             continue
-        for key, value in CATALOGUE[finding.rule].remedy.terms.items():
+        rule = CATALOGUE[finding.rule]
+        for key in asked_terms(rule):
+            value = asked_value(rule, key, parameters)
             term = program.terms.term(key)
-            if term.known and not term.disputed and term.value == value:
-                continue
+            if term.known and not term.disputed:
+                if term.value == value:
+                    continue
+                if key in BOUNDS and within_bound(key, term.value, parameters):
+                    continue
             wanted.setdefault(key, value)
     return dict(sorted(wanted.items()))
 
@@ -238,7 +257,7 @@ def suggest(program: Program, profile: Profile | str = "articles", target: str =
     profile = _as_profile(profile)
     goal = _as_grade(target)
     before = score(program, profile)
-    candidates = candidate_changes(program, before)
+    candidates = candidate_changes(program, before, profile)
     tables = _Tables(program, profile, candidates)
     settles = {k: not program.terms.term(k).known for k in candidates}
     costs = {k: change_cost(k, settles[k]) for k in candidates}
@@ -548,7 +567,8 @@ def _suggestion(
         rules = tuple(
             code
             for code in profile.rules
-            if CATALOGUE[code].remedy.terms.get(key, object()) == candidates[key]
+            if key in asked_terms(CATALOGUE[code])
+            and asked_value(CATALOGUE[code], key, profile.parameters) == candidates[key]
         )
         term = program.terms.term(key)
         steps.append(

@@ -214,7 +214,12 @@ def agreement_standing(a: ModelAgreement) -> str:
 
 
 def shortfall(clause: AgreementClause) -> str:
-    return f"falls short of {clause.rule}: {OUTCOMES.get(clause.outcome, clause.outcome)}"
+    """The mark of a clause that falls short: the rule, its outcome, and the recommendation
+    the settings did not take (where the clause is not it)."""
+    text = f"falls short of {clause.rule}: {OUTCOMES.get(clause.outcome, clause.outcome)}"
+    if clause.recommended:
+        text += f"; recommended, not taken: {clause.recommended}"
+    return text
 
 
 def choice_text(choice: Choice) -> str:
@@ -239,7 +244,7 @@ def field_rows(p: Proposal) -> list[tuple[str, str, str, str, str]]:
     settles, once, as the program file spells the values; ``bound`` is "at most" or "at
     least" for a number the profile bounds, else empty; "ask for" is "–" where any value
     will do."""
-    from ..advice.draft import BOUNDS
+    from ..advice._changes import BOUNDS
     from ..scoring import show_value
 
     rows: list[tuple[str, str, str, str, str]] = []

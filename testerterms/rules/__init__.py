@@ -38,6 +38,7 @@ from ._core import (
     Parameters,
     Remedy,
     Rule,
+    Thresholds,
     Values,
     Verdict,
     get_rule,
@@ -47,6 +48,7 @@ from ._core import (
     partly,
     remedy_terms,
     rule,
+    thresholds_of,
 )
 
 _MODULES = (pay, control, credit, transparency, confidentiality, voice, security)  # registered
@@ -76,6 +78,7 @@ __all__ = [
     "Parameters",
     "Remedy",
     "Rule",
+    "Thresholds",
     "Values",
     "Verdict",
     "get_rule",
@@ -85,4 +88,5 @@ __all__ = [
     "partly",
     "remedy_terms",
     "rule",
+    "thresholds_of",
 ]

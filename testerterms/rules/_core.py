@@ -199,6 +199,8 @@ class Remedy:
 
 
 Check = Callable[["Values", Parameters], Verdict]
+Thresholds = Callable[[Parameters], Mapping[str, tuple[float, ...]]]
+"""For each number a check reads: the numbers it compares it with, under some parameters."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,10 @@ class Rule:
     fallback: Remedy | None = None
     """The terms, and the clause, that at least partly meet the rule: what a negotiator may
     settle for when the remedy is refused. None where the rule has no partial outcome."""
+    thresholds: Thresholds | None = None
+    """The numbers the check compares each number it reads with (the profile's bounds and
+    the rule's own, such as twice a deadline): an unknown number is tried at each of them
+    and between them, so that its ``possible`` outcomes are all it can take."""
 
     @property
     def rationale(self) -> str:
@@ -261,6 +267,7 @@ def rule(
     folds_into: str | None = None,
     fallback: dict[str, Any] | None = None,
     fallback_clause: str | None = None,
+    thresholds: Thresholds | None = None,
 ) -> Callable[[Check], Check]:
     if (fallback is None) != (fallback_clause is None):
         raise ValueError(f"rule {code}: a fallback needs both its terms and its clause")
@@ -282,6 +289,7 @@ def rule(
             fallback=None
             if fallback is None or fallback_clause is None
             else Remedy(fallback, fallback_clause),
+            thresholds=thresholds,
         )
         return check
 
@@ -301,6 +309,15 @@ def get_rule(code: str) -> Rule:
     except KeyError:
         hint = did_you_mean(code.upper(), CATALOGUE)
         raise UsageError(f"no rule {code!r}{hint}; the rules are: {', '.join(CATALOGUE)}") from None
+
+
+def thresholds_of(key: str, parameters: Parameters) -> tuple[float, ...]:
+    """Every number some rule's check compares the number ``key`` with, in order."""
+    found: set[float] = set()
+    for entry in CATALOGUE.values():
+        if entry.thresholds is not None and key in entry.reads:
+            found.update(float(t) for t in entry.thresholds(parameters).get(key, ()))
+    return tuple(sorted(found))
 
 
 def remedy_terms() -> dict[str, Any]:

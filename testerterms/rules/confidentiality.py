@@ -31,6 +31,7 @@ from ._seeds import LETTER, S001, S002, S003
     ),
     fallback={"confidentiality.ends_at_release": True},
     fallback_clause=("Confidentiality ends when the product is publicly released."),
+    thresholds=lambda p: {"confidentiality.duration_months": (p.max_nda_months,)},
 )
 def nda001(t: Values, p: Parameters) -> Verdict:
     """Derived from the restrictions the testers describe: a duty of silence with no edge

@@ -92,6 +92,7 @@ def ctl001(t: Values, p: Parameters) -> Verdict:
         "Where review applies, its criteria are published and the company answers within "
         "{max_review_days:g} days."
     ),
+    thresholds=lambda p: {"content_review.response_days": (p.max_review_days,)},
 )
 def ctl002(t: Values, p: Parameters) -> Verdict:
     """Derived from CTL001's complaint: where a review remains, it must not become an

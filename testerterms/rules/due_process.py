@@ -77,6 +77,7 @@ def due001(t: Values, p: Parameters) -> Verdict:
     reads=("reports.ack_days",),
     remedy={"reports.ack_days": 3},
     clause="Each report is acknowledged within {max_ack_days:g} days of its receipt.",
+    thresholds=lambda p: {"reports.ack_days": (p.max_ack_days, 2 * p.max_ack_days)},
 )
 def due002(t: Values, p: Parameters) -> Verdict:
     """A report sent into silence leaves the finder unable to tell whether it arrived, and
@@ -104,6 +105,7 @@ def due002(t: Values, p: Parameters) -> Verdict:
         "Each report is decided (accepted, rejected or rewarded) within {max_decision_days:g} "
         "days, with the reason for a rejection."
     ),
+    thresholds=lambda p: {"reports.decision_days": (p.max_decision_days, 2 * p.max_decision_days)},
 )
 def due003(t: Values, p: Parameters) -> Verdict:
     """A report that waits without a decision is work whose pay and credit hang on the
@@ -166,6 +168,7 @@ def due004(t: Values, p: Parameters) -> Verdict:
         "The organization may change the terms only after telling each participant at least "
         "{min_change_notice_days:g} days before the change applies."
     ),
+    thresholds=lambda p: {"expectations.change_notice_days": (p.min_change_notice_days,)},
 )
 def due005(t: Values, p: Parameters) -> Verdict:
     """Terms that change at will are not terms a participant agreed to. HackerOne's

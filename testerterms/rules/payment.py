@@ -77,6 +77,7 @@ def _floor(p: Parameters) -> str:
         "Everyone who does the work is paid money at no less than {min_hourly_pay:g} US dollars "
         "for each hour the work is expected to take."
     ),
+    thresholds=lambda p: {"compensation.hourly_rate": (p.min_hourly_pay,)},
 )
 def pmt001(t: Values, p: Parameters) -> Verdict:
     """Crowd-work platforms and Fairwork set a floor per hour, in money, for everyone who
@@ -139,6 +140,7 @@ def pmt001(t: Values, p: Parameters) -> Verdict:
     fallback_clause=(
         "Pay for work done, or for a result once accepted, reaches the participant within 60 days."
     ),
+    thresholds=lambda p: {"compensation.payment_days": (p.max_payment_days,)},
 )
 def pmt002(t: Values, p: Parameters) -> Verdict:
     """Fairwork's first point for fair pay requires that "Payments are made within an agreed

@@ -286,3 +286,20 @@ def test_without_the_extra_the_error_names_the_extra_to_install(
     text = tmp_path / "agreement.md"
     text.write_text(CLAUSE, encoding="utf-8")
     assert run("extract", str(text))[0] == 0  # text and Markdown need no extra
+
+
+def test_a_denied_pay_data_use_or_arbitration_never_reads_as_granted(tmp_path: Path) -> None:
+    path = tmp_path / "unpaid.txt"
+    path.write_text(
+        "Acme Creative Partner Program Terms\n\n"
+        "Participants will not be paid for their participation in the program.\n\n"
+        "Your prompts are not used to train our models.\n\n"
+        "Disputes will not be resolved by binding arbitration.\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run("extract", str(path), "--format", "json")
+    assert status == 0
+    proposed = json.loads(out)["proposed"]
+    assert proposed["compensation.money"] == "none"
+    assert proposed["ownership.data_use"] == "none"
+    assert "voice.arbitration" not in proposed

@@ -27,6 +27,9 @@ PARTICIPANT: Final = (
     r"(?:you|participants?|testers?|users?|researchers?|creators?|members?|artists?|"
     r"contributors?|licensees?|hackers?|insiders?|finders?|players?|annotators?|workers?)"
 )
+WORD: Final = r"(?:(?!(?:not|never|no|nor|neither)\b)\w+\s+)"
+"""One word and the space after it, if the word is not a negation: the slot after a modal
+verb ("will also be paid") that must not take in "not" ("will not be paid")."""
 ORG_WORD: Final = r"(?:we|us|the\s+company|the\s+organi[sz]ation|the\s+provider)"
 
 NEGATION: Final = rx(

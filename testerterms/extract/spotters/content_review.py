@@ -8,7 +8,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import GATE, GATED, OUTPUTS, PROHIBIT, SHARE, actor, gap, hit, negated, rx
+from ._vocab import GATE, GATED, OUTPUTS, PROHIBIT, SHARE, WORD, actor, gap, hit, negated, rx
 
 _REQUIRED_BEFORE: Final = rx(
     r"\b(?:requires?|required|requiring|need(?:s|ed)?|must\s+(?:first\s+)?(?:obtain|get|seek|"
@@ -55,7 +55,7 @@ _NO_REVIEW: Final = rx(
 )
 _MAY_SHARE: Final = rx(
     rf"\b(?:you|participants?|testers?|creators?|artists?)\s+(?:may|can|are\s+free\s+to|are\s+"
-    rf"welcome\s+to|are\s+allowed\s+to|are\s+permitted\s+to)\s+(?:\w+\s+){{0,2}}?{SHARE}\b"
+    rf"welcome\s+to|are\s+allowed\s+to|are\s+permitted\s+to)\s+{WORD}{{0,2}}?{SHARE}\b"
 )
 _NARROW: Final = rx(
     r"\b(?:certain|specific|some|particular|sensitive|confidential|non-public|pre-release|"

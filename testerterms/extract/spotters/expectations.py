@@ -238,7 +238,7 @@ _VOLUNTARY: Final = rx(
     r"\b(?:have|has)\s+the\s+option\s+to\s+(?:leave|withdraw|opt\s+out|quit)\b|"
     r"\b(?:are|is)\s+not\s+(?:required|obligated|obliged)\s+to\s+(?:participate|take\s+part|"
     r"join)\b|\bno\s+obligation\s+to\s+(?:participate|take\s+part|provide\s+feedback|use)\b|"
-    rf"\b{PARTICIPANT}\s+can\s+(?:\w+\s+){{0,3}}?(?:unregister|leave\s+the\s+program)\b"
+    rf"\b{PARTICIPANT}\s+can\s+(?:(?!not\b|never\b)\w+\s+){{0,3}}?(?:unregister|leave\s+the\s+program)\b"
 )
 
 
@@ -273,6 +273,7 @@ _VOLUNTARY: Final = rx(
         "We encourage voluntary disclosure of security issues.",
         "Testers said participation was voluntary.",
         "You should not withdraw from the Program at any time.",
+        "You can not leave the program at any time.",
     ),
 )
 def voluntary(sentence: Sentence) -> Iterator[Hit]:

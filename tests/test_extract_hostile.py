@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.server
 import io
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -504,3 +505,66 @@ def test_bidi_controls_in_the_yaml_are_escaped_and_read_back_the_same(tmp_path: 
         if isinstance(fact, dict) and "quote" in fact
     ]
     assert quotes == [sentence]
+
+
+class _Counting:
+    """A pattern that counts the characters it is run over."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.chars = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        self.chars += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+def _prefixes() -> list[str]:
+    from testerterms.extract import SPOTTERS
+
+    return sorted(
+        {
+            " ".join(sentence.split()[:words]) + " "
+            for unit in SPOTTERS.values()
+            for sentence in unit.examples
+            for words in (2, 3, 4)
+        }
+        | {"You cannot share or ", "You may withdraw from ", "You may not post "}
+    )
+
+
+@pytest.mark.parametrize(
+    "every_example",
+    [False, pytest.param(True, marks=pytest.mark.slow)],
+    ids=["the reviewed openings", "every example's openings"],
+)
+def test_patterns_with_long_gaps_read_repeated_openings_in_a_bounded_window(
+    every_example: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word gap after "you may not post" tried every object at each of 120 characters, at
+    every opening: a megabyte of "You cannot share or " took 15 s. Those patterns now run only
+    on a window where their object follows the opening; the characters they are run over are
+    counted over every spotter example's first words repeated (not timed)."""
+    from testerterms.extract.spotters import confidentiality, content_review, expectations
+
+    counted = {
+        (content_review, "_BAN"),
+        (content_review, "_FORBIDDEN"),
+        (confidentiality, "_DISCLOSE_BAN"),
+        (expectations, "_CHANGES_THEM"),
+    }
+    counters = []
+    for module, name in counted:
+        counter = _Counting(getattr(module, name))
+        monkeypatch.setattr(module, name, counter)
+        counters.append(counter)
+    confidentiality._duty.cache_clear()
+    reviewed = ["You cannot share or ", "You may withdraw from ", "You may not post "]
+    for prefix in _prefixes() if every_example else reviewed:
+        text = (prefix * (12_000 // len(prefix) + 1))[:12_000]
+        for counter in counters:
+            counter.chars = 0
+        read_text(text)
+        for counter in counters:
+            assert counter.chars <= 2_000, (prefix, counter.pattern.pattern[:40])
+    confidentiality._duty.cache_clear()

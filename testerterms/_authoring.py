@@ -7,6 +7,7 @@ that meet each rule come from the remedies in :data:`testerterms.rules.CATALOGUE
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterator
 from types import UnionType
@@ -293,13 +294,31 @@ class _Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True  # the reader refuses anchors and aliases
 
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        # With allow_unicode, PyYAML writes bidi controls (U+202E...) as they are, and a
+        # terminal showing the file would reorder the text around them ("Trojan Source"):
+        # a text holding one is written with every character past ASCII as an escape
+        # (\u202E), which reads back to the same text.
+        if not _BIDI.search(text):
+            super().write_double_quoted(text, split)
+            return
+        keep = self.allow_unicode
+        self.allow_unicode = False
+        try:
+            super().write_double_quoted(text, split)
+        finally:
+            self.allow_unicode = keep
+
+
+_BIDI: Final = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     # PyYAML quotes what YAML 1.1 would misread; the reader here also reads 1e5 and 0789
     # as numbers and refuses a plain `<<`, so quote those too.
     # Unicode line breaks (NEL, LS, PS) fold to spaces unless escaped in double quotes.
     style: str | None = None
-    if any(character in _UNICODE_BREAKS for character in text):
+    if any(character in _UNICODE_BREAKS for character in text) or _BIDI.search(text):
         style = '"'
     elif text == "<<" or _yaml.resolve_plain(text) != text:
         style = "'"

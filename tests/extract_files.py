@@ -14,12 +14,17 @@ def pdf_bytes(lines: list[str]) -> bytes:
 
     shown = " ".join(f"({escaped(line)}) Tj 0 -14 Td" for line in lines)
     content = f"BT /F1 10 Tf 40 760 Td {shown} ET".encode("latin-1")
+    return _one_page_pdf(b"<< /Length %d >>\nstream\n" % len(content) + content)
+
+
+def _one_page_pdf(stream: bytes) -> bytes:
+    """A one-page PDF (Helvetica as F1) whose content stream object is ``stream``."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
         b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out = io.BytesIO()
@@ -82,3 +87,29 @@ def html_page(paragraphs: list[str], *, title: str = "Tester Agreement", extra: 
         f"<!doctype html><html><head><title>{html.escape(title)}</title>"
         f"<style>p {{ color: red }}</style></head><body>{extra}{body}</body></html>"
     )
+
+
+def flate_pdf_bytes(content: bytes) -> bytes:
+    """A one-page PDF whose content stream is ``content``, Flate-compressed (a small file that
+    may unpack to a great deal)."""
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    return _one_page_pdf(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed)
+
+
+def docx_with_body(body: str) -> bytes:
+    """A Word file whose ``word/document.xml`` body is ``body`` (raw XML inside ``<w:body>``),
+    deflated: a small file that may unpack to a great deal."""
+    import zipfile
+
+    base = zipfile.ZipFile(io.BytesIO(docx_bytes(["placeholder"])))
+    head = base.read("word/document.xml").decode("utf-8").split("<w:body>")[0]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in base.infolist():
+            data = base.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = (head + "<w:body>" + body + "<w:sectPr/></w:body></w:document>").encode()
+            archive.writestr(info.filename, data)
+    return out.getvalue()

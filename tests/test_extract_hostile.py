@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.server
 import io
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +19,15 @@ from testerterms import load_program
 from testerterms.cli import main
 from testerterms.extract import read_text
 
-from .extract_files import encrypted_pdf_bytes, html_page, image_only_pdf_bytes, pdf_bytes
+from .extract_files import (
+    docx_bytes,
+    docx_with_body,
+    encrypted_pdf_bytes,
+    flate_pdf_bytes,
+    html_page,
+    image_only_pdf_bytes,
+    pdf_bytes,
+)
 
 CLAUSE = "All disputes between you and Acme will be resolved by binding arbitration."
 
@@ -268,7 +277,7 @@ def test_a_missing_page_is_one_line_error(server: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("suffix", "module"), [(".pdf", "pypdf"), (".docx", "docx"), (".html", "lxml.html")]
+    ("suffix", "module"), [(".pdf", "pypdf"), (".docx", "lxml.etree"), (".html", "lxml.html")]
 )
 def test_without_the_extra_the_error_names_the_extra_to_install(
     suffix: str, module: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -286,3 +295,276 @@ def test_without_the_extra_the_error_names_the_extra_to_install(
     text = tmp_path / "agreement.md"
     text.write_text(CLAUSE, encoding="utf-8")
     assert run("extract", str(text))[0] == 0  # text and Markdown need no extra
+
+
+def test_a_denied_pay_data_use_or_arbitration_never_reads_as_granted(tmp_path: Path) -> None:
+    path = tmp_path / "unpaid.txt"
+    path.write_text(
+        "Acme Creative Partner Program Terms\n\n"
+        "Participants will not be paid for their participation in the program.\n\n"
+        "Your prompts are not used to train our models.\n\n"
+        "Disputes will not be resolved by binding arbitration.\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run("extract", str(path), "--format", "json")
+    assert status == 0
+    proposed = json.loads(out)["proposed"]
+    assert proposed["compensation.money"] == "none"
+    assert proposed["ownership.data_use"] == "none"
+    assert "voice.arbitration" not in proposed
+
+
+RUN = "<w:r><w:t>a</w:t></w:r>"
+
+
+def test_a_word_file_reads_paragraphs_tables_and_its_title(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document(io.BytesIO(docx_bytes([CLAUSE], table=[["Pay", "Pay"], ["a", "b"]])))
+    document.core_properties.title = "Tester Agreement"
+    path = tmp_path / "terms.docx"
+    document.save(str(path))
+    status, out, _ = run("extract", str(path), "--format", "json")
+    assert status == 0
+    found = json.loads(out)
+    assert found["title"] == "Tester Agreement"
+    assert found["proposed"]["voice.arbitration"] is True
+    assert found["characters"] == len(CLAUSE + "\nPay\na  b")
+
+
+def test_a_word_file_whose_body_unpacks_past_the_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from testerterms.extract import _readers
+
+    monkeypatch.setattr(_readers, "MAX_DOCX_XML", 100_000)
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(docx_with_body("<w:p><w:r><w:t>" + "a" * 200_000 + "</w:t></w:r></w:p>"))
+    assert path.stat().st_size < 50_000
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "bomb.docx", "unpacks to more than extract reads")
+
+
+def test_a_word_file_is_read_within_a_budget_of_elements(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million tiny runs once took minutes: the elements read are counted, and reading
+    stops at the budget (counted, not timed)."""
+    from testerterms.extract import _readers
+
+    monkeypatch.setattr(_readers, "MAX_DOCX_ELEMENTS", 1_000)
+    path = tmp_path / "runs.docx"
+    path.write_bytes(docx_with_body("<w:p>" + RUN * 400 + "</w:p>"))  # 802 elements
+    assert run("extract", str(path))[0] == 0
+    path.write_bytes(docx_with_body("<w:p>" + RUN * 600 + "</w:p>"))  # 1,202 elements
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "runs.docx", "more than 1,000 elements")
+
+
+@pytest.mark.slow
+def test_a_small_word_file_of_a_million_runs_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "runs.docx"
+    path.write_bytes(docx_with_body("<w:p>" + RUN * 1_000_000 + "</w:p>"))
+    assert path.stat().st_size < 1_000_000
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "runs.docx", "elements")
+
+
+def test_a_pdf_whose_content_unpacks_past_the_budget_is_refused_before_its_text_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pypdf
+
+    from testerterms.extract import _readers
+
+    read: list[int] = []
+    extract_text = pypdf.PageObject.extract_text
+
+    def counting(page: pypdf.PageObject, *args: object, **kwargs: object) -> str:
+        read.append(1)
+        return extract_text(page, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pypdf.PageObject, "extract_text", counting)
+    operators = b"BT /F1 12 Tf 10 10 Td (a) Tj ET\n"
+    path = tmp_path / "stream.pdf"
+    path.write_bytes(flate_pdf_bytes(operators * (_readers.MAX_PDF_CONTENT // len(operators) + 1)))
+    assert path.stat().st_size < 200_000
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "stream.pdf", "page content")
+    assert read == []  # refused before any text was extracted
+    path.write_bytes(flate_pdf_bytes(b"BT /F1 12 Tf 10 10 Td (" + CLAUSE.encode() + b") Tj ET"))
+    assert run("extract", str(path))[0] == 0
+    assert read == [1]
+
+
+def test_html_nested_deeper_than_libxml2s_default_is_read_in_full(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text(
+        "<html><body><p>Intro text here.</p>"
+        + "<div>" * 300
+        + "<p>Participants will be paid for testing.</p>"
+        + "</div>" * 300
+        + f"<p>{CLAUSE}</p></body></html>",
+        encoding="utf-8",
+    )
+    status, out, _ = run("extract", str(path), "--format", "json")
+    assert status == 0
+    proposed = json.loads(out)["proposed"]
+    assert proposed["compensation.money"] == "everyone"
+    assert proposed["voice.arbitration"] is True
+
+
+def test_html_nested_past_any_limit_is_one_line_error_not_a_silent_cut(tmp_path: Path) -> None:
+    path = tmp_path / "deeper.html"
+    path.write_text(
+        "<html><body><p>Intro.</p>" + "<div>" * 20_000 + f"<p>{CLAUSE}</p></body></html>",
+        encoding="utf-8",
+    )
+    status, _, err = run("extract", str(path))
+    assert status == 2
+    one_error_line(err, "deeper.html", "nested too deeply")
+
+
+@pytest.mark.parametrize(
+    ("hostile", "kept"),
+    [
+        ("<!--" * 50_000, "<!--"),  # never closed: once quadratic (22 s for 100 KB)
+        ("**x " * 50_000, "**x"),
+        ("[a" * 100_000, "[a"),
+        ("[a](b" * 40_000, "[a](b"),
+        ("__x " * 50_000, "__x"),
+    ],
+)
+def test_unclosed_markdown_openers_are_kept_as_text(hostile: str, kept: str) -> None:
+    """Each opener's gap stops at the next opener of its kind, so these 200 KB cost a pass
+    each (they took seconds to minutes before); an opener never closed stays in the text."""
+    from testerterms.extract._text import markdown_text
+
+    text = markdown_text(hostile)
+    assert text.count(kept) >= hostile.count(kept) - 1
+
+
+def test_markdown_lines_keep_their_numbers_after_a_comment(tmp_path: Path) -> None:
+    path = tmp_path / "terms.md"
+    path.write_text(
+        "# Terms\n\n<!--\ninternal\ndraft\nnotes\n-->\n\nParticipants will be paid for testing.\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run("extract", str(path), "--format", "json")
+    assert status == 0
+    [clause] = json.loads(out)["clauses"]
+    assert clause["line"] == 9
+    assert "internal" not in json.dumps(json.loads(out))
+
+
+def test_sources_with_the_same_name_are_written_to_files_of_their_own(tmp_path: Path) -> None:
+    texts = {
+        "a": "Participants will be paid for testing.",
+        "b": "We may terminate your access at any time.",
+        "c": CLAUSE,
+    }
+    for folder, text in texts.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "terms.txt").write_text(text, encoding="utf-8")
+    sources = [str(tmp_path / folder / "terms.txt") for folder in texts]
+    out_dir = tmp_path / "out"
+    status, _, err = run("extract", *sources, "-o", str(out_dir))
+    assert status == 0, err
+    written = {
+        name: load_program(out_dir / f"{name}.yaml") for name in ("terms", "terms-2", "terms-3")
+    }
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "terms-2.yaml",
+        "terms-3.yaml",
+        "terms.yaml",
+    ]
+    assert [program.id for program in written.values()] == ["terms", "terms-2", "terms-3"]
+    assert "terms-2.yaml" in err and "both have the name 'terms'" in err
+    # --force is for files that existed before the run: a second run writes the same three
+    status, _, err = run("extract", *sources, "-o", str(out_dir), "--force")
+    assert status == 0, err
+    assert len(list(out_dir.iterdir())) == 3
+
+
+def test_bidi_controls_in_the_yaml_are_escaped_and_read_back_the_same(tmp_path: Path) -> None:
+    import yaml
+
+    sentence = "Participants will be paid \u202eevery month\u202c for testing."
+    path = tmp_path / "rlo.txt"
+    path.write_text(sentence + "\n", encoding="utf-8")
+    status, out, _ = run("extract", str(path))
+    assert status == 0
+    assert "\u202e" not in out and "\\u202E" in out
+    quotes = [
+        fact["quote"]
+        for fact in yaml.safe_load(out)["terms"]["compensation"].values()
+        if isinstance(fact, dict) and "quote" in fact
+    ]
+    assert quotes == [sentence]
+
+
+class _Counting:
+    """A pattern that counts the characters it is run over."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.chars = 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        self.chars += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+def _prefixes() -> list[str]:
+    from testerterms.extract import SPOTTERS
+
+    return sorted(
+        {
+            " ".join(sentence.split()[:words]) + " "
+            for unit in SPOTTERS.values()
+            for sentence in unit.examples
+            for words in (2, 3, 4)
+        }
+        | {"You cannot share or ", "You may withdraw from ", "You may not post "}
+    )
+
+
+@pytest.mark.parametrize(
+    "every_example",
+    [False, pytest.param(True, marks=pytest.mark.slow)],
+    ids=["the reviewed openings", "every example's openings"],
+)
+def test_patterns_with_long_gaps_read_repeated_openings_in_a_bounded_window(
+    every_example: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word gap after "you may not post" tried every object at each of 120 characters, at
+    every opening: a megabyte of "You cannot share or " took 15 s. Those patterns now run only
+    on a window where their object follows the opening; the characters they are run over are
+    counted over every spotter example's first words repeated (not timed)."""
+    from testerterms.extract.spotters import confidentiality, content_review, expectations
+
+    counted = {
+        (content_review, "_BAN"),
+        (content_review, "_FORBIDDEN"),
+        (confidentiality, "_DISCLOSE_BAN"),
+        (expectations, "_CHANGES_THEM"),
+    }
+    counters = []
+    for module, name in counted:
+        counter = _Counting(getattr(module, name))
+        monkeypatch.setattr(module, name, counter)
+        counters.append(counter)
+    confidentiality._duty.cache_clear()
+    reviewed = ["You cannot share or ", "You may withdraw from ", "You may not post "]
+    for prefix in _prefixes() if every_example else reviewed:
+        text = (prefix * (12_000 // len(prefix) + 1))[:12_000]
+        for counter in counters:
+            counter.chars = 0
+        read_text(text)
+        for counter in counters:
+            assert counter.chars <= 2_000, (prefix, counter.pattern.pattern[:40])
+    confidentiality._duty.cache_clear()

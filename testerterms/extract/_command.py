@@ -53,9 +53,10 @@ def run_extract(
     _check_head(args, len(sources))
     folder = _output_folder(args, len(sources))
     failed = False
+    taken: dict[Path, str] = {}  # the files this run writes, and the source each is from
     for source in sources:
         try:
-            _one(source, args, out, err, write, folder)
+            _one(source, args, out, err, write, folder, taken)
         except (UsageError, LoadError) as exc:
             failed = True
             problems = exc.problems if isinstance(exc, LoadError) else None
@@ -117,24 +118,25 @@ def _one(
     err: TextIO,
     write: Callable[..., Path],
     folder: Path | None,
+    taken: dict[Path, str],
 ) -> None:
     stdin = getattr(sys.stdin, "buffer", None) if source == "-" else None
     document = read_source(source, stdin=stdin, timeout=args.timeout)
     extraction = read_text(document.text)
+    suffix = ".json" if args.format == "json" else ".yaml"
+    program_id = _free_id(document, folder, suffix, taken, err)
     if args.details:
         out.write(details_text(extraction, document))
     if args.format == "json":
         text = extraction_json(extraction, document)
-        suffix = ".json"
     else:
-        head = _head(args, document)
+        head = _head(args, document, program_id)
         program = draft_program(extraction, head)
         text = program_yaml(program, document)
-        suffix = ".yaml"
         from ..loading import parse_program
 
         parse_program(text, head.program_id + suffix)  # the file must load as it is written
-    target = _target(args, document, folder, suffix)
+    target = _target(args, folder, suffix, program_id)
     if target is None:
         if not args.details:
             out.write(text)
@@ -150,6 +152,7 @@ def _one(
         with contextlib.suppress(OSError, ValueError, AttributeError):
             reads.append(stdin.fileno())  # `extract - -o x < x` must not write over its input
     written = write(target, text, force=args.force, reads=reads, err=err)
+    taken[target] = document.name
     found = len(extraction.values)
     print(
         f"testerterms: wrote {shown(written)} ({found} of {len(SPOTTERS)} terms proposed "
@@ -164,14 +167,36 @@ def _one(
         )
 
 
-def _head(args: argparse.Namespace, document: Document) -> Head:
+def _free_id(
+    document: Document, folder: Path | None, suffix: str, taken: dict[Path, str], err: TextIO
+) -> str:
+    """The program id (and file name) from the source's name; in a folder, one that no
+    earlier source of this run was written to, with -2, -3... added (said on ``err``)."""
     from .._files import program_id_for
 
-    stem = _stem(document)
+    program_id = program_id_for(_stem(document))
+    if folder is None or folder / (program_id + suffix) not in taken:
+        return program_id
+    first = taken[folder / (program_id + suffix)]
+    number = 2
+    while folder / f"{program_id}-{number}{suffix}" in taken:
+        number += 1
+    free = f"{program_id}-{number}"
+    print(
+        f"testerterms: {shown(document.name)} and {shown(first)} both have the name "
+        f"{program_id!r}: {shown(document.name)} is written as {shown(folder / (free + suffix))}",
+        file=err,
+    )
+    return free
+
+
+def _head(args: argparse.Namespace, document: Document, stem_id: str) -> Head:
+    from .._files import program_id_for
+
     program_id = args.id or (
         program_id_for(Path(args.output).stem)
         if args.output and not Path(args.output).is_dir() and len(args.sources) == 1
-        else program_id_for(stem)
+        else stem_id
     )
     return Head(
         program_id=program_id,
@@ -200,12 +225,10 @@ def _display_name(document: Document) -> str:
 
 
 def _target(
-    args: argparse.Namespace, document: Document, folder: Path | None, suffix: str
+    args: argparse.Namespace, folder: Path | None, suffix: str, program_id: str
 ) -> Path | None:
     if folder is not None:
-        from .._files import program_id_for
-
-        return folder / (program_id_for(_stem(document)) + suffix)
+        return folder / (program_id + suffix)
     if args.output is None:
         return None
     return Path(args.output)

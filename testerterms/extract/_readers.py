@@ -1,8 +1,8 @@
 """Agreements in, plain text out: a file (.txt, .md, .html, .pdf, .docx), standard input, or
 an http(s) URL fetched once, each within limits of size and time.
 
-Text and Markdown need nothing beyond the base install. HTML (lxml), PDF (pypdf) and Word
-(python-docx) need the ``extract`` extra; without it the reader says which extra to install.
+Text and Markdown need nothing beyond the base install. HTML and Word (lxml) and PDF (pypdf)
+need the ``extract`` extra; without it the reader says which extra to install.
 Nothing in a document is ever run: scripts, styles and comments of HTML are dropped unread,
 a PDF's or Word file's text is read, never its macros or actions. Every failure is a
 :class:`~testerterms.errors.UsageError` with one line that names the source.
@@ -33,8 +33,18 @@ MAX_TEXT_BYTES: Final = 10 * 1024 * 1024
 MAX_TEXT_CHARS: Final = 2_000_000
 """The most text read from one document (about 300,000 words: a long contract is 50,000)."""
 MAX_PAGES: Final = 2_000
+MAX_PDF_CONTENT: Final = 16 * 1024 * 1024
+"""The most page content (drawing instructions, unpacked) read from a PDF over all its pages:
+eight bytes for each character of :data:`MAX_TEXT_CHARS` (a page of text has two to four)."""
 MAX_UNZIPPED: Final = 200 * 1024 * 1024
 """A Word file that unpacks to more than this is refused (a zip bomb)."""
+MAX_DOCX_XML: Final = 24 * 1024 * 1024
+"""The largest body (``word/document.xml``, unpacked) of a Word file read: twelve bytes of
+markup for each character of :data:`MAX_TEXT_CHARS` (a plainly formatted document has two
+to eight)."""
+MAX_DOCX_ELEMENTS: Final = 500_000
+"""The most XML elements read in a Word file's body (a 300,000-word document with its own
+formatting on every sentence has about 300,000)."""
 TIMEOUT: Final = 30.0
 """Seconds a URL may take, from the request to the last byte."""
 MAX_REDIRECTS: Final = 5
@@ -250,17 +260,24 @@ def _needs(module: str, what: str, name: str) -> Any:
         ) from None
 
 
+_RESOURCE_LIMIT: Final = re.compile(r"(?i)excessive depth|huge input|resource limit|too large")
+
+
 def _html_text(data: bytes, name: str) -> tuple[str, str | None]:
     lxml_html = _needs("lxml.html", "HTML", name)
     if len(data) > MAX_TEXT_BYTES:
         raise UsageError(f"{shown(name)}: more than extract reads ({MAX_TEXT_BYTES // 2**20} MB)")
+    # huge_tree: libxml2 otherwise stops at 256 levels of nesting and, recovering, drops the
+    # rest of the page without a word; the size limit above still bounds the work.
     parser = lxml_html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True
     )
     try:
         root = lxml_html.document_fromstring(data, parser=parser)
     except Exception as exc:  # lxml raises several types for a page it cannot parse
         raise UsageError(f"{shown(name)}: cannot read the HTML ({type(exc).__name__})") from None
+    if any(_RESOURCE_LIMIT.search(entry.message) for entry in parser.error_log):
+        raise UsageError(f"{shown(name)}: HTML nested too deeply or too large to read in full")
     title_element = root.find(".//title")
     title = (
         " ".join((title_element.text_content() or "").split())
@@ -327,7 +344,17 @@ def _pdf_text(data: bytes, name: str) -> tuple[str, str | None]:
             raise UsageError(f"{shown(name)}: {len(pages):,} pages, more than extract reads")
         texts: list[str] = []
         size = 0
+        decoded = 0
         for page in pages:
+            # The page's drawing instructions, unpacked, are counted before its text is read:
+            # a small file may unpack to a stream that takes minutes to interpret.
+            contents = page.get_contents()
+            decoded += len(contents.get_data()) if contents is not None else 0
+            if decoded > MAX_PDF_CONTENT:
+                raise UsageError(
+                    f"{shown(name)}: unpacks to more than extract reads "
+                    f"({MAX_PDF_CONTENT // 2**20} MB of page content)"
+                )
             text = page.extract_text() or ""
             size += len(text)
             if size > MAX_TEXT_CHARS:
@@ -353,32 +380,114 @@ def _pdf_text(data: bytes, name: str) -> tuple[str, str | None]:
 # --- Word ----------------------------------------------------------------------------------------
 
 
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DC_TITLE: Final = "{http://purl.org/dc/elements/1.1/}title"
+
+
 def _docx_text(data: bytes, name: str) -> tuple[str, str | None]:
-    docx = _needs("docx", "Word files", name)
+    """The paragraphs of a Word file's body, a table row a line (its cells two spaces apart).
+
+    Read with lxml's ``iterparse`` under three budgets, each checked as it is spent, so a
+    small file that unpacks to a huge body is refused early and cheaply: the body's declared
+    unpacked size (:data:`MAX_DOCX_XML`), its elements (:data:`MAX_DOCX_ELEMENTS`) and its
+    characters of text (:data:`MAX_TEXT_CHARS`). python-docx builds an object for every run
+    and paragraph first, which a body of a million runs makes take minutes."""
+    etree = _needs("lxml.etree", "Word files", name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-            if "word/document.xml" not in {entry.filename for entry in entries}:
+            entries = {entry.filename: entry for entry in archive.infolist()}
+            body = entries.get("word/document.xml")
+            if body is None:
                 raise UsageError(f"{shown(name)}: not a Word (.docx) document")
-            if sum(entry.file_size for entry in entries) > MAX_UNZIPPED:
-                raise UsageError(f"{shown(name)}: unpacks to more than extract reads")
-        document = docx.Document(io.BytesIO(data))
-        lines: list[str] = []
-        for block in document.iter_inner_content():
-            if hasattr(block, "rows"):
-                for row in block.rows:
-                    cells = [cell.text for cell in row.cells]
-                    lines.append("  ".join(dict.fromkeys(cells)))
-            else:
-                lines.append(block.text)
-        title = document.core_properties.title or None
+            if (
+                body.file_size > MAX_DOCX_XML
+                or sum(entry.file_size for entry in entries.values()) > MAX_UNZIPPED
+            ):
+                raise UsageError(
+                    f"{shown(name)}: unpacks to more than extract reads "
+                    f"({MAX_DOCX_XML // 2**20} MB of document text and markup)"
+                )
+            with archive.open(body) as stream:  # reads at most the declared size
+                lines = _docx_lines(etree, stream, name)
+            title = None
+            core = entries.get("docProps/core.xml")
+            if core is not None and core.file_size <= 1_000_000:
+                root = etree.fromstring(archive.read(core), _xml_parser(etree))
+                found = root.find(_DC_TITLE) if root is not None else None
+                if found is not None and found.text:
+                    title = " ".join(found.text.split())[:1000] or None
     except UsageError:
         raise
-    except Exception as exc:  # a damaged or hostile file: zipfile, lxml and docx raise many types
+    except Exception as exc:  # a damaged or hostile file: zipfile and lxml raise many types
         raise UsageError(
             f"{shown(name)}: cannot read the Word file ({type(exc).__name__})"
         ) from None
     return "\n".join(lines), title
+
+
+def _xml_parser(etree: Any) -> Any:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _docx_lines(etree: Any, stream: Any, name: str) -> list[str]:
+    t, tab, br, cr, p, tc, tr, r = (
+        _W + tag for tag in ("t", "tab", "br", "cr", "p", "tc", "tr", "r")
+    )
+    box, body = _W + "txbxContent", _W + "body"
+    run_text: list[str] = []
+    cell_paragraphs: list[str] = []
+    cells: list[str] = []
+    lines: list[str] = []
+    size = 0
+    events = etree.iterparse(
+        stream,
+        events=("end",),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
+    for count, (_, element) in enumerate(events, start=1):
+        if count > MAX_DOCX_ELEMENTS:
+            raise UsageError(
+                f"{shown(name)}: more than {MAX_DOCX_ELEMENTS:,} elements in the document, "
+                "more than extract reads"
+            )
+        tag = element.tag
+        if tag == t:
+            text = element.text or ""
+            run_text.append(text)
+            size += len(text)
+            if size > MAX_TEXT_CHARS:
+                raise UsageError(f"{shown(name)}: more text than extract reads")
+        elif tag == r:
+            element.clear()  # its text is taken: keep no finished run
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+        elif tag == tab:
+            run_text.append("\t")
+        elif tag in (br, cr):
+            run_text.append("\n")
+        elif tag == p:
+            text = "".join(run_text)
+            run_text.clear()
+            where = element.getparent()
+            where_tag = where.tag if where is not None else None
+            if where_tag == tc:
+                cell_paragraphs.append(text)
+            elif where_tag != box:  # a text box repeats its text in a fallback
+                lines.append(text)
+            element.clear()
+            if where_tag == body:  # the body keeps no finished paragraph
+                while element.getprevious() is not None:
+                    del where[0]
+        elif tag == tc:
+            cells.append("\n".join(cell_paragraphs))
+            cell_paragraphs.clear()
+        elif tag == tr:
+            lines.append("  ".join(dict.fromkeys(cells)))
+            cells.clear()
+    return lines
 
 
 # --- URLs ----------------------------------------------------------------------------------------

@@ -298,18 +298,47 @@ def _tidy(text: str, low: int, high: int) -> tuple[int, int]:
 _MARKDOWN: Final = [
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE), ""),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),
-    (re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)([^\n]{0,2000}?\S)\1"), r"\2"),
+    # Each gap stops at the next opener of its own kind ("[", "(", "*", "_", "`"), so no
+    # character is scanned from more than one opener: time in proportion to the text, however
+    # many openers are left unclosed ("**x " or "[a" a million times).
+    (
+        re.compile(r"!?\[([^\[\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"),
+        r"\1",
+    ),
+    (re.compile(r"\*\*(?=\S)([^*\n]{0,2000}?\S)\*\*"), r"\1"),
+    (re.compile(r"__(?=\S)([^_\n]{0,2000}?\S)__"), r"\1"),
     (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{0,2000}?\S)\*(?![\w*])"), r"\1"),
     (re.compile(r"(?<![\w_])_(?=\S)([^_\n]{0,2000}?\S)_(?![\w_])"), r"\1"),
     (re.compile(r"`([^`\n]{0,2000})`"), r"\1"),
-    (re.compile(r"<!--.*?-->", re.DOTALL), ""),
+    # once more: "**bold *italic* bold**" and "*italic **bold** italic*" lose the outer marks
+    # only once the inner ones are gone
+    (re.compile(r"\*\*(?=\S)([^*\n]{0,2000}?\S)\*\*"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{0,2000}?\S)\*(?![\w*])"), r"\1"),
 ]
 
 
 def markdown_text(source: str) -> str:
-    """Markdown as the words a reader sees: no heading or quote markers, emphasis, link
-    targets or code ticks (the offsets of ``extract`` are into this text)."""
+    """Markdown as the words a reader sees: no comments, heading or quote markers, emphasis,
+    link targets or code ticks (the offsets of ``extract`` are into this text; a comment
+    leaves its line breaks, so every line keeps its number)."""
+    source = _without_comments(source)
     for pattern, replacement in _MARKDOWN:
         source = pattern.sub(replacement, source)
     return source
+
+
+def _without_comments(source: str) -> str:
+    """``<!-- ... -->`` removed but for its line breaks, in one pass; an unclosed ``<!--``
+    and everything after it stay (a reader sees them too)."""
+    parts: list[str] = []
+    done = 0
+    while True:
+        start = source.find("<!--", done)
+        end = source.find("-->", start + 4) if start >= 0 else -1
+        if end < 0:
+            break
+        parts.append(source[done:start])
+        parts.append("\n" * source.count("\n", start, end))
+        done = end + 3
+    parts.append(source[done:])
+    return "".join(parts)

@@ -5,6 +5,7 @@ length costs time in proportion to it."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Final
 
@@ -27,6 +28,9 @@ PARTICIPANT: Final = (
     r"(?:you|participants?|testers?|users?|researchers?|creators?|members?|artists?|"
     r"contributors?|licensees?|hackers?|insiders?|finders?|players?|annotators?|workers?)"
 )
+WORD: Final = r"(?:(?!(?:not|never|no|nor|neither)\b)\w+\s+)"
+"""One word and the space after it, if the word is not a negation: the slot after a modal
+verb ("will also be paid") that must not take in "not" ("will not be paid")."""
 ORG_WORD: Final = r"(?:we|us|the\s+company|the\s+organi[sz]ation|the\s+provider)"
 
 NEGATION: Final = rx(
@@ -96,6 +100,34 @@ def negated(plain: str, at: int, lookback: int = 50) -> bool:
     """Whether a negation stands shortly before ``at`` in the same clause."""
     low = max(clause_start(plain, at), at - lookback)
     return NEGATION.search(plain, low, at) is not None
+
+
+_BREAK: Final = re.compile(r"[;:]")
+
+
+def near(
+    pattern: re.Pattern[str], head: re.Pattern[str], tail: re.Pattern[str], text: str, most: int
+) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a ``pattern`` that is ``head + gap(most) + tail``, without
+    trying ``tail`` at each of ``most`` characters after every ``head``: heads and tails are
+    each found in one pass, and ``pattern`` runs only on a window where a tail starts at most
+    ``most`` characters after a head with no semicolon or colon between (where it matches).
+    A text of one head repeated a megabyte long costs three passes, not a pass per head."""
+    starts = [found.start() for found in tail.finditer(text)]
+    if not starts:
+        return None
+    breaks = [found.start() for found in _BREAK.finditer(text)]
+    for found in head.finditer(text):
+        index = bisect.bisect_left(starts, found.end())
+        if index == len(starts) or starts[index] - found.end() > most:
+            continue
+        stop = bisect.bisect_left(breaks, found.end())
+        if stop < len(breaks) and breaks[stop] < starts[index]:
+            continue  # the clause ends before the tail
+        match = pattern.search(text, found.start(), min(len(text), starts[index] + 200))
+        if match is not None:
+            return match
+    return None
 
 
 def actor(plain: str, at: int) -> str | None:

@@ -7,16 +7,18 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import PARTICIPANT, gap, hit, negated, rx
+from ._vocab import NEGATION, PARTICIPANT, WORD, gap, hit, negated, rx
 
 _PAY_NOUN: Final = (
     r"(?:compensation|payment|remuneration|money|pay|fees?|wages?|salary|consideration)"
 )
 _NONE: Final = rx(
-    r"\b(?:will|shall|do|does|would|is|are)\s+not\s+(?:\w+\s+)?(?:provide|pay|offer|give|receive|"
+    r"\b(?:will|shall|do|does|would|is|are)\s+(?:not|never)\s+(?:\w+\s+)?(?:provide|pay|offer|give|"
+    r"receive|"
     r"owe|be\s+(?:paid|compensated|remunerated|entitled\s+to))\s+(?:you\s+|participants\s+)?"
     rf"(?:any\s+|a\s+)?(?:\w+\s+)?{_PAY_NOUN}|"
-    r"\b(?:will|shall|do|does|would|is|are)\s+not\s+(?:be\s+)?(?:paid|compensated|remunerated)\b|"
+    r"\b(?:will|shall|do|does|would|is|are)\s+(?:not|never)\s+(?:be\s+)?(?:paid|compensated|"
+    r"remunerated)\b|"
     r"\b(?:won't|don't|doesn't)\s+(?:be\s+)?(?:pay|paid|compensated|receive\s+(?:any\s+)?"
     rf"{_PAY_NOUN})|"
     r"\b(?:there\s+is\s+|with\s+|receive\s+|for\s+)?no\s+(?:monetary\s+)?(?:compensation|payment|"
@@ -28,7 +30,7 @@ _NONE: Final = rx(
 )
 _EVERYONE: Final = rx(
     rf"\b(?:{PARTICIPANT}|each\s+participant|every\s+participant|all\s+participants)\s+"
-    r"(?:will|shall)\s+(?:\w+\s+)?(?:be\s+(?:paid|compensated|remunerated)|receive\s+(?:a|an|the|"
+    rf"(?:will|shall)\s+{WORD}?(?:be\s+(?:paid|compensated|remunerated)|receive\s+(?:a|an|the|"
     r"your)?\s*(?:payment|compensation|fee|stipend|incentive|honorarium|gift\s+card|\$|usd|eur|"
     r"gbp|£|€|\d))|"
     r"\b(?:we|\w+)\s+(?:will|shall)\s+pay\s+(?:you|each|every|all)\b|"
@@ -64,7 +66,7 @@ _SOME: Final = rx(
     r"(?:\$|usd\s?)[\d,]+\s+(?:cash\s+)?prize|"
     r"\b(?:through|via|offer\w*|award\w*|receive|provid\w*|with)\s+(?:\w+\s+){0,2}?grants?\b"
     r"(?!\s+(?:you|us|to|the|a|an)\b)|"
-    r"\bmay\s+(?:\w+\s+)?(?:offer|pay|provide)\s+(?:\w+\s+){0,3}?(?:stipends?|payments?|"
+    rf"\bmay\s+{WORD}?(?:offer|pay|provide)\s+(?:\w+\s+){{0,3}}?(?:stipends?|payments?|"
     r"compensation|prizes?)"
 )
 _NEEDS: Final = {
@@ -72,7 +74,7 @@ _NEEDS: Final = {
     "per-result": ("bount", "reward", "award", "payout", "per ", "first"),
     "some": ("select", "few", "chosen", "winn", "top", "some", "stipend", "prize", "grant", "award",
              "payment", "compensat", "cash", "honorari"),
-    "none": ("not", "n't", "no ", "no\n", "without", "unpaid"),
+    "none": ("not", "n't", "no ", "no\n", "without", "unpaid", "never"),
 }  # fmt: skip
 """Words each value's pattern cannot match without (a cheap test before the pattern runs)."""
 _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
@@ -116,6 +118,14 @@ _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
         "outputs.": "some",
         "The three winning films receive a cash prize of $5,000.": "some",
         "Current stipend amount: $25 USD per approved video.": "per-result",
+        "You will not be paid.": "none",
+        "Testers will never be paid for their time.": "none",
+        "Participants shall not be remunerated for their time.": "none",
+        "You will not receive a payment.": "none",
+        "Participants will not be paid for their participation in the program.": "none",
+        "Testers will never be paid.": "none",
+        "Participants will not be compensated for testing.": "none",
+        "You will NOT be paid any compensation.": "none",
     },
     counter_examples=(
         "Participants should be compensated for their time.",
@@ -124,6 +134,7 @@ _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
         "Acme grants you a licence to use the beta software.",
         "Artists said they were not paid for their work.",
         "We do not charge testers any fee.",
+        "From time to time, Acme may not offer stipends for select creative outputs.",
     ),
 )
 def money(sentence: Sentence) -> Iterator[Hit]:
@@ -153,6 +164,8 @@ def money(sentence: Sentence) -> Iterator[Hit]:
         if not any(stem in lower for stem in _NEEDS[value]):
             continue  # none of the words the pattern needs: skip it cheaply
         match = pattern.search(text)
+        if match and value == "everyone" and NEGATION.search(match.group(0)):
+            continue  # "will not be paid", "we will never pay you": a denial, read as none below
         if match and (" only " in match.group(0) or not negated(text, match.start() + 1, 25)):
             yield hit(sentence, value, *match.span(), cue)
             return

@@ -9,7 +9,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import PROHIBIT, actor, gap, hit, negated, rx
+from ._vocab import PROHIBIT, actor, gap, hit, near, negated, rx
 
 _NDA_NAME: Final = (
     r"(?:non-?disclosure|confidentiality)\s+(?:agreement|provisions?|obligations?|undertaking|"
@@ -32,15 +32,17 @@ _IS_CONFIDENTIAL: Final = rx(
     r"(?:non-public,?\s+|proprietary\s+and\s+|strictly\s+|\w+'s\s+)*"
     r"confidential\b(?:\s+(?:and\s+proprietary\s+)?information\s+(?:of|to)\b)?"
 )
-_DISCLOSE_BAN: Final = rx(
+_DISCLOSE_HEAD: Final = rx(
     rf"\b{PROHIBIT}\s+(?:[\w,]+\s+){{0,4}}?(?:disclos\w*|shar\w*|publish\w*|disseminat\w*|"
     r"releas\w*|reveal\w*|discuss\w*|talk\w*\s+about|post\w*|blog\w*|tweet\w*)\b"
-    + gap(80)
-    + r"\b(?:confidential\s+information|confidential\s+details|information\s+about|"
+)
+_SECRET: Final = rx(
+    r"\b(?:confidential\s+information|confidential\s+details|information\s+about|"
     r"any\s+(?:other\s+)?information|beta\s+materials|anything\s+about|details\s+of|"
     r"(?:submission|report|vulnerability|finding)\s+details|vulnerabilit(?:y|ies)|anything\b|"
     r"information\s+(?:marked|designated|identified)|your\s+(?:role|participation|work)\b)"
 )
+_DISCLOSE_BAN: Final = rx(_DISCLOSE_HEAD.pattern + gap(80) + _SECRET.pattern)
 _NOTHING_DISCLOSED: Final = rx(
     r"\bno\s+(?:[\w-]+\s+){0,3}?(?:vulnerabilit(?:y|ies)|information|details|reports?|"
     r"submissions?|findings?|outputs?|content)\b"
@@ -94,7 +96,10 @@ def _duty(text: str) -> tuple[bool, re.Match[str]] | None:
         _OBLIGATIONS,
         _IS_CONFIDENTIAL,
     ):
-        match = pattern.search(text)
+        if pattern is _DISCLOSE_BAN:  # found cheaply on "you may not post" repeated
+            match = near(_DISCLOSE_BAN, _DISCLOSE_HEAD, _SECRET, text, 80)
+        else:
+            match = pattern.search(text)
         if match is None or negated(text, match.start() + 1, 25):
             continue
         if pattern is _DISCLOSE_BAN and re.search(r"\bshould\b", text[: match.start()]):

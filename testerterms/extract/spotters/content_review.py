@@ -8,7 +8,20 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import GATE, GATED, OUTPUTS, PROHIBIT, SHARE, actor, gap, hit, negated, rx
+from ._vocab import (
+    GATE,
+    GATED,
+    OUTPUTS,
+    PROHIBIT,
+    SHARE,
+    WORD,
+    actor,
+    gap,
+    hit,
+    near,
+    negated,
+    rx,
+)
 
 _REQUIRED_BEFORE: Final = rx(
     r"\b(?:requires?|required|requiring|need(?:s|ed)?|must\s+(?:first\s+)?(?:obtain|get|seek|"
@@ -26,9 +39,11 @@ _UNLESS: Final = (
     rf"(?:without|unless|until|except\s+(?:with|as)|other\s+than\s+with)\s+(?:\w+\s+){{0,6}}?"
     rf"(?:{GATE}|{GATED}|(?:approves?|authori[sz]es?|permits?|consents?))"
 )
+_FORBIDDEN_HEAD: Final = rx(rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,4}}?{SHARE}\b")
+_UNLESS_RX: Final = rx(rf"\b{_UNLESS}")
+_FORBIDDEN: Final = rx(_FORBIDDEN_HEAD.pattern + gap(220) + _UNLESS_RX.pattern)
 _FORBIDDEN_UNLESS: Final = rx(
-    rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,4}}?{SHARE}\b" + gap(220) + rf"\b{_UNLESS}|"
-    rf"\b(?:no|not)\s+"
+    r"\b(?:no|not)\s+"
     + gap(80)
     + rf"\b(?:may|shall|will|can)\s+be\s+{SHARE}\s+"
     + gap(60)
@@ -55,7 +70,7 @@ _NO_REVIEW: Final = rx(
 )
 _MAY_SHARE: Final = rx(
     rf"\b(?:you|participants?|testers?|creators?|artists?)\s+(?:may|can|are\s+free\s+to|are\s+"
-    rf"welcome\s+to|are\s+allowed\s+to|are\s+permitted\s+to)\s+(?:\w+\s+){{0,2}}?{SHARE}\b"
+    rf"welcome\s+to|are\s+allowed\s+to|are\s+permitted\s+to)\s+{WORD}{{0,2}}?{SHARE}\b"
 )
 _NARROW: Final = rx(
     r"\b(?:certain|specific|some|particular|sensitive|confidential|non-public|pre-release|"
@@ -118,6 +133,8 @@ def pre_approval(sentence: Sentence) -> Iterator[Hit]:
         _IF_AGREED,
     ):
         match = pattern.search(text)
+        if pattern is _FORBIDDEN_UNLESS:  # "may not post ... unless", found cheaply, or else
+            match = near(_FORBIDDEN, _FORBIDDEN_HEAD, _UNLESS_RX, text, 220) or match
         if match is None or (
             actor(text, match.start() + 1) == "organization" and pattern in (_FORBIDDEN_UNLESS,)
         ):
@@ -143,13 +160,13 @@ def _credentials(text: str, match: re.Match[str]) -> bool:
 
 
 _SHOULD: Final = rx(r"\bshould\b")
-_BAN: Final = rx(
-    rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,4}}?{SHARE}\b(?:\s+or\s+\w+)?"
-    + gap(120)
-    + rf"\b(?:{OUTPUTS}|the\s+feature|its\s+outputs?|information\s+(?:about|regarding|related)|"
-    rf"opinions?|anything)\b|"
-    rf"\b(?:does|do)\s+not\s+(?:allow|permit)\s+(?:public\s+)?disclosure\b"
+_BAN_HEAD: Final = rx(rf"\b{PROHIBIT}\s+(?:\w+\s+){{0,4}}?{SHARE}\b(?:\s+or\s+\w+)?")
+_BAN_OBJECT: Final = rx(
+    rf"\b(?:{OUTPUTS}|the\s+feature|its\s+outputs?|information\s+(?:about|regarding|related)|"
+    rf"opinions?|anything)\b"
 )
+_BAN: Final = rx(_BAN_HEAD.pattern + gap(120) + _BAN_OBJECT.pattern)
+_NO_DISCLOSURE: Final = rx(r"\b(?:does|do)\s+not\s+(?:allow|permit)\s+(?:public\s+)?disclosure\b")
 
 
 @spotter(
@@ -205,7 +222,7 @@ def share_ban(sentence: Sentence) -> Iterator[Hit]:
     here only where the sentence names outputs, the feature or anything about the program.
     """
     text = sentence.plain
-    ban = _BAN.search(text)
+    ban = near(_BAN, _BAN_HEAD, _BAN_OBJECT, text, 120) or _NO_DISCLOSURE.search(text)
     if (
         ban
         and not re.search(_UNLESS, text, re.IGNORECASE)

@@ -8,7 +8,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import AT_WILL, NEGATION, PARTICIPANT, actor, gap, hit, negated, rx
+from ._vocab import AT_WILL, NEGATION, PARTICIPANT, actor, gap, hit, near, negated, rx
 
 _CHANGE: Final = (
     r"(?:chang(?:e|es|ed)|modif(?:y|ies|ied)|amend(?:s|ed)?|updat(?:e|ed)|revis(?:e|es|ed)|"
@@ -33,8 +33,10 @@ _POWER: Final = (
     r"retains?\s+the\s+right\s+to|is\s+entitled\s+to|has\s+the\s+right\s+to|needs?\s+to|"
     r"(?:is|are)\s+(?:free|permitted)\s+to)"
 )
+_POWER_TO_CHANGE: Final = rx(rf"\b{_POWER},?\s+(?:[\w()]+,?\s+){{0,6}}?{_CHANGE}\b")
+_TERMS_OR_OFFER: Final = rx(rf"\b(?:{_TERMS}|{_OFFER})")
+_CHANGES_THEM: Final = rx(_POWER_TO_CHANGE.pattern + gap(120) + _TERMS_OR_OFFER.pattern)
 _UNILATERAL: Final = rx(
-    rf"\b{_POWER},?\s+(?:[\w()]+,?\s+){{0,6}}?{_CHANGE}\b" + gap(120) + rf"\b(?:{_TERMS}|{_OFFER})|"
     rf"\b(?:{_TERMS}|{_OFFER})" + gap(80) + rf"\b(?:may|might|can|could)\s+(?:\w+\s+){{0,3}}?"
     rf"(?:be\s+)?(?:subject\s+to\s+)?{_CHANGE}\b|"
     rf"\b(?:{_TERMS}|{_OFFER})" + gap(60) + rf"\b(?:are|is)\s+subject\s+to\s+change\b|"
@@ -177,7 +179,7 @@ def terms_changes(sentence: Sentence) -> Iterator[Hit]:
     if agreed:
         yield hit(sentence, "agreed", *agreed.span(), "changes only by agreement")
         return
-    change = _UNILATERAL.search(text)
+    change = _first(near(_CHANGES_THEM, _POWER_TO_CHANGE, _TERMS_OR_OFFER, text, 120), text)
     if change is None:
         announced = _NOTICE_BEFORE.search(text)
         if (
@@ -215,6 +217,15 @@ _NOT_TERMS: Final = rx(
 )
 
 
+def _first(power: re.Match[str] | None, text: str) -> re.Match[str] | None:
+    """The earlier of a power to change the terms (found with :func:`near`, cheaply on a text
+    of repeated "you may withdraw from") and the other ways of saying it."""
+    other = _UNILATERAL.search(text)
+    if other is not None and (power is None or other.start() <= power.start()):
+        return other
+    return power
+
+
 def _passive_change(text: str) -> bool:
     return bool(
         rx(
@@ -238,7 +249,7 @@ _VOLUNTARY: Final = rx(
     r"\b(?:have|has)\s+the\s+option\s+to\s+(?:leave|withdraw|opt\s+out|quit)\b|"
     r"\b(?:are|is)\s+not\s+(?:required|obligated|obliged)\s+to\s+(?:participate|take\s+part|"
     r"join)\b|\bno\s+obligation\s+to\s+(?:participate|take\s+part|provide\s+feedback|use)\b|"
-    rf"\b{PARTICIPANT}\s+can\s+(?:\w+\s+){{0,3}}?(?:unregister|leave\s+the\s+program)\b"
+    rf"\b{PARTICIPANT}\s+can\s+(?:(?!not\b|never\b)\w+\s+){{0,3}}?(?:unregister|leave\s+the\s+program)\b"
 )
 
 
@@ -273,6 +284,7 @@ _VOLUNTARY: Final = rx(
         "We encourage voluntary disclosure of security issues.",
         "Testers said participation was voluntary.",
         "You should not withdraw from the Program at any time.",
+        "You can not leave the program at any time.",
     ),
 )
 def voluntary(sentence: Sentence) -> Iterator[Hit]:

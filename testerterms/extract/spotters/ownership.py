@@ -10,7 +10,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import FEEDBACK, OUTPUTS, PARTICIPANT, actor, gap, hit, negated, rx
+from ._vocab import FEEDBACK, NEGATION, OUTPUTS, PARTICIPANT, WORD, actor, gap, hit, negated, rx
 
 _MADE: Final = (
     rf"(?:{OUTPUTS}|code|text|media)\s+(?:that\s+)?(?:you|participants?|creators?)\s+"
@@ -24,9 +24,11 @@ _PARTICIPANT_OWNS: Final = rx(
     r"rights?|title|intellectual\s+property(?:\s+rights)?|copyright)\s+(?:in|to|of|over)\s+)?"
     + gap(60)
     + rf"\b(?:{_MADE})\b|"
-    rf"\b(?:does|do|will|shall)\s+not\s+(?:own|claim\s+(?:any\s+)?ownership\s+(?:of|in)|acquire\s+"
-    rf"(?:any\s+)?(?:ownership|rights?|title)\s+(?:in|to))\s+" + gap(40) + rf"\b(?:{_MADE})\b|"
-    rf"\b(?:{_MADE})\b" + gap(80) + r"\b(?:belongs?|remains?|are|is)\s+(?:\w+\s+)?"
+    rf"(?P<disowned>\b(?:does|do|will|shall)\s+not\s+(?:own|claim\s+(?:any\s+)?ownership\s+"
+    rf"(?:of|in)|acquire\s+(?:any\s+)?(?:ownership|rights?|title)\s+(?:in|to))\s+"
+    + gap(40)
+    + rf"\b(?:{_MADE})\b)|"
+    rf"\b(?:{_MADE})\b" + gap(80) + rf"\b(?:belongs?|remains?|are|is)\s+{WORD}?"
     r"(?:to\s+you|yours|owned\s+by\s+you|your\s+(?:sole\s+)?property)\b"
 )
 _ORGANIZATION_OWNS: Final = rx(
@@ -60,6 +62,9 @@ _SHARED_OWNERSHIP: Final = rx(r"\bjointly\s+owned\b|\bjoint\s+ownership\b|\bco-o
         "Creators said they kept the rights to their videos.",
         "You should not claim ownership of the outputs you create.",
         "We retain ownership of our models, not of the videos you create.",
+        "You will not own the outputs you create.",
+        "The outputs you create do not belong to you.",
+        "Outputs you create are not owned by you.",
     ),
 )
 def outputs(sentence: Sentence) -> Iterator[Hit]:
@@ -81,9 +86,17 @@ def outputs(sentence: Sentence) -> Iterator[Hit]:
         (_PARTICIPANT_OWNS, "participant", "participants own outputs"),
     ):
         match = pattern.search(text)
-        if match and (pattern is _PARTICIPANT_OWNS or not negated(text, match.start() + 1, 20)):
-            yield hit(sentence, value, *match.span(), cue)
-            return
+        if match is None:
+            continue
+        if pattern is not _PARTICIPANT_OWNS or match.group("disowned") is None:
+            if negated(text, match.start() + 1, 20) or (
+                pattern is _PARTICIPANT_OWNS and NEGATION.search(match.group(0))
+            ):
+                continue  # "outputs you create do not belong to you"
+        elif actor(text, match.start() + 1) == "participant":
+            continue  # "you will not own the outputs": the participant disowns them
+        yield hit(sentence, value, *match.span(), cue)
+        return
 
 
 _LIMITS: Final = (
@@ -450,11 +463,11 @@ _PURPOSE: Final = (
     r"build\w*|enhanc\w*|make\s+better)"
 )
 _DATA_USE: Final = rx(
-    rf"\b{_DATA}\b" + gap(120) + r"\b(?:is|are|will\s+be|may\s+be|can\s+be)\s+(?:\w+\s+)?"
+    rf"\b{_DATA}\b" + gap(120) + rf"\b(?:is|are|will\s+be|may\s+be|can\s+be)\s+{WORD}?"
     r"(?:used|processed|analy[sz]ed|shared|sent|leveraged|collected)\b"
     + gap(120)
     + rf"\b{_PURPOSE}\b|"
-    r"\b(?:we|\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|process|analy[sz]e|leverage|record|send|"
+    r"\b(?:we|(?!(?:not|never)\b)\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|process|analy[sz]e|leverage|record|send|"
     rf"collect|train\s+on)\w*\s+" + gap(80) + rf"\b{_DATA}\b" + gap(120) + rf"\b{_PURPOSE}\b|"
     rf"\bconsent\s+to\s+(?:our|\w+'s)\s+use\s+of\s+(?:your\s+)?{_DATA}\b"
     + gap(60)
@@ -467,18 +480,24 @@ _DATA_USE: Final = rx(
     + r"\b(?:so\s+that|to\s+help|in\s+order\s+to)\b"
     + gap(80)
     + rf"\b{_PURPOSE}\b|"
-    r"\b(?:we|\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|leverage|analy[sz]e)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:we|(?!(?:not|never)\b)\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|leverage|analy[sz]e)\s+(?:\w+\s+){0,3}?"
     r"(?:data|telemetry|recordings?)\s+from\s+your\b"
 )
-_NO_TRAINING: Final = rx(
-    r"\b(?:will|do|does|shall)\s+not\s+(?:use|train\s+on|process)\s+"
-    + gap(80)
-    + r"\b(?:to\s+train|for\s+(?:model\s+)?training|"
+_TRAINING: Final = (
+    r"\b(?:to\s+train|for\s+(?:model\s+)?training|"
     r"train\s+(?:our\s+|its\s+|any\s+)?(?:ai\s+)?models?)\b"
+)
+_NO_TRAINING: Final = rx(
+    r"\b(?:will|do|does|shall)\s+(?:not|never)\s+(?:use|train\s+on|process)\s+"
+    + gap(80)
+    + _TRAINING
+    + rf"|\b{_DATA}\s+(?:is|are|will|shall)\s+(?:not|never)\s+(?:be\s+)?(?:used|processed)\s+"
+    + gap(40)
+    + _TRAINING
 )
 
 
-_PASSIVE_USE: Final = rx(r"\b(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?used\b")
+_PASSIVE_USE: Final = rx(rf"\b(?:is|are|will\s+be|may\s+be)\s+{WORD}?used\b")
 
 
 @spotter(
@@ -513,12 +532,17 @@ _PASSIVE_USE: Final = rx(r"\b(?:is|are|will\s+be|may\s+be)\s+(?:\w+\s+)?used\b")
         "purposes.": "disclosed",
         "We do not use your prompts or outputs to train our models.": "none",
         "We may also leverage data from your gameplay telemetry.": "disclosed",
+        "Your prompts are not used to train our models.": "none",
+        "Your recordings will never be used to train our models.": "none",
     },
     counter_examples=(
         "You may not use the data you collect to train models.",
         "Testers said Acme used their recordings to train its models.",
         "We will keep your personal information confidential.",
         "Acme should use your prompts to improve its models.",
+        "This usage information is not used by Acme to improve the software.",
+        "We may not also leverage data from your gameplay telemetry.",
+        "Your prompts are not shared with affiliates to develop their products.",
     ),
 )
 def data_use(sentence: Sentence) -> Iterator[Hit]:

@@ -151,6 +151,9 @@ _ARBITRATION_FEATURES: Final = {
         "your costs.",
         "Acme should try to resolve disputes through mediation first.",
         "Testers said that disputes were resolved by binding arbitration.",
+        "Disputes will not be resolved by binding arbitration.",
+        "Any Covered Dispute must not be asserted individually in binding arbitration.",
+        "The arbitrator shall not have exclusive authority to resolve any dispute.",
         "You and Acme agree to submit to the exclusive jurisdiction and venue of the courts "
         "located in San Francisco, California for any dispute.",
     ),
@@ -189,6 +192,11 @@ def arbitration(sentence: Sentence) -> Iterator[Hit]:
         (_PROVISION, "an arbitration agreement"),
     ):
         match = pattern.search(text)
+        if match and (
+            negated(text, match.start(), 15)
+            or (pattern is _AUTHORITY and negated(text, match.end() - 19, 15))
+        ):
+            return  # "will not be resolved by binding arbitration": no weaker pattern either
         if match and not negated(text, match.start(), 15) and _VERB.search(text):
             if pattern is _BINDING and len(text) < 40:
                 continue

@@ -123,12 +123,31 @@ _ARBITRATION_FEATURES: Final = {
 }
 
 
+_NAMES_ARBITRATION: Final = rx(r"\barbitra(?:tion|ted|te|tes|ting|l)\b")
+_EXPLAINS: Final = rx(
+    r"\binformal\b|\bless\s+formal\b|\bneutral\s+arbitrator\b|\binstead\s+of\s+a\s+judge\b"
+)
+
+
+def arbitration_found(sentence: Sentence) -> Iterator[Hit]:
+    """The cautious reading of a sentence the detector finds: ``true`` where a sentence with a
+    verb names arbitration itself (not only "the arbitrator"), with no negation before it, no
+    exemption, no "if it is found unenforceable" and no explanation of what arbitration is."""
+    text = sentence.plain
+    if _IF.search(text) or _INSTEAD.search(text) or _EXEMPT.search(text) or _EXPLAINS.search(text):
+        return
+    match = _NAMES_ARBITRATION.search(text)
+    if match and not negated(text, match.start(), 15) and _VERB.search(text) and len(text) >= 40:
+        yield hit(sentence, True, match.start(), match.end(), "names arbitration")
+
+
 @spotter(
     "voice.arbitration",
     cue=("arbitra",),
     prefer=(True, False),
     features=_ARBITRATION_FEATURES,
     judged=(True,),
+    found=arbitration_found,
     examples={
         "All disputes between you and Acme will be resolved by binding arbitration.": True,
         "You and Acme agree to arbitrate any claim arising from this Agreement.": True,

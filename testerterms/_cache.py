@@ -2,7 +2,8 @@
 files costs reading them, not loading and scoring them (ruff and mypy cache the same way).
 
 ``score`` keeps each program's piece of output (its table row, JSON entry, CSV rows...) with
-what ``--fail-under`` reads; ``validate`` keeps each file's errors and warnings. A result is
+what ``--fail-under`` reads; ``validate`` keeps each file's errors and warnings; ``diff``
+keeps what it printed for two files, under the new file with the old one's key. A result is
 found by a key made of everything it depends on:
 
 - the file: its bytes and its path as given;
@@ -245,12 +246,16 @@ class Cache:
         self.used[slot.path] = entry
         return entry[1]
 
+    def unchanged(self, slot: Slot) -> bool:
+        """Whether the file is as it was when :meth:`slot` read its bytes."""
+        try:
+            return _seen(os.stat(slot.path)) == slot.seen
+        except (OSError, ValueError):
+            return False
+
     def put(self, slot: Slot, value: Any) -> None:
         """Keep ``value`` for the file, if it has not changed since :meth:`slot` read it."""
-        try:
-            if _seen(os.stat(slot.path)) != slot.seen:
-                return
-        except (OSError, ValueError):
+        if not self.unchanged(slot):
             return
         self.used[slot.path] = [slot.key, value]
         self.changed = True

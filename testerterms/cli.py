@@ -104,8 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     score = commands.add_parser(
         "score",
         help="score programs against a profile",
-        description="One scorecard per program: score 0-100, range [worst, best] over unknown "
-        "and disputed terms, coverage, grade. With no PATH, the bundled programs.",
+        description="One scorecard per program: range [worst, best] over unknown and "
+        "disputed terms, score 0-100 (always inside its range), coverage, grade (with the "
+        "grades the range still allows), the blockers known not met (graded or not) and the "
+        "facts the grade turns on. With no PATH, the bundled programs.",
     )
     score.add_argument("paths", nargs="*", metavar="PATH", help="program files or folders")
     _add_profile(score)
@@ -466,6 +468,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     diff.add_argument(
         "--fail-if-worse", action="store_true", help="exit 1 when NEW is worse than OLD"
     )
+    _add_no_cache(diff)
     diff.set_defaults(run=cmd_diff)
 
     ask = commands.add_parser(
@@ -1013,20 +1016,64 @@ def _draft_new(
 
 
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .advice import diff, render_diff
-    from .loading import resolve_program
+    from ._files import resolve_program
     from .profiles import load_profile
 
-    for name in (args.old, args.new):  # before loading anything: a folder may hold thousands
-        if resolve_program(name).is_dir():
+    paths = [resolve_program(name) for name in (args.old, args.new)]
+    for name, path in zip((args.old, args.new), paths, strict=True):
+        if path.is_dir():  # said before loading anything: a folder may hold thousands
             raise UsageError(f"diff compares two program files: {shown_path(name)} is a folder")
-    old, new = _load_named(args.old), _load_named(args.new)
-    result = diff(old, new, load_profile(args.profile))
-    out.write(render_diff(result, args.format))
-    if args.fail_if_worse and result.worse:
+    profile = load_profile(args.profile)
+    cached = None if args.no_cache else _DiffCache.open(profile, args.format, paths)
+    found = cached.get() if cached is not None else None
+    if found is not None:  # the same two files, profile and options: nothing to load
+        text, worse = found
+    else:
+        from .advice import diff, render_diff
+
+        result = diff(_load_named(args.old), _load_named(args.new), profile)
+        text, worse = render_diff(result, args.format), bool(result.worse)
+        if cached is not None:
+            cached.put(text, worse)
+    out.write(text)
+    if args.fail_if_worse and worse:
         print(f"testerterms: {args.new} is worse than {args.old}", file=err)
         return EXIT_FAILED
     return EXIT_OK
+
+
+class _DiffCache:
+    """What ``diff`` printed for two files, kept in the cache (:mod:`._cache`) under both
+    files' bytes and paths, the whole profile, the format and the width a table fits: a
+    second ``diff`` of the same files loads neither, as a second ``score`` does not."""
+
+    def __init__(self, cache: Cache, slots: list[Any]) -> None:
+        self.cache, self.slots = cache, slots
+
+    @classmethod
+    def open(cls, profile: Profile, fmt: str, paths: Sequence[Path]) -> _DiffCache | None:
+        from ._cache import Cache
+        from .render._width import terminal_width
+
+        width = terminal_width() if fmt == "table" else 0
+        cache = Cache.open(f"diff\0{profile!r}\0{fmt}\0{width}", paths)
+        if cache is None:
+            return None
+        slots = [cache.slot(path) for path in paths]
+        return cls(cache, slots) if all(slot is not None for slot in slots) else None
+
+    def get(self) -> tuple[str, bool] | None:
+        old, new = self.slots
+        kept = self.cache.get(new)
+        if not isinstance(kept, list) or len(kept) != 3 or kept[0] != old.key:
+            return None
+        return str(kept[1]), bool(kept[2])
+
+    def put(self, text: str, worse: bool) -> None:
+        old, new = self.slots
+        if self.cache.unchanged(old):  # the old file too is as it was read
+            self.cache.put(new, [old.key, text, worse])
+            self.cache.save()
 
 
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

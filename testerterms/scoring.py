@@ -1,42 +1,96 @@
-"""Program x profile -> scorecard: findings, score, range, coverage, grade.
+"""Program x profile -> scorecard: findings, score, range, coverage, grade, and how firm it is.
 
-The scorer never reads files and never prints. For each rule it gathers the values the
-rule's terms can take: one value for an agreed term, every value the schema allows for an
-unknown term, and each claimed value for a disputed term. A rule's outcome is known only
-when it is the same whatever the unknown terms are; when it changes with a disputed term's
-claims, the finding is disputed and the profile's policy picks the headline outcome.
+The scorer never reads files and never prints. Each rule is judged on what the sources say
+of the terms it reads (:mod:`._judgement`): an outcome that is the same whatever the unknown
+terms are, or disputed (the profile's policy picks the headline), or unknown. The range is
+the lowest and highest score some joint assignment of the unknown terms and disputed claims
+gives (:mod:`._range`).
 
-The range is worked out jointly, not rule by rule: rules share terms (``compensation.money``
-decides PAY001, PAY002 and TRN003), and a rule that does not apply changes the
-denominator (or moves its weight to the rule it folds into). The open rules (unknown or
-disputed) are grouped by the open terms they share; within a group every joint assignment
-of the shared terms is tried, and the terms only one rule reads are left to that rule; the
-groups' (credit, weight) sums are then added up. So each end of the range is the score of
-some assignment of the unknown terms and the disputed claims: no end is a sum of
-outcomes that cannot happen together. A term that only refines a rule is not assigned:
-it stays unstated, as it does for the headline.
+The headline, and what each number means:
 
-The score is over known rules, the range over every applicable rule, so the score can lie
-outside the range (known rules all met while an open rule can at best be partly met).
+- ``known_score``: 100 x sum(weight x credit) / sum(weight) over the known rules alone. It
+  can lie outside the range (known rules all met while an open rule can at best be partly
+  met), so it is not the headline.
+- ``score``: the known rules' score brought inside the range: where the open rules cannot
+  let the program reach what the known rules say, the nearer end of the range. So
+  ``worst <= score <= best`` always, and the score is what the grade is read from.
+- ``grade``: the profile's band of the score, capped by every blocker known not to be met;
+  none below the profile's minimum coverage. ``possible_grades``: every grade the range
+  allows once the open rules are settled (the worst end capped by every blocker that may
+  still turn out not met); ``blockers`` (known not met, graded or not) and
+  ``blocker_cap``, the best grade they allow; ``turns_on``: for a graded program, each fact
+  (a stated term read as unstated) or dispute (a disputed term read as one of its claims)
+  that changes its grade, worked out when first asked.
+
+Cost, for a program of C claims scored under a profile of R rules: building the term states
+and citing the facts is O(C) (claims are grouped by value, never compared in pairs); each
+rule's judgement calls its check once for each combination of its terms' distinct values,
+at most ``LIMITS.evaluations`` (4,096) times, else the rule is not settled and counts at
+any outcome; the range reads those outcomes back, trying at most ``LIMITS.joint`` (4,096)
+joint assignments for each group of rules that share open terms (rule by rule past that).
+So at most R x 4,096 check calls and R x 4,096 joint assignments a scorecard, whatever the
+claims: O(C + R) with a bounded constant, and never more than the exact work. Where a bound
+cut the work the range is wider than the exact one, never narrower, and
+``range_exact`` is false. (``WORK`` counts the steps, for tests and benchmarks.) The turning
+points score the program again once for each fact a scored finding rests on (and each
+claim of a disputed term, up to 16): O(T) scorecards for T such terms, most of their
+judgements and group sums read from the caches. What is kept between scorecards is bounded:
+caches keyed by small states hold at most a fixed number of entries; those keyed by large
+ones (thousands of claimed values) at most a fixed number of values in all; what is worked
+out from one term goes when the term does.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
-import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-from typing import Any, Final, Literal, get_args, get_origin
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Final, Protocol, TypeVar
 
+from ._judgement import (
+    _CLEARERS,
+    LARGE,
+    LIMITS,
+    MEMO,
+    UNKNOWN,
+    WORK,
+    Judgement,
+    State,
+    claims_listed,
+    dispute_reason,
+    judge,
+    limits,
+    show_value,
+    size,
+    term_domain,
+    term_evidence,
+    term_state,
+    weakest,
+)
+from ._range import Judged, Range, joint_range
 from ._version import __version__
-from .model import EVIDENCE_STRENGTH, Evidence, Fact, Program, Term, Terms
-from .profiles import MAX_WEIGHT, Grade, Profile
-from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule, Values, Verdict
+from .model import Evidence, Fact, Program, Term
+from .profiles import GRADES, MAX_WEIGHT, Grade, Profile
+from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule
 
-_OUTCOME_RANK: Final = {"not-met": 0, "partly": 1, "met": 2, "n/a": 3}
-_POSSIBLE_ORDER: Final[tuple[Outcome, ...]] = ("met", "partly", "not-met", "n/a")
-
+__all__ = [
+    "LIMITS",
+    "WORK",
+    "CategoryScore",
+    "FactUsed",
+    "Finding",
+    "Scorecard",
+    "TurningPoint",
+    "cap_grade",
+    "evaluate",
+    "limits",
+    "rank_key",
+    "score",
+    "score_all",
+    "show_value",
+    "term_domain",
+]
 
 # Results are plain frozen dataclasses, not pydantic models: they are built by the scorer,
 # never parsed from input, and building 15 findings a program is the hot path in big folders.
@@ -78,6 +132,9 @@ class Finding:
     several for an unknown or disputed one (in the order met, partly, not-met, n/a)."""
     history: tuple[FactUsed, ...] = ()
     """The dated history of the terms used (``since``/``until``), past and current entries."""
+    settled: bool = True
+    """False when the rule's terms have more combinations of values than the scorer works
+    through (see :mod:`._judgement`): the finding is unknown and may take any outcome."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +148,24 @@ class CategoryScore:
 
 
 @dataclass(frozen=True, slots=True)
+class TurningPoint:
+    """One fact, or one dispute, that a graded program's grade turns on: read otherwise,
+    the grade changes. A stated term is read as if no source stated it (a fact that does
+    not hold up); a disputed term, as if one of its claims held."""
+
+    term: str
+    rules: tuple[str, ...]
+    """The rules whose finding then changes."""
+    disputed: bool
+    """The term is disputed, and the grade turns on which claim holds."""
+    value: str | None
+    """The claimed value that would change the grade (a disputed term); None when it is
+    the fact's absence."""
+    grade: Grade | None
+    """The grade the program would then have (None: no grade, too little known)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Scorecard:
     """One program scored under one profile."""
 
@@ -101,10 +176,12 @@ class Scorecard:
     program_name: str
     organization: str
     score: float | None
+    """The known rules' score, brought inside the range (see the module's docstring)."""
     range: tuple[float, float]
     coverage: float
     grade: Grade | None
     blockers: tuple[str, ...]
+    """Blocker rules known not to be met, whether or not the program is graded."""
     categories: tuple[CategoryScore, ...]
     findings: tuple[Finding, ...]
     disputed_terms: tuple[str, ...]
@@ -113,6 +190,36 @@ class Scorecard:
     """Disputed terms that no finding depends on (a headcount, an event date)."""
     example: bool = False
     """The program is an example (kind ``reference``), not a real program."""
+    known_score: float | None = None
+    """100 x sum(weight x credit) / sum(weight) over the known rules alone; may lie outside
+    the range."""
+    range_exact: bool = True
+    """False when a bound on the work widened the range (it still holds every score the
+    program can have)."""
+    blocker_cap: Grade | None = None
+    """The best grade the blockers known not to be met allow ("at best D")."""
+    possible_grades: tuple[Grade, ...] = ()
+    """Every grade the range allows once the open rules are settled, best first."""
+    turning: Any = field(default=(), repr=False, compare=False)
+    """What :attr:`turns_on` is read from: the turning points, or a function that works
+    them out when first asked (most scorecards ``suggest`` and ``compare`` make are never
+    asked)."""
+
+    @property
+    def turns_on(self) -> tuple[TurningPoint, ...]:
+        """For a graded program, each fact or dispute whose other reading changes the grade
+        (see :class:`TurningPoint`); empty for an ungraded one."""
+        if callable(self.turning):
+            object.__setattr__(self, "turning", self.turning())
+        points: tuple[TurningPoint, ...] = self.turning
+        return points
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled (to and from worker processes) with the turning points worked out: the
+        # function that would work them out holds the scorer's caches.
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        values["turning"] = self.turns_on
+        return (_scorecard, (values,))
 
     def finding(self, code: str) -> Finding:
         for finding in self.findings:
@@ -121,75 +228,11 @@ class Scorecard:
         raise KeyError(code)
 
 
-# --- the values a term can take ------------------------------------------------------------------
-
-
-def _domain(annotation: Any) -> tuple[Any, ...]:
-    """Every value a check may see for an unknown term of this type."""
-    origin = get_origin(annotation)
-    if origin is Literal:
-        return get_args(annotation)
-    if annotation is bool or (get_args(annotation) and get_args(annotation)[0] is bool):
-        return (False, True)
-    if annotation is float or (get_args(annotation) and get_args(annotation)[0] is float):
-        return (0.0, math.inf)  # checks only compare numbers with one threshold
-    return (None,)
-
-
-@cache
-def term_domain(key: str) -> tuple[Any, ...]:
-    return _domain(Terms.value_type(key))
-
-
-@lru_cache(maxsize=65536)
-def _run(
-    code: str, params: Parameters, keys: tuple[str, ...], values: tuple[Any, ...]
-) -> tuple[Verdict, tuple[str, ...]]:
-    view = Values(dict(zip(keys, values, strict=True)))
-    verdict = CATALOGUE[code].check(view, params)
-    return verdict, tuple(view.used)
+def _scorecard(values: dict[str, Any]) -> Scorecard:
+    return Scorecard(**values)
 
 
 # --- one rule ----------------------------------------------------------------------------------
-
-
-def _weakest(classes: Iterable[Evidence]) -> Evidence:
-    return min(classes, key=EVIDENCE_STRENGTH.__getitem__)
-
-
-def _term_evidence(program: Program, term: Term[Any]) -> Evidence:
-    """Claims that agree corroborate: the strongest class among them. Claims that disagree
-    (without changing this outcome) count as the weakest of them."""
-    classes = [program.evidence_of(f) for f in term.claims]
-    if term.disputed:
-        return _weakest(classes)
-    return max(classes, key=EVIDENCE_STRENGTH.__getitem__)
-
-
-State = tuple[Any, ...]
-"""What the sources say of one term, as the checks need it: ``("unknown",)``,
-``("known", value)`` or ``("disputed", ((value, parties), ...))``."""
-
-
-def _state(program: Program, term: Term[Any]) -> State:
-    if not term.known:
-        return ("unknown",)
-    if not term.disputed:
-        return ("known", term.value)
-    sides = {
-        value: frozenset(program.party_of(f) for f in term.claims if f.value == value)
-        for value in term.values
-    }
-    return ("disputed", tuple(sorted(sides.items(), key=lambda side: repr(side[0]))))
-
-
-@dataclass(frozen=True)
-class _Judgement:
-    outcome: Outcome
-    reason: str
-    used: frozenset[str]
-    disputed: bool
-    possible: tuple[Outcome, ...]
 
 
 def evaluate(
@@ -201,11 +244,29 @@ def evaluate(
     keys = rule.terms
     terms = {key: program.terms.term(key) for key in keys}
     if states is None:
-        states = {key: _state(program, terms[key]) for key in keys}
-    judged = _judge(
+        states = {key: term_state(program, terms[key]) for key in keys}
+    judged = judge(
         rule.code, profile.parameters, profile.disputes, tuple(states[key] for key in keys)
     )
     return _finding(rule, keys, judged, profile, _Facts(program, terms))
+
+
+class _Cited:
+    """A term's claims and history as findings cite them, and the sources they cite."""
+
+    __slots__ = ("_listing", "claims", "history", "sources")
+
+    def __init__(self, program: Program, key: str, term: Term[Any]) -> None:
+        self.claims = tuple([_fact_used(program, key, f) for f in term.claims])
+        self.history = tuple([_fact_used(program, key, f) for f in term.history])
+        self.sources = frozenset(s for fact in self.claims + self.history for s in fact.sources)
+        self._listing: str | None = None
+
+    def listing(self) -> str:
+        """The claims as a dispute's reason lists them (worked out once)."""
+        if self._listing is None:
+            self._listing = claims_listed([(f.value, f.party, f.sources) for f in self.claims])
+        return self._listing
 
 
 class _Facts:
@@ -217,49 +278,49 @@ class _Facts:
     def __init__(self, program: Program, terms: dict[str, Term[Any]]) -> None:
         self.program = program
         self.terms = terms
-        self._cited: dict[str, tuple[tuple[FactUsed, ...], tuple[FactUsed, ...], set[str]]] = {}
+        self._cited: dict[str, _Cited] = {}
         self._evidence: dict[str, Evidence] = {}
 
-    def cited(self, key: str) -> tuple[tuple[FactUsed, ...], tuple[FactUsed, ...], set[str]]:
-        """The term's claims and history as facts used, and the sources they cite."""
+    def cited(self, key: str) -> _Cited:
         found = self._cited.get(key)
         if found is None:
-            term, program = self.terms[key], self.program
-            claims = tuple(_fact_used(program, key, f) for f in term.claims)
-            history = tuple(_fact_used(program, key, f) for f in term.history)
-            sources = {s for fact in claims + history for s in fact.sources}
-            found = self._cited[key] = (claims, history, sources)
+            found = self._cited[key] = _cited(self.program, key, self.terms[key])
         return found
 
     def evidence(self, key: str) -> Evidence:
         found = self._evidence.get(key)
         if found is None:
-            found = self._evidence[key] = _term_evidence(self.program, self.terms[key])
+            found = self._evidence[key] = term_evidence(self.program, self.terms[key])
         return found
 
 
+def _cited(program: Program, key: str, term: Term[Any]) -> _Cited:
+    """The facts of a term as findings cite them (kept for a term with many facts)."""
+    return MEMO.get(program, term, key, lambda: _Cited(program, key, term))  # type: ignore[no-any-return]
+
+
 def _finding(
-    rule: Rule, keys: tuple[str, ...], judged: _Judgement, profile: Profile, facts: _Facts
+    rule: Rule, keys: tuple[str, ...], judged: Judgement, profile: Profile, facts: _Facts
 ) -> Finding:
     terms = facts.terms
     used_known = tuple(k for k in keys if k in judged.used and terms[k].known)
     reason = judged.reason
     evidence: Evidence | None = None
     if judged.disputed:
-        disputed = [k for k in keys if terms[k].disputed]
-        reason = _dispute_reason(
-            facts.program, terms, disputed, profile.disputes, judged.outcome, reason
-        )
+        if judged.settled:
+            sides = [(k, facts.cited(k).listing()) for k in keys if terms[k].disputed]
+            reason = dispute_reason(sides, profile.disputes, judged.outcome, reason)
         evidence = "disputed"
     elif used_known:
-        evidence = _weakest(facts.evidence(k) for k in used_known)
+        evidence = weakest(facts.evidence(k) for k in used_known)
     if len(used_known) == 1:
-        claims, history, sources = facts.cited(used_known[0])
+        one = facts.cited(used_known[0])
+        claims, history, sources = one.claims, one.history, one.sources
     else:
         cited = [facts.cited(k) for k in used_known]
-        claims = tuple(fact for c in cited for fact in c[0])
-        history = tuple(fact for c in cited for fact in c[1])
-        sources = set().union(*(c[2] for c in cited))
+        claims = tuple(itertools.chain.from_iterable([c.claims for c in cited]))
+        history = tuple(itertools.chain.from_iterable([c.history for c in cited]))
+        sources = frozenset().union(*[c.sources for c in cited])
     return Finding(
         rule=rule.code,
         title=rule.title,
@@ -275,6 +336,7 @@ def _finding(
         disputed=judged.disputed,
         possible=judged.possible,
         history=history,
+        settled=judged.settled,
     )
 
 
@@ -289,144 +351,6 @@ def _fact_used(program: Program, key: str, fact: Fact[Any]) -> FactUsed:
         since=fact.since,
         until=fact.until,
     )
-
-
-@lru_cache(maxsize=65536)
-def _judge(code: str, params: Parameters, policy: str, states: tuple[State, ...]) -> _Judgement:
-    """Outcome, reason and the terms used, from what is known of each term the rule reads.
-
-    Cached: programs share states, and checks are pure functions of them."""
-    rule = CATALOGUE[code]
-    keys = rule.terms
-    unknown = {
-        k for k, st in zip(keys, states, strict=True) if st[0] == "unknown" and k in rule.reads
-    }
-    disputed = [(k, st[1]) for k, st in zip(keys, states, strict=True) if st[0] == "disputed"]
-
-    def options(key: str, state: State, choice: dict[str, Any]) -> tuple[Any, ...]:
-        if key in choice:
-            return (choice[key],)
-        if state[0] == "known":
-            return (state[1],)
-        return term_domain(key) if key in rule.reads else (None,)
-
-    # One result per combination of disputed claims: (choice, outcome, verdict, terms used).
-    results: list[tuple[dict[str, Any], Outcome, Verdict, frozenset[str]]] = []
-    reached: set[Outcome] = set()
-    for picked in itertools.product(*((value for value, _ in sides) for _, sides in disputed)):
-        choice = {key: value for (key, _), value in zip(disputed, picked, strict=True)}
-        verdicts = [
-            _run(code, params, keys, combo)
-            for combo in itertools.product(
-                *(options(k, st, choice) for k, st in zip(keys, states, strict=True))
-            )
-        ]
-        used = frozenset().union(*(u for _, u in verdicts))
-        reached.update(v.outcome for v, _ in verdicts)
-        if len({v.outcome for v, _ in verdicts}) == 1:
-            clean = [v for v, u in verdicts if not set(u) & unknown]
-            known = {k: st[1] for k, st in zip(keys, states, strict=True) if st[0] == "known"}
-            verdict = clean[0] if clean else _either(verdicts, unknown, {**known, **choice})
-            results.append((choice, verdict.outcome, verdict, used))
-        else:
-            results.append((choice, "unknown", verdicts[0][0], used))
-
-    all_used = frozenset().union(*(r[3] for r in results))
-    possible = tuple(o for o in _POSSIBLE_ORDER if o in reached)
-    if len({outcome for _, outcome, _, _ in results}) > 1:
-        outcome, verdict = _settle(policy, dict(disputed), results)
-        return _Judgement(outcome, verdict.reason, all_used, True, possible)
-    # Claims that disagree without changing the outcome: the reason must not depend on
-    # the order they were written in.
-    _, outcome, verdict, _ = min(results, key=lambda r: r[2].reason)
-    if outcome == "unknown":
-        missing = [k for k in keys if k in unknown and k in all_used] or sorted(unknown)
-        reason = f"not known: depends on {', '.join(missing)}, which no source states"
-        return _Judgement(outcome, reason, all_used, False, possible)
-    return _Judgement(outcome, verdict.reason, all_used, False, possible)
-
-
-_OUTCOME_WORDS: Final = {
-    "met": "met",
-    "partly": "partly met",
-    "not-met": "not met",
-    "n/a": "does not apply",
-}
-
-
-def _either(
-    verdicts: list[tuple[Verdict, tuple[str, ...]]], unknown: set[str], known: dict[str, Any]
-) -> Verdict:
-    """One verdict that holds whatever the unknown terms are, saying so."""
-    outcome = verdicts[0][0].outcome
-    reasons = [v.reason for v, _ in verdicts]
-    shortest = min(reasons, key=len)
-    if all(r.startswith(shortest) for r in reasons):  # the extra words came from the unknowns
-        return Verdict(outcome, shortest)
-    open_keys = sorted(k for k in unknown if any(k in used for _, used in verdicts))
-    used = {k for _, u in verdicts for k in u}
-    given = ", ".join(f"{k}: {show_value(v)}" for k, v in known.items() if k in used)
-    return Verdict(
-        outcome,
-        f"{_OUTCOME_WORDS[outcome]} whatever {', '.join(open_keys)} is (no source states it)"
-        + (f", given {given}" if given else ""),
-    )
-
-
-def _settle(
-    policy: str,
-    sides: dict[str, tuple[tuple[Any, frozenset[str]], ...]],
-    results: list[tuple[dict[str, Any], Outcome, Verdict, frozenset[str]]],
-) -> tuple[Outcome, Verdict]:
-    """Pick the headline among a disputed rule's outcomes, by the profile's policy."""
-    if policy == "unknown" or any(outcome == "unknown" for _, outcome, _, _ in results):
-        return "unknown", min(results, key=lambda r: r[2].reason)[2]
-    party = policy.removeprefix("prefer-") if policy.startswith("prefer-") else None
-
-    def preferred(key: str, value: Any) -> bool:
-        claimed_by_party = [v for v, parties in sides[key] if party in parties]
-        return not claimed_by_party or value in claimed_by_party
-
-    allowed = [r for r in results if all(preferred(k, v) for k, v in r[0].items())] or results
-    rank = lambda r: (_OUTCOME_RANK[r[1]], r[2].reason)  # noqa: E731 - ties break on text, not order
-    chosen = max(allowed, key=rank) if policy == "best" else min(allowed, key=rank)
-    return chosen[1], chosen[2]
-
-
-def _dispute_reason(
-    program: Program,
-    terms: dict[str, Term[Any]],
-    disputed: Sequence[str],
-    policy: str,
-    outcome: str,
-    reason: str,
-) -> str:
-    sides = []
-    for key in disputed:
-        claims = sorted(
-            f"{show_value(f.value)} ({program.party_of(f)}, {', '.join(f.source)})"
-            for f in terms[key].claims
-        )
-        sides.append(f"{key}: " + " vs ".join(claims))
-    taken = {"worst": "the worse claim", "best": "the better claim", "unknown": "no claim"}.get(
-        policy, f"the {policy.removeprefix('prefer-')}'s claim"
-    )
-    if outcome == "unknown":
-        return f"disputed ({'; '.join(sides)}); not scored"
-    return f"disputed ({'; '.join(sides)}); headline follows {taken}: {reason}"
-
-
-def show_value(value: Any) -> str:
-    """A term's value as a program file spells it (``true``, ``[a, b]``, ``24``)."""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, tuple):
-        return "[" + ", ".join(map(show_value, value)) + "]"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value)
 
 
 # --- the scorecard ------------------------------------------------------------------------------
@@ -450,53 +374,37 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
     states: dict[str, State] = {}
     for key in plan.keys:
         term = terms[key]
-        states[key] = _state(program, term) if term.claims else _UNKNOWN
+        states[key] = term_state(program, term) if term.claims else UNKNOWN
     facts = _Facts(program, terms)
-    judgements = plan.judgements
-    judged = {}
+    cache = plan.judgements
+    judged: dict[str, Finding] = {}
+    judgements: dict[str, Judgement] = {}
     for code, rule, keys in plan.rules:
         at = (code, tuple([states[key] for key in keys]))
-        known = judgements.get(at)
+        known = cache.get(at)
         if known is None:
-            # Not through _judge's own cache: the plan keeps it (and one copy is enough).
-            judgement = _judge.__wrapped__(code, profile.parameters, profile.disputes, at[1])
+            judgement = judge(code, profile.parameters, profile.disputes, at[1])
             finding = _finding(rule, keys, judgement, profile, facts)
-            # A finding that rests on no fact is the same for every program in this state.
+            # A finding that rests on no fact is the same for every program in this state;
+            # large states are not kept for the programs that follow.
             shared = None if judgement.disputed or finding.terms else finding
-            judgements[at] = (judgement, shared)
-        elif known[1] is not None:
-            finding = known[1]
+            if size(at[1]) <= LARGE:
+                cache[at] = (judgement, shared)
         else:
-            finding = _finding(rule, keys, known[0], profile, facts)
+            judgement, finding_or_none = known
+            finding = finding_or_none or _finding(rule, keys, judgement, profile, facts)
         judged[code] = finding
-    if len(judgements) > _MAX_CACHED:
-        judgements.clear()
-    findings = dict(judged)
-    for code, target in plan.folds:
-        finding = judged[code]
-        if finding.outcome == "n/a" and findings[target].credit is not None:
-            host = findings[target]
-            findings[target] = replace(
-                host,
-                weight=host.weight + finding.weight,
-                reason=f"{host.reason} (carries {code}'s weight: {finding.reason})",
-            )
-            findings[code] = replace(finding, weight=0.0)
+        judgements[code] = judgement
+    if len(cache) > _MAX_CACHED:
+        cache.clear()
+    findings = _fold(plan, judged)
     ordered = tuple([findings[code] for code in plan.ordered])
 
     known_score, _, _, coverage = _summary(ordered)
-    worst, best = _range(profile, states, judged, findings, plan)
-    grade: Grade | None = None
-    hit: tuple[str, ...] = ()
-    if known_score is not None and coverage >= profile.min_coverage:
-        grade = profile.grade_for(known_score)
-        hit = tuple(
-            f.rule for f in ordered if f.rule in profile.blockers and f.outcome == "not-met"
-        )
-        for code in hit:
-            cap = profile.blockers[code]
-            if "ABCDE".index(cap) > "ABCDE".index(grade):
-                grade = cap
+    found = _range_of(plan, states, judged, findings, judgements)
+    if len(plan.group_sums) > _MAX_GROUPS:
+        plan.group_sums.clear()
+    headline = _Headline(profile, ordered, found)
     categories = []
     for category, codes in plan.categories:
         members = [findings[code] for code in codes]
@@ -518,6 +426,7 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
     }
     # Only a term with two claims or more can be disputed: most are not looked at further.
     disputed = [key for key, term in every if len(term.claims) > 1 and term.disputed]
+    worst, best = round(found.worst, 1), round(found.best, 1)
     return Scorecard(
         tool_version=__version__,
         profile_id=profile.id,
@@ -525,24 +434,249 @@ def score(program: Program, profile: Profile | str = "articles") -> Scorecard:
         program_id=program.id,
         program_name=program.name,
         organization=program.organization,
-        score=None if known_score is None else round(known_score, 1),
-        range=(round(worst, 1), round(best, 1)),
+        score=None if headline.score is None else round(headline.score, 1),
+        range=(worst, best),
         coverage=round(coverage, 3),
-        grade=grade,
-        blockers=hit,
+        grade=headline.grade,
+        blockers=headline.blockers,
         categories=tuple(categories),
         findings=ordered,
         disputed_terms=tuple(key for key in disputed if key in moving),
         other_disputes=tuple(key for key in disputed if key not in moving),
         example=program.kind == "reference",
+        known_score=None if known_score is None else round(known_score, 1),
+        range_exact=found.exact,
+        blocker_cap=headline.cap,
+        possible_grades=headline.possible_grades(),
+        turning=functools.partial(_turning_points, plan, states, ordered, headline.grade, found)
+        if headline.grade is not None
+        else (),
     )
 
 
-_UNKNOWN: Final[State] = ("unknown",)
+# --- the headline: score, grade, and how firm they are ---------------------------------------
+
+
+def cap_grade(grade: Grade, codes: Iterable[str], profile: Profile) -> Grade:
+    """The grade, capped by each blocker rule in ``codes``."""
+    for code in codes:
+        cap = profile.blockers[code]
+        if GRADES.index(cap) > GRADES.index(grade):
+            grade = cap
+    return grade
+
+
+_F = TypeVar("_F", "Finding", "_Outcome")
+
+
+class _Headline:
+    """Score, grade and blockers from the findings (weights folded) and the range."""
+
+    def __init__(self, profile: Profile, findings: Sequence[_Counted], found: Range) -> None:
+        self.profile = profile
+        self.findings = findings
+        self.range = found
+        counted = [f for f in findings if f.outcome != "n/a" and f.weight > 0]
+        weight = sum(f.weight for f in counted if f.credit is not None)
+        credit = sum(f.weight * (f.credit or 0.0) for f in counted)
+        total = weight + sum(f.weight for f in counted if f.credit is None)
+        self.blockers = tuple(
+            f.rule for f in findings if f.rule in profile.blockers and f.outcome == "not-met"
+        )
+        self.cap: Grade | None = cap_grade("A", self.blockers, profile) if self.blockers else None
+        self.score: float | None = None
+        self.grade: Grade | None = None
+        self.known: float | None = None
+        if weight > 0:
+            self.known = 100.0 * credit / weight
+            self.score = min(max(self.known, found.worst), found.best)
+            if weight / total >= profile.min_coverage:
+                self.grade = cap_grade(profile.grade_for(self.score), self.blockers, profile)
+
+    def possible_grades(self) -> tuple[Grade, ...]:
+        """Every grade from the best the range and the blockers known not met allow to the
+        worst the range allows with every blocker that may turn out not met."""
+        profile = self.profile
+        at_risk = [
+            f.rule
+            for f in self.findings
+            if f.rule in profile.blockers and "not-met" in (f.possible or (f.outcome,))
+        ]
+        best = cap_grade(profile.grade_for(self.range.best), self.blockers, profile)
+        worst = cap_grade(profile.grade_for(self.range.worst), at_risk, profile)
+        return GRADES[GRADES.index(best) : GRADES.index(worst) + 1]
+
+
+class _Counted(Judged, Protocol):
+    """What the headline reads of a finding."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def possible(self) -> tuple[Outcome, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """A finding reduced to what the headline reads (for a program read otherwise)."""
+
+    rule: str
+    outcome: Outcome
+    credit: float | None
+    weight: float
+    disputed: bool
+    possible: tuple[Outcome, ...]
+    reason: str = ""
+
+
+def _fold(plan: _Plan, judged: dict[str, _F]) -> dict[str, _F]:
+    """The findings with the weight of each rule that does not apply moved to the rule it
+    folds into (where that one has a credit)."""
+    findings = dict(judged)
+    for code, target in plan.folds:
+        finding = judged[code]
+        if finding.outcome == "n/a" and findings[target].credit is not None:
+            host = findings[target]
+            findings[target] = replace(
+                host,
+                weight=host.weight + finding.weight,
+                reason=f"{host.reason} (carries {code}'s weight: {finding.reason})",
+            )
+            findings[code] = replace(finding, weight=0.0)
+    return findings
+
+
+_MOST_TRIED_VALUES: Final = 16
+"""A disputed term with more claimed values than this is not tried value by value for the
+turning points (no bundled program comes near)."""
+
+
+def _turning_points(
+    plan: _Plan,
+    states: dict[str, State],
+    findings: Sequence[Finding],
+    grade: Grade | None,
+    span: Range,
+) -> tuple[TurningPoint, ...]:
+    """The facts and disputes the grade turns on (see :class:`TurningPoint`): each term a
+    scored finding rests on, read as unstated (a stated term) or as each of its claims (a
+    disputed one), with the program scored again (judgements and group sums come from the
+    caches: programs in a folder share most of them)."""
+    at = tuple([states[key] for key in plan.keys])
+    small = size(at) <= LARGE
+    cached = plan.turning_points.get(at) if small else None
+    if cached is not None:
+        return cached
+    tried = sorted({k for f in findings if f.credit is not None and f.weight > 0 for k in f.terms})
+    base = {code: _judgement(plan, code, states) for code in plan.ordered}
+    points = []
+    for key in tried:
+        state = states[key]
+        if state[0] == "known":
+            readings: list[tuple[State, str | None]] = [(UNKNOWN, None)]
+        elif len(state[1]) <= _MOST_TRIED_VALUES:
+            readings = [(("known", value), show_value(value)) for value, _ in state[1]]
+        else:
+            continue
+        for reading, value in readings:
+            other = {**states, key: reading}
+            judgements = {
+                code: _judgement(plan, code, other) if key in plan.terms_of[code] else base[code]
+                for code in plan.ordered
+            }
+            moved = _grade_of(plan, other, judgements, span if _widens(plan, key, state) else None)
+            if moved != grade:
+                rules = tuple(
+                    code for code in plan.ordered if judgements[code].outcome != base[code].outcome
+                )
+                points.append(TurningPoint(key, rules, state[0] == "disputed", value, moved))
+                break
+    # Another letter first, then no grade: the letter is what a reader quotes.
+    found = tuple(sorted(points, key=lambda point: point.grade is None))
+    if small:
+        if len(plan.turning_points) > _MAX_GROUPS:
+            plan.turning_points.clear()
+        plan.turning_points[at] = found
+    return found
+
+
+def _widens(plan: _Plan, key: str, state: State) -> bool:
+    """Whether reading a stated term as unstated can only widen the range: the value it
+    had is one the scorer then tries (a term of a few values, read by every rule that has
+    it, not only refining one)."""
+    return (
+        state[0] == "known"
+        and state[1] in term_domain(key)
+        and all(key in CATALOGUE[code].reads for code in plan.ordered if key in plan.terms_of[code])
+    )
+
+
+def _judgement(plan: _Plan, code: str, states: dict[str, State]) -> Judgement:
+    profile = plan.profile
+    return judge(
+        code,
+        profile.parameters,
+        profile.disputes,
+        tuple([states[key] for key in plan.terms_of[code]]),
+    )
+
+
+def _grade_of(
+    plan: _Plan,
+    states: dict[str, State],
+    judgements: dict[str, Judgement],
+    widened: Range | None = None,
+) -> Grade | None:
+    """The grade a program in these states gets. ``widened``: a range the program's own
+    holds (it only lost a fact, so its range can only have widened): where the known rules'
+    score lies in it, it lies in the program's own, so that range need not be worked out."""
+    profile = plan.profile
+    judged = {
+        code: _Outcome(
+            code,
+            j.outcome,
+            CREDIT[j.outcome],
+            profile.rules[code],
+            j.disputed,
+            j.possible,
+            j.reason,
+        )
+        for code, j in judgements.items()
+    }
+    folded = _fold(plan, judged)
+    ordered = [folded[code] for code in plan.ordered]
+    if widened is not None:
+        headline = _Headline(profile, ordered, widened)
+        if headline.known is None or widened.worst <= headline.known <= widened.best:
+            return headline.grade
+    found = _range_of(plan, states, judged, folded, judgements)
+    return _Headline(profile, ordered, found).grade
+
+
+def _range_of(
+    plan: _Plan,
+    states: dict[str, State],
+    judged: Mapping[str, Judged],
+    folded: Mapping[str, Judged],
+    judgements: dict[str, Judgement],
+) -> Range:
+    profile = plan.profile
+    return joint_range(
+        profile.parameters,
+        profile.rules,
+        plan.folds,
+        states,
+        judged,
+        folded,
+        judgements,
+        plan.group_sums,
+    )
+
+
 _MAX_CACHED: Final = 65536
-"""Most judgements kept for one profile (as many as ``_judge``'s own cache keeps)."""
+"""Most judgements kept for one profile (as many as the judge's own cache keeps)."""
 _MAX_GROUPS: Final = 4096
-"""Most group sums kept for one profile (as many as ``_group_sums``'s own cache keeps)."""
+"""Most group sums kept for one profile."""
 
 
 @dataclass(frozen=True)
@@ -568,10 +702,13 @@ class _Plan:
     """(rule, the rule it folds into), where both are the profile's, in the profile's order."""
     categories: tuple[tuple[str, tuple[str, ...]], ...]
     """Each category in the order of the findings, with its rules in that order."""
-    judgements: dict[tuple[str, tuple[State, ...]], tuple[_Judgement, Finding | None]]
+    judgements: dict[tuple[str, tuple[State, ...]], tuple[Judgement, Finding | None]]
     """By rule and the states of its terms: the judgement, and the finding where it rests on
     no fact of the program (the same finding, then, for every program)."""
-    group_sums: dict[tuple[Any, ...], Sums]
+    group_sums: dict[Any, Any]
+    """Group sums for this profile's weights (see :mod:`._range`)."""
+    turning_points: dict[tuple[State, ...], tuple[TurningPoint, ...]]
+    """By the states of every term: what a graded program's grade turns on."""
 
     def fits(self, profile: Profile) -> bool:
         return (
@@ -613,11 +750,19 @@ def _plan(profile: Profile) -> _Plan:
         categories=tuple((category, tuple(codes)) for category, codes in categories.items()),
         judgements={},
         group_sums={},
+        turning_points={},
     )
     if len(_PLANS) >= _MAX_PLANS:
         _PLANS.clear()
     _PLANS[id(profile)] = plan
     return plan
+
+
+def _forget_plans() -> None:
+    _PLANS.clear()
+
+
+_CLEARERS.append(_forget_plans)
 
 
 def _check_weights(profile: Profile) -> None:
@@ -628,225 +773,6 @@ def _check_weights(profile: Profile) -> None:
             raise ValueError(
                 f"profile {profile.id}: weight of {code} must be in (0, {MAX_WEIGHT:g}]"
             )
-
-
-# --- the range ---------------------------------------------------------------------------------
-
-_MAX_JOINT: Final = 4096
-"""Most joint assignments of shared terms tried for one group of open rules. A larger group
-(none of the bundled profiles has one) has its shared terms assigned rule by rule instead,
-which can widen the range beyond what is attainable; it never narrows it."""
-
-Sums = tuple[tuple[float, float, float], ...]
-"""What a set of rules can reach together: for each total weight (the denominator: a rule
-that does not apply leaves it), the lowest and the highest sum of weight x credit. Only
-these two matter for the ends of a ratio with that denominator."""
-
-_ZERO: Final[Sums] = ((0.0, 0.0, 0.0),)
-
-
-def _range(
-    profile: Profile,
-    states: dict[str, State],
-    judged: dict[str, Finding],
-    folded: dict[str, Finding],
-    plan: _Plan | None = None,
-) -> tuple[float, float]:
-    """The lowest and highest score some joint assignment of the open terms gives.
-
-    ``judged`` are the findings before weights fold, ``folded`` after."""
-    if plan is None:
-        plan = _plan(profile)
-    terms_of = plan.terms_of
-    is_open = {
-        code: finding.outcome == "unknown" or finding.disputed for code, finding in judged.items()
-    }
-    # Groups: open rules that share an open term, and a rule with the rule it folds into.
-    parent = {code: code for code in judged}
-
-    def root(code: str) -> str:
-        while parent[code] != code:
-            parent[code] = parent[parent[code]]
-            code = parent[code]
-        return code
-
-    holders: dict[str, str] = {}
-    for code in judged:
-        if not is_open[code]:
-            continue
-        for key, _ in _open_terms(code, tuple([states[k] for k in terms_of[code]])):
-            if key in holders:
-                parent[root(code)] = root(holders[key])
-            else:
-                holders[key] = code
-    grouped: set[str] = {code for code in judged if is_open[code]}
-    for code, target in plan.folds:
-        if is_open[code] or is_open[target]:
-            parent[root(code)] = root(target)
-            grouped |= {code, target}
-    groups: dict[str, list[str]] = {}
-    for code in judged:
-        if code in grouped:
-            groups.setdefault(root(code), []).append(code)
-
-    fixed_num = fixed_den = 0.0
-    for code, finding in folded.items():
-        if code not in grouped and finding.credit is not None and finding.weight > 0:
-            fixed_num += finding.weight * finding.credit
-            fixed_den += finding.weight
-    totals: Sums = ((fixed_den, fixed_num, fixed_num),)
-    cache = plan.group_sums
-    for members in groups.values():
-        keys = tuple(sorted({k for code in members for k in terms_of[code]}))
-        group = (
-            tuple(members),
-            tuple([profile.rules[code] for code in members]),
-            tuple([(k, states[k]) for k in keys]),
-            tuple([None if is_open[code] else judged[code].outcome for code in members]),
-        )
-        sums = cache.get(group)
-        if sums is None:
-            sums = cache[group] = _group_sums.__wrapped__(profile.parameters, *group)
-        totals = _add(totals, sums)
-    if len(cache) > _MAX_GROUPS:
-        cache.clear()
-    ends = [(100.0 * low / den, 100.0 * high / den) for den, low, high in totals if den > 1e-12]
-    if not ends:
-        return 0.0, 100.0
-    return max(0.0, min(low for low, _ in ends)), min(100.0, max(high for _, high in ends))
-
-
-@lru_cache(maxsize=4096)
-def _open_terms(code: str, states: tuple[State, ...]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
-    """The terms of an open rule that can still change, each with the values it can take:
-    an unknown term it reads (its whole domain), a disputed term (its claimed values)."""
-    rule = CATALOGUE[code]
-    found = []
-    for key, state in zip(rule.terms, states, strict=True):
-        if state[0] == "disputed":
-            found.append((key, tuple(value for value, _ in state[1])))
-        elif state[0] == "unknown" and key in rule.reads:
-            found.append((key, term_domain(key)))
-    return tuple(found)
-
-
-def _add(left: Sums, right: Sums) -> Sums:
-    merged: dict[float, tuple[float, float]] = {}
-    for den_a, low_a, high_a in left:
-        for den_b, low_b, high_b in right:
-            den = round(den_a + den_b, 9)
-            low, high = low_a + low_b, high_a + high_b
-            if den in merged:
-                old_low, old_high = merged[den]
-                low, high = min(low, old_low), max(high, old_high)
-            merged[den] = (low, high)
-    return tuple((den, low, high) for den, (low, high) in sorted(merged.items()))
-
-
-@lru_cache(maxsize=4096)
-def _group_sums(
-    params: Parameters,
-    members: tuple[str, ...],
-    weights: tuple[float, ...],
-    states: tuple[tuple[str, State], ...],
-    fixed: tuple[Outcome | None, ...],
-) -> Sums:
-    """What one group of rules can reach together. ``fixed`` holds the outcome of a member
-    that is not open (a rule another one folds into), None for an open one.
-
-    Cached: programs in a folder share groups (everything unknown but a few terms)."""
-    state_of = dict(states)
-    weight = dict(zip(members, weights, strict=True))
-    opened = {
-        code: dict(_open_terms(code, tuple(state_of[k] for k in CATALOGUE[code].terms)))
-        if outcome is None
-        else {}
-        for code, outcome in zip(members, fixed, strict=True)
-    }
-    fixed_of = dict(zip(members, fixed, strict=True))
-    readers: dict[str, int] = {}
-    for code in members:
-        for key in opened[code]:
-            readers[key] = readers.get(key, 0) + 1
-    hosts = {CATALOGUE[code].folds_into: code for code in members}
-    folds = {code for code in members if CATALOGUE[code].folds_into in members}
-    paired = folds | {CATALOGUE[code].folds_into for code in folds}
-    domains: dict[str, tuple[Any, ...]] = {}
-    for code in members:
-        for key, values in opened[code].items():
-            if readers[key] > 1 or code in paired:
-                domains[key] = values
-    shared = sorted(domains)
-    if math.prod(len(values) for values in domains.values()) > _MAX_JOINT:
-        shared = []
-
-    def outcomes(code: str, choice: dict[str, Any]) -> set[Outcome]:
-        outcome = fixed_of[code]
-        if outcome is not None:
-            return {outcome}
-        rule = CATALOGUE[code]
-        options = []
-        for key in rule.terms:
-            state = state_of[key]
-            if key in choice:
-                options.append((choice[key],))
-            elif key in opened[code]:
-                options.append(opened[code][key])
-            else:
-                options.append((state[1],) if state[0] == "known" else (None,))
-        return {
-            _run(code, params, rule.terms, combo)[0].outcome
-            for combo in itertools.product(*options)
-        }
-
-    reached: Sums = ()
-    for picked in itertools.product(*(domains[key] for key in shared)):
-        choice = dict(zip(shared, picked, strict=True))
-        reach = {code: outcomes(code, choice) for code in members}
-        sums = _ZERO
-        for code in members:
-            if code in folds:
-                continue
-            if code in hosts and hosts[code] in folds:
-                sums = _add(sums, _fold(code, hosts[code], reach, weight))
-            else:
-                sums = _add(sums, _credits(weight[code], reach[code]))
-        reached = _union(reached, sums)
-    return reached
-
-
-def _fold(host: str, guest: str, reach: dict[str, set[Outcome]], weight: dict[str, float]) -> Sums:
-    """A host rule and the rule that folds into it when it does not apply: the guest's
-    weight counts toward the host's credit."""
-    sums: Sums = ()
-    for own in reach[guest]:
-        for outcome in reach[host]:
-            if own == "n/a" and CREDIT[outcome] is not None:
-                pair = _credits(weight[host] + weight[guest], {outcome})
-            else:
-                pair = _add(_credits(weight[guest], {own}), _credits(weight[host], {outcome}))
-            sums = _union(sums, pair)
-    return sums
-
-
-def _union(left: Sums, right: Sums) -> Sums:
-    merged: dict[float, tuple[float, float]] = {}
-    for den, low, high in left + right:
-        if den in merged:
-            low, high = min(low, merged[den][0]), max(high, merged[den][1])
-        merged[den] = (low, high)
-    return tuple((den, low, high) for den, (low, high) in sorted(merged.items()))
-
-
-def _credits(weight: float, outcomes: set[Outcome]) -> Sums:
-    sums: Sums = ()
-    for outcome in outcomes:
-        credit = CREDIT[outcome]
-        if credit is None or weight == 0:
-            sums = _union(sums, _ZERO)
-        else:
-            sums = _union(sums, ((round(weight, 9), weight * credit, weight * credit),))
-    return sums
 
 
 def _summary(findings: Sequence[Finding]) -> tuple[float | None, float, float, float]:

@@ -388,3 +388,48 @@ def test_the_cache_serves_the_runs_scored_in_one_process_and_no_bigger_one(
     assert _cache.Cache.for_run("test", [str(folder)]) is None
     (folder / "000.yaml").unlink()
     assert _cache.Cache.for_run("test", [str(folder)]) is not None
+
+
+# --- diff ------------------------------------------------------------------------------------
+
+
+def poison_diff_texts() -> int:
+    """Replace the text ``diff`` kept (leaving the old file's key): returns how many."""
+    count = 0
+    for pack in packs():
+        entries = json.loads(pack.read_bytes().partition(b"\n")[2])["entries"]
+        for entry in entries.values():
+            if isinstance(entry[1], list) and len(entry[1]) == 3:
+                entry[1][1] = POISON
+                count += 1
+        text = json.dumps({"entries": entries}, separators=(",", ":")).encode()
+        pack.write_bytes(_cache._checksum(text).encode() + b"\n" + text)
+    return count
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_a_second_diff_of_the_same_files_prints_what_the_first_printed(
+    tmp_path: Path, fmt: str
+) -> None:
+    folder = three_programs(tmp_path / "p")
+    argv = ["diff", str(folder / "reference.yaml"), str(folder / "sora-alpha-artists.yaml")]
+    argv += ["--format", fmt, "--fail-if-worse"]
+    first = run(*argv)
+    assert first[0] == 1 and "worse" in first[2]  # the new version is worse
+    assert run(*argv) == first
+    assert run(*argv, "--no-cache") == first
+
+
+def test_diff_takes_from_the_cache_only_what_the_same_files_gave(tmp_path: Path) -> None:
+    folder = three_programs(tmp_path / "p")
+    old, new = folder / "sora-alpha-artists.yaml", folder / "reference.yaml"
+    real = run("diff", str(old), str(new))
+    assert poison_diff_texts() == 1
+    assert run("diff", str(old), str(new))[1] == POISON  # the control: the kept text is used
+    assert run("diff", str(old), str(new), "--no-cache")[1] == real[1]
+    assert run("diff", str(old), str(new), "--profile", "testers-letter")[1] != POISON
+    old.write_text(old.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert run("diff", str(old), str(new)) == real  # the old file changed: loaded again
+    poison_diff_texts()
+    new.write_text(new.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    assert run("diff", str(old), str(new)) == real  # and so for the new one

@@ -50,7 +50,6 @@ GRADED_UNDER_ARTICLES = (
     "google-gemini-earth-trusted-tester",
     "hypernatural-creative-partnership",
     "sora-alpha-artists",
-    "tesla-fsd-beta-early-access",
 )
 
 

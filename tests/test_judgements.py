@@ -285,7 +285,8 @@ def test_rankings_order_by_grade_then_by_the_worst_case() -> None:
     data = json.loads(run_cli("score", "--format", "json").stdout)["programs"]
     by_id = {p["id"]: p for p in data}
     grades = ["ABCDE".index(by_id[r]["grade"]) for r in rows[:-1] if by_id[r]["grade"]]
-    assert grades == sorted(grades) and len(grades) >= 5
+    # the real programs graded under articles (tests/test_corpus.py, GRADED_UNDER_ARTICLES)
+    assert grades == sorted(grades) and len(grades) >= 4
     ungraded = [by_id[r] for r in rows if by_id[r]["grade"] is None]
     worsts = [p["range"][0] for p in ungraded]
     assert worsts == sorted(worsts, reverse=True)

@@ -91,14 +91,15 @@ def test_apple_may_change_the_beta_terms_at_will() -> None:
     assert program.terms.expectations.terms_changes.value == "at-will"
 
 
-def test_github_previews_take_feedback_unpaid_and_end_without_notice(
+def test_github_previews_price_the_feedback_licence_but_leave_pay_unknown_and_end_without_notice(
     articles: Profile,
 ) -> None:
-    """Feedback is taken "without payment"; GitHub may discontinue the software "without
+    """Feedback is licensed "without payment to you": the licence's price, which says nothing
+    of pay for taking part (PAY001 unknown). GitHub may discontinue the software "without
     notice". The bar on describing the software online is confidentiality about the product,
     which leaves a tester's own experience (NDA002) unknown."""
     card = _card("github-pre-release-previews", articles)
-    assert card.finding("PAY001").outcome == "not-met"
+    assert card.finding("PAY001").outcome == "unknown"
     assert card.finding("SEC002").outcome == "not-met"
     assert card.finding("NDA002").outcome == "unknown"
 
@@ -114,10 +115,17 @@ def test_github_previews_permission_for_posts_about_the_software_is_not_review_o
     assert _card("github-pre-release-previews", articles).finding("CTL001").outcome == "unknown"
 
 
-def test_github_research_feedback_licence_keeps_ctl003_from_being_met(articles: Profile) -> None:
-    """Participants keep their rights, but grant an irrevocable, perpetual, commercial licence
-    to their feedback that survives the agreement."""
-    assert _card("github-research-program", articles).finding("CTL003").outcome == "partly"
+def test_github_research_grants_a_surviving_feedback_licence_but_says_not_who_owns_outputs(
+    articles: Profile,
+) -> None:
+    """Participants grant an irrevocable, perpetual, commercial licence to their feedback that
+    survives the agreement; "Neither party acquires any intellectual property rights" says
+    nothing of who owns what a participant makes, so CTL003 stays unknown."""
+    program = load_program(PROGRAMS / "github-research-program.yaml")
+    assert program.terms.ownership.feedback_licence.value == "broad"
+    assert program.terms.ownership.licence_survives.value is True
+    assert not program.terms.ownership.outputs.known
+    assert _card("github-research-program", articles).finding("CTL003").outcome == "unknown"
 
 
 def test_github_research_participants_can_withdraw_consent_to_data_use(articles: Profile) -> None:
@@ -141,8 +149,14 @@ def test_0din_pays_only_accepted_flaws_at_its_discretion(articles: Profile) -> N
     assert card.finding("PAY002").outcome == "partly"
 
 
-def test_tesla_fsd_testers_pay_rather_than_are_paid(articles: Profile) -> None:
-    assert _card("tesla-fsd-beta-early-access", articles).finding("PAY001").outcome == "not-met"
+def test_tesla_fsd_testers_pay_for_access_and_whether_they_are_paid_is_unknown(
+    articles: Profile,
+) -> None:
+    """Access "is not free" (in_kind: false); "Most ... rather than paid drivers" says most
+    testers are not paid drivers, not that none is paid, so PAY001 stays unknown."""
+    program = load_program(PROGRAMS / "tesla-fsd-beta-early-access.yaml")
+    assert program.terms.compensation.in_kind.value is False
+    assert _card("tesla-fsd-beta-early-access", articles).finding("PAY001").outcome == "unknown"
 
 
 def test_tesla_dropping_its_nda_is_a_change_over_time_not_a_dispute(articles: Profile) -> None:

@@ -62,7 +62,7 @@ def test_all_dont_know_writes_a_valid_program_with_every_term_unknown(tmp_path: 
     assert all(not term.known for _, term in program.terms.items())
     card = score(program, "articles")
     assert card.grade is None and card.coverage == 0
-    assert "offer" in result.stdout and "none (not enough evidence)" in result.stdout
+    assert "offer" in result.stdout and "E–A, not enough known" in result.stdout
 
 
 def test_end_of_input_counts_as_dont_know(tmp_path: Path) -> None:

@@ -10,8 +10,17 @@ from typing import Any, get_args, get_origin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from testerterms import CATALOGUE, Profile, Program, bundled_profiles, load_profile, score
+from testerterms import (
+    CATALOGUE,
+    Profile,
+    Program,
+    Scorecard,
+    bundled_profiles,
+    load_profile,
+    score,
+)
 from testerterms.model import Terms
+from testerterms.profiles import GRADES
 from testerterms.scoring import term_domain
 
 from .conftest import examples
@@ -104,6 +113,43 @@ def headline(program: Program, profile: Profile) -> tuple[Any, ...]:
     )
 
 
+def capped(grade: str, codes: Any, profile: Profile) -> str:
+    for code in codes:
+        if GRADES.index(profile.blockers[code]) > GRADES.index(grade):
+            grade = profile.blockers[code]
+    return grade
+
+
+def check_headline(card: Scorecard, profile: Profile) -> None:
+    worst, best = card.range
+    not_met = [
+        f.rule for f in card.findings if f.rule in profile.blockers and f.outcome == "not-met"
+    ]
+    at_risk = [
+        f.rule for f in card.findings if f.rule in profile.blockers and "not-met" in f.possible
+    ]
+    # Blockers known not met, graded or not, with the best grade they allow.
+    assert list(card.blockers) == not_met
+    assert card.blocker_cap == (capped("A", not_met, profile) if not_met else None)
+    # The grades the range allows: from the band of the best end (capped by the blockers not
+    # met) to the band of the worst end (capped by every blocker that may turn out not met).
+    span = card.possible_grades
+    assert span == GRADES[GRADES.index(span[0]) : GRADES.index(span[-1]) + 1]
+    assert span[0] == capped(profile.grade_for(best), not_met, profile)
+    assert span[-1] == capped(profile.grade_for(worst), at_risk, profile)
+    # The score lies in its own range, and the grade is its band, capped, among the span.
+    if card.score is not None:
+        assert worst <= card.score <= best
+    if card.grade is not None:
+        assert card.score is not None and card.coverage >= profile.min_coverage
+        assert card.grade in span
+        assert card.blocker_cap is None or GRADES.index(card.grade) >= GRADES.index(
+            card.blocker_cap
+        )
+    else:
+        assert card.turns_on == ()
+
+
 COMMON = settings(
     max_examples=int(os.environ.get("TT_EXAMPLES", examples(150))),
     deadline=None,
@@ -113,13 +159,14 @@ COMMON = settings(
 
 @COMMON
 @given(programs())
-def test_score_and_range_are_within_0_and_100_with_worst_at_most_best(
+def test_score_and_range_are_within_0_and_100_and_the_score_lies_in_the_range(
     raw: dict[str, Any],
 ) -> None:
-    """The score is over known rules and the range over all of them, so the score may lie
-    outside the range (known rules all met while an open rule can at best be partly met):
-    see test_the_score_over_known_rules_can_exceed_the_best_case. Where no rule is open
-    the three agree."""
+    """The score shown is never outside its own range (the known rules' score, which can
+    be, is kept apart as ``known_score``). Where no rule is open the three agree. And the
+    headline says how firm it is (see ``tests/test_headline.py``): blockers known not met
+    listed graded or not, with the best grade they allow; the grades the range allows, from
+    the band of its best end to that of its worst, with the grade among them."""
     program = Program.model_validate(raw)
     for profile in PROFILES:
         card = score(program, profile)
@@ -127,16 +174,17 @@ def test_score_and_range_are_within_0_and_100_with_worst_at_most_best(
         assert 0 <= worst <= best <= 100
         assert 0 <= card.coverage <= 1
         if card.score is not None:
-            assert 0 <= card.score <= 100
+            assert worst <= card.score <= best
             if not any(f.outcome == "unknown" or f.disputed for f in card.findings):
-                assert worst == card.score == best
+                assert worst == card.score == card.known_score == best
         else:
-            assert card.grade is None
+            assert card.grade is None and card.known_score is None
+        check_headline(card, profile)
 
 
-def test_the_score_over_known_rules_can_exceed_the_best_case() -> None:
+def test_a_known_score_the_open_rules_cannot_reach_is_brought_to_the_end_of_the_range() -> None:
     """PAY002 met and a broad NDA (NDA001 at best partly): the score over the known rule is
-    100, but no way of filling in the NDA's end reaches 100."""
+    100, but no way of filling in the NDA's end reaches 100, so the score is the best end."""
     program = Program.model_validate(
         raw_program(
             {
@@ -149,7 +197,8 @@ def test_the_score_over_known_rules_can_exceed_the_best_case() -> None:
     )
     card = score(program, PROFILES[0])
     assert card.finding("NDA001").possible == ("partly", "not-met")
-    assert card.score is not None and card.score > card.range[1]
+    assert card.known_score == 100.0 and card.range[1] < 100.0
+    assert card.score == card.range[1]
 
 
 def finite(value: Any) -> Any:

@@ -169,6 +169,14 @@ def test_a_command_answered_from_a_warm_cache_builds_no_pydantic_model(argv: lis
     assert "pydantic" not in warm
 
 
+def test_a_diff_answered_from_a_warm_cache_builds_no_pydantic_model() -> None:
+    argv = ["diff", str(SORA), "reference"]
+    assert "testerterms.model" in imported_by(*argv)  # the first run loads both: it fills
+    warm = imported_by(*argv)
+    assert "testerterms._cache" in warm
+    assert "pydantic" not in warm and not warm & HEAVY
+
+
 def test_no_cache_loads_and_scores_every_time() -> None:
     imported_by("score")
     assert "testerterms.scoring" in imported_by("score", "--no-cache")

@@ -70,9 +70,9 @@ def test_a_wrapped_table_keeps_every_character_of_the_wide_one() -> None:
 
 def test_an_abbreviated_value_has_a_legend_that_gives_it_in_full() -> None:
     output = _score(100)
-    assert "none*" in output
-    assert "none* = none (not enough evidence)" in output.splitlines()
-    assert "none*" not in _score(1000)
+    assert "E–A*" in output
+    assert "E–A* = E–A, not enough known" in output.splitlines()
+    assert "E–A*" not in _score(1000)
 
 
 def test_without_a_terminal_or_columns_the_width_is_100() -> None:

@@ -6,7 +6,9 @@ the changed program is a valid program file that says where its new terms come f
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import weakref
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -82,20 +84,42 @@ def apply_changes(
     )
     # A source whose every fact was replaced is no longer cited: leave it out, so the
     # changed program validates without warnings.
-    dropped = _cited(program) - _cited(changed)
+    replaced = [program.terms.term(key) for key in changes]
+    dropped = _uncited(program, replaced)
     if dropped:
         kept = {k: v for k, v in changed.sources.items() if k not in dropped}
         changed = changed.model_copy(update={"sources": kept})
     return changed
 
 
-def _cited(program: Program) -> set[str]:
-    sections = {
-        source
-        for name in program.terms.SECTIONS
-        for source in getattr(program.terms, name).source or ()
-    }
-    return program.cited_sources() | sections
+def _uncited(program: Program, replaced: Sequence[Term[Any]]) -> set[str]:
+    """The sources that only the facts of the ``replaced`` terms cite. Counted once per
+    program: ``suggest`` changes the same program in many ways, and a program may hold
+    thousands of facts."""
+    own = Counter(s for term in replaced for fact in term.facts for s in fact.source)
+    if not own:
+        return set()
+    counts = _citations(program)
+    return {source for source, times in own.items() if counts[source] == times}
+
+
+_COUNTED: dict[int, tuple[weakref.ref[Program], Counter[str]]] = {}
+
+
+def _citations(program: Program) -> Counter[str]:
+    """How many times each source is cited: by facts, and by a section as its default."""
+    entry = _COUNTED.get(id(program))
+    if entry is not None and entry[0]() is program:
+        return entry[1]
+    counts = Counter(
+        source for _, term in program.all_terms() for fact in term.facts for source in fact.source
+    )
+    for name in program.terms.SECTIONS:
+        counts.update(getattr(program.terms, name).source or ())
+    if len(_COUNTED) >= 64:
+        _COUNTED.clear()
+    _COUNTED[id(program)] = (weakref.ref(program), counts)
+    return counts
 
 
 def current(program: Program, key: str) -> Term[Any]:

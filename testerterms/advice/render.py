@@ -237,6 +237,8 @@ def suggestion_json(suggestion: Suggestion) -> dict[str, Any]:
         "program": suggestion.program_id,
         "target": suggestion.target,
         "reached": suggestion.reached,
+        "proven": suggestion.proven,
+        "sets_tried": suggestion.sets_tried,
         "before": _standing_json(suggestion.before, suggestion.before_worst_grade),
         "after": _standing_json(suggestion.after, suggestion.after_worst_grade),
         "changes": [
@@ -292,6 +294,11 @@ def render_suggestion(
         lines.append(
             "The remedies cannot make the target certain; the changes below are every remedy "
             "change, and what they reach."
+        )
+    if not s.proven:
+        lines.append(
+            f"The smallest set found after trying {s.sets_tried:,} sets of changes; the search "
+            "stopped there, so a smaller or cheaper one may exist."
         )
     rows = [
         [

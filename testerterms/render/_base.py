@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 # Names for types only: a reporter that writes from pieces (the cache's, or workers') is
 # built without importing the program model or the scorer.
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..loading import ProgramFile
     from ..model import Program
     from ..profiles import Profile
-    from ..scoring import Scorecard
+    from ..scoring import Scorecard, TurningPoint
 
 Scored = tuple["Program", "Scorecard"]
 Piece = Any
@@ -30,8 +30,68 @@ def program_label(card: Scorecard) -> str:
     return f"{card.program_id} (example)" if card.example else card.program_id
 
 
+def span_text(grades: Sequence[str]) -> str:
+    """Grades from the worst to the best (``E–C``), as the range reads from worst to best."""
+    return grades[-1] if len(grades) == 1 else f"{grades[-1]}–{grades[0]}"
+
+
 def grade_text(card: Scorecard) -> str:
-    return card.grade or "none (not enough evidence)"
+    """The grade cell: the grade, with the grades the range still allows where it spans
+    more than one (``C (D–B possible)``); for a program too little known to grade, that
+    span (``E–D, not enough known``)."""
+    span = card.possible_grades
+    if card.grade is None:
+        return f"{span_text(span)}, not enough known" if span else "none (not enough evidence)"
+    if len(span) > 1:
+        return f"{card.grade} ({span_text(span)} possible)"
+    return card.grade
+
+
+def blockers_text(card: Scorecard) -> str:
+    """The blockers known not met, graded or not, and the best grade they allow."""
+    if not card.blockers:
+        return "–"
+    return f"{', '.join(card.blockers)} (at best {card.blocker_cap})"
+
+
+def range_text(card: Scorecard) -> str:
+    """The range, marked where a bound on the work widened it."""
+    span = f"{_num(card.range[0])}–{_num(card.range[1])}"
+    return span if card.range_exact else f"{span} (widened)"
+
+
+WIDENED: Final = (
+    "(widened): more combinations of disputed claims than the scorer works through; the "
+    "range still holds every score the program can have, and may be wider"
+)
+"""The note under a table where a range is marked (widened)."""
+
+
+def turning_point_text(point: TurningPoint, brief: bool = False) -> str:
+    """One turning point: ``CTL001: share_ban (B without it)``; ``brief``: ``CTL001:
+    share_ban``."""
+    name = point.term.rsplit(".", 1)[-1]
+    rules = ", ".join(point.rules) or "no rule"
+    if brief:
+        return f"{point.rules[0] if point.rules else 'no rule'}: {name}" + (
+            " (disputed)" if point.disputed else ""
+        )
+    grade = point.grade or "no grade"
+    if point.disputed:
+        return f"{rules}: {name} (disputed; {grade} if {point.value})"
+    return f"{rules}: {name} ({grade} without it)"
+
+
+def turns_on_text(card: Scorecard, most: int | None = None) -> str:
+    """What the grade turns on: in full, or (``most``) the first few, briefly, and a count
+    of the rest."""
+    if not card.turns_on:
+        return "–"
+    if most is None:
+        return "; ".join(turning_point_text(point) for point in card.turns_on)
+    shown = [turning_point_text(point, brief=True) for point in card.turns_on[:most]]
+    more = len(card.turns_on) - len(shown)
+    return "; ".join(shown) + (f" +{more}" if more else "")
 
 
 class Reporter:

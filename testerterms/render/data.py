@@ -10,7 +10,7 @@ from .._escape import finite, json_dumps
 from .._version import __version__
 from ..rules import CATALOGUE
 from . import _csv
-from ._base import Piece, Reporter, Scored
+from ._base import Piece, Reporter, Scored, turning_point_text
 
 if TYPE_CHECKING:  # output put together from pieces imports neither model nor scorer
     from ..model import Program
@@ -30,6 +30,20 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
         "coverage": finite(card.coverage),
         "grade": card.grade,
         "blockers": list(card.blockers),
+        "blocker_cap": card.blocker_cap,
+        "possible_grades": list(card.possible_grades),
+        "turns_on": [
+            {
+                "term": point.term,
+                "rules": list(point.rules),
+                "disputed": point.disputed,
+                "value": point.value,
+                "grade": point.grade,
+            }
+            for point in card.turns_on
+        ],
+        "score_over_known_rules": finite(card.known_score),
+        "range_exact": card.range_exact,
         "disputed_terms": list(card.disputed_terms),
         "other_disputes": list(card.other_disputes),
         "categories": {
@@ -51,6 +65,7 @@ def program_json(program: Program, card: Scorecard, *, details: bool = True) -> 
                 "evidence": f.evidence,
                 "disputed": f.disputed,
                 "possible": list(f.possible),
+                "settled": f.settled,
                 "terms": list(f.terms),
                 "sources": list(f.sources),
                 "reason": f.reason,
@@ -143,10 +158,11 @@ class JsonLinesReporter(Reporter):
 class CsvReporter(Reporter):
     """One row per program (or, with ``details``, one per finding), in the ranking order the
     table shows, in the one CSV dialect (:mod:`._csv`). The rows wait in a temporary file
-    until the last program is scored. Documented in the README: grade
-    ``none`` and an empty score where there is not enough evidence, coverage in percent, a
-    score column per category and an outcome column per rule, ``example`` true for the
-    reference program."""
+    until the last program is scored. Documented in the README: grade ``none`` and an empty
+    score where there is not enough evidence, coverage in percent, how firm the headline is
+    (``blocker_cap``, ``possible_grades`` best first, ``turns_on``, ``score_over_known_rules``,
+    ``range_exact``), a score column per category and an outcome column per rule, ``example``
+    true for the reference program."""
 
     PROGRAM_FIELDS: ClassVar[list[str]] = [
         "rank",
@@ -160,6 +176,11 @@ class CsvReporter(Reporter):
         *_csv.STANDING,
         "blockers",
         "disputed_terms",
+        "blocker_cap",
+        "possible_grades",
+        "turns_on",
+        "score_over_known_rules",
+        "range_exact",
     ]
     FINDING_FIELDS: ClassVar[list[str]] = [
         "rank",
@@ -219,6 +240,11 @@ class CsvReporter(Reporter):
             **_csv.standing(card.score, card.range, card.coverage, card.grade),
             "blockers": " ".join(card.blockers),
             "disputed_terms": " ".join(card.disputed_terms),
+            "blocker_cap": card.blocker_cap or "",
+            "possible_grades": " ".join(card.possible_grades),
+            "turns_on": "; ".join(turning_point_text(point) for point in card.turns_on),
+            "score_over_known_rules": card.known_score,
+            "range_exact": card.range_exact,
         }
         row.update({f"{c.category}_score": c.score for c in card.categories})
         row.update({f.rule: _csv.outcome(f.outcome) for f in card.findings})

@@ -6,16 +6,37 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from .. import _escape
+from ..profiles import GRADES
 from ..rules import CATEGORIES
 from . import _width
-from ._base import Piece, Reporter, Scored, _num, grade_text, program_label
+from ._base import (
+    WIDENED,
+    Piece,
+    Reporter,
+    Scored,
+    _num,
+    blockers_text,
+    grade_text,
+    program_label,
+    range_text,
+    span_text,
+    turns_on_text,
+)
 
 if TYPE_CHECKING:  # a table put together from pieces imports neither model nor scorer
     from ..model import Program
     from ..profiles import Profile
     from ..scoring import FactUsed, Finding, Scorecard
 
-ABBREVIATIONS: Final[dict[str, str]] = {"none (not enough evidence)": "none*"}
+_SPANS: Final = [
+    span_text(GRADES[best : worst + 1])
+    for best in range(len(GRADES))
+    for worst in range(best, len(GRADES))
+]
+ABBREVIATIONS: Final[dict[str, str]] = {
+    "none (not enough evidence)": "none*",
+    **{f"{span}, not enough known": f"{span}*" for span in _SPANS},
+}
 """Long values shortened in a table too wide for the terminal; a legend gives them in full."""
 Row = tuple[tuple[bool, int, float], list[str]]
 """A summary row as text, with its ranking key (the programs themselves are not kept)."""
@@ -62,10 +83,11 @@ class TableReporter(Reporter):
                 program_label(card),
                 card.organization,
                 headline_score(card),
-                f"{_num(card.range[0])}–{_num(card.range[1])}",
+                range_text(card),
                 f"{card.coverage * 100:.0f}%",
                 grade_text(card),
-                ", ".join(card.blockers) or "–",
+                blockers_text(card),
+                turns_on_text(card, most=1),
                 len(card.disputed_terms) or "–",
             )
         ]
@@ -80,10 +102,14 @@ class TableReporter(Reporter):
             "coverage",
             "grade",
             "blockers",
+            "turns on",
             "disputed",
         ]
         ordered = sorted(rows, key=lambda row: row[0])  # stable: ties in file order
-        return self._table([cells for _, cells in ordered], headers)
+        table = self._table([cells for _, cells in ordered], headers)
+        if any(cells[3].endswith("(widened)") for _, cells in rows):
+            table += "\n\n" + WIDENED
+        return table
 
     def findings(self, program: Program, card: Scorecard) -> str:
         t = self.text
@@ -153,15 +179,23 @@ class TableReporter(Reporter):
         return ask_lines(card, self.profile)
 
     def _headline(self, card: Scorecard) -> str:
-        span = f"range {_num(card.range[0])}–{_num(card.range[1])}"
+        span = f"range {range_text(card)}"
         coverage = f"coverage {card.coverage * 100:.0f}%"
         if below_coverage(card, self.profile):
             minimum = f"{self.profile.min_coverage * 100:.0f}%"
-            return (
+            line = (
                 f"{span}, {coverage} (below the profile's minimum {minimum}), "
                 f"grade {grade_text(card)}"
             )
-        return f"score {_num(card.score)}, {span}, {coverage}, grade {grade_text(card)}"
+        else:
+            line = f"score {_num(card.score)}, {span}, {coverage}, grade {grade_text(card)}"
+        if card.blockers:
+            line += f"; blockers not met: {blockers_text(card)}"
+        if card.turns_on:
+            line += f"; turns on {self.text(turns_on_text(card))}"
+        if not card.range_exact:
+            line += f"; range {WIDENED}"
+        return line
 
     def _fit(self, text: str) -> str:
         """Lines longer than the terminal wrapped (tables already fit it)."""

@@ -15,6 +15,7 @@ from .._version import __version__
 from ..errors import UsageError
 from ..model import Program, Source
 from ..profiles import Profile
+from ..render._base import blockers_text, grade_text, span_text, turning_point_text
 from ..render._width import paragraphs
 from ..rules import CATALOGUE, CATEGORIES
 from ..scoring import FactUsed, Finding, Scorecard, rank_key
@@ -110,6 +111,12 @@ def _headline(card: Scorecard, profile: Profile) -> dict[str, Any]:
         "coverage": round(card.coverage * 100),
         "min_coverage": round(profile.min_coverage * 100),
         "blockers": list(card.blockers),
+        "blockers_text": blockers_text(card),
+        "blocker_cap": card.blocker_cap,
+        "grade_text": grade_text(card),
+        "possible_text": span_text(card.possible_grades),
+        "turns_on": [turning_point_text(point) for point in card.turns_on],
+        "range_exact": card.range_exact,
         "disputed_terms": list(card.disputed_terms),
         "other_disputes": list(card.other_disputes),
         "profile": profile.id,

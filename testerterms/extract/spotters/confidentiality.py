@@ -154,7 +154,8 @@ _BROAD: Final = rx(
     r"regarding|about|in\s+connection\s+with|concerning)\b|"
     r"\b(?:all|any)\s+(?:aspects?|details?|parts?)\s+of\s+the\s+(?:program|software|product|game|"
     r"service|beta)\b|\bthe\s+info(?:rmation)?\s+you\s+learn\b|\bbeta\s+materials\b|"
-    r"\b(?:work|activities)\s+conducted\s+as\s+(?:a\s+)?part\s+of\b|"
+    r"\b(?:any\s+)?non-public\s+information\s+(?:that\s+)?(?:we|\w+)\s+(?:share|provide|"
+    r"disclose|give)|"
     r"\bthe\s+existence\s+of\s+(?:the|this)\s+(?:program|agreement)\b|"
     r"\b(?:your|the)\s+(?:participation|role|work)\s+(?:in|as)\b|\babout\s+the\s+game\b|"
     r"\bthe\s+(?:pre-release|beta)\s+(?:[\w-]+\s+)?(?:software|product|materials)\b"
@@ -162,7 +163,7 @@ _BROAD: Final = rx(
 _NARROW: Final = rx(
     r"\b(?:marked|designated|identified|labell?ed)\s+(?:as\s+)?confidential\b|"
     r"\bconfidential\s+information\s+(?:means|is\s+defined|includes|shall\s+mean)\b|"
-    r"\b(?:non-public|confidential)\s+information\s+(?:that\s+)?(?:we|\w+)\s+(?:share|provide|"
+    r"\bconfidential\s+information\s+(?:that\s+)?(?:we|\w+)\s+(?:share|provide|"
     r"disclose|give)|"
     r"\b(?:submission|report|vulnerability|finding)\s+details\b|\bdetails\s+of\s+(?:the\s+|any\s+)?"
     r"(?:vulnerabilit|submission|report|finding)|\binformation\s+about\s+(?:the\s+)?vulnerabilit|"
@@ -182,6 +183,8 @@ _NARROW: Final = rx(
         ),
         "Submission details must be kept confidential during the validation period.": "narrow",
         "You agree not to disclose information marked as confidential.": "narrow",
+        "You agree that any non-public information we share with you will be considered Acme's "
+        "confidential information.": "broad",
     },
     counter_examples=(
         "We will keep all information about you confidential.",
@@ -189,11 +192,14 @@ _NARROW: Final = rx(
         "You should not share anything about the game with anyone.",
         "Testers said they could not share any information about the Program.",
         "You are not required to keep any information about the Program confidential.",
+        "Work conducted as a part of the network is conducted under a non-disclosure "
+        "agreement (NDA).",
     ),
 )
 def scope(sentence: Sentence) -> Iterator[Hit]:
     """What the confidentiality duty covers: ``broad`` (the whole program: "anything about the
-    game", "any information you receive in connection with the Program") or ``narrow``
+    game", "any information you receive in connection with the Program", "any non-public
+    information we share with you": "non-public" is a carve-out, not a class) or ``narrow``
     (defined confidential information: "information marked as confidential", "submission
     details", "any vulnerabilities").
 

@@ -232,12 +232,11 @@ def _detected(unit: Spotter, detector: Detector, sentence: Sentence, hits: list[
         return kept
     else:
         threshold = detector.find
-        weighed = list(unit.found(sentence))
-    if not weighed:
-        return kept  # found or not, no words state a value
     verdict = detector.weigh(detector_words(grams(sentence.plain), hits), threshold)
     if not verdict.kept:
         return kept
+    if not weighed:  # weighed first, so the cautious reading reads only what the detector finds
+        weighed = list(unit.found(sentence)) if unit.found is not None else []
     why = verdict.reason()
     return kept + [replace(one, why=f"{one.why}; {why}") for one in weighed]
 

@@ -84,8 +84,7 @@ class Detector:
     weights: Mapping[str, float]
     keep: float | None
     """The lowest score at which a sentence the spotter read is proposed; ``None``: every
-    such sentence is (the spotter's own examples would not all be kept at any threshold the
-    corpus supports)."""
+    such sentence is."""
     find: float | None
     """The lowest score at which a sentence only the cautious reading gives a value is
     proposed; ``None``: such a sentence never is."""

@@ -175,40 +175,6 @@ def _takes_access(text: str, match: re.Match[str]) -> bool:
     return False
 
 
-_REVOCATION_FEATURES: Final = {
-    "suspend or terminate": rx(
-        r"\b(?:suspen|terminat|disabl|deactivat|revok|ban|cancel|clos(?:e|es|ed|ing)\b)\w*"
-    ),
-    "deny or restrict": rx(r"\b(?:den(?:y|ies|ied)|restrict\w*|block\w*|limit\w*)\b"),
-    "discontinue": rx(r"\bdiscontinu\w*|\bceas\w*"),
-    "an account": rx(r"\baccounts?\b"),
-    "access or use": rx(r"\baccess\b|\buse\s+of\b|\bright\s+to\s+use\b"),
-    "the service": rx(r"\b(?:services?|site|website|platform|app|software)\b"),
-    "at any time": rx(r"\bat\s+any\s+time\b|\banytime\b"),
-    "for any reason": rx(r"\bfor\s+any\s+(?:or\s+no\s+)?reason\b|\bwithout\s+(?:cause|reason)\b"),
-    "in its discretion": rx(r"\bdiscretion\b"),
-    "without notice": rx(r"\bwithout\s+(?:any\s+)?(?:\w+\s+)?(?:notice|notification|warning)"),
-    "notice": rx(r"\bnotice\b|\bnotif\w*"),
-    "a violation or breach": rx(
-        r"\b(?:violat|breach|infring|fail\w*\s+to\s+comply|fraud|misus|abus)\w*"
-    ),
-    "inactivity": rx(r"\binactiv\w*"),
-    "if": rx(r"\b(?:if|unless|in\s+the\s+event|where)\b"),
-    "may": rx(r"\bmay\b"),
-    "reserves the right": rx(r"\breserves?\s+(?:all\s+)?(?:the\s+)?rights?\b"),
-    "you may end it": rx(r"\byou\s+(?:may|can)\s+(?:\w+\s+){0,2}?(?:terminat|cancel|clos|delet)"),
-    "after termination": _AFTERMATH,
-    "content": _CONTENT,
-    "modify or change": rx(r"\b(?:modif|chang|amend|updat)\w*"),
-    "liability": rx(r"\bliab\w*"),
-    "take action": rx(r"\btake\s+(?:\w+\s+){0,2}?action\b"),
-    "result in": _RESULT,
-    "immediately": rx(r"\bimmediate\w*|\bautomatic\w*"),
-    "licence": rx(r"\blicen[cs]\w*"),
-    "we or the company": rx(r"\b(?:we|us|our)\b"),
-}
-
-
 _REVOKING: Final = rx(
     rf"\b{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})|"
     rf"\b(?:be|been|being|have|has|had)\s+(?:[\w-]+\s+){{0,3}}?{REVOKE}\b|\b{_NOUN}\b"
@@ -280,7 +246,6 @@ def revocation_found(sentence: Sentence) -> Iterator[Hit]:
         "expire",
     ),
     prefer=("at-will", "collective", "for-cause"),
-    features=_REVOCATION_FEATURES,
     judged=("at-will", "for-cause"),
     found=revocation_found,
     examples={

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -80,49 +79,6 @@ _SETTLE: Final = rx(
 _INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+arbitrated\b")
 
 
-_ARBITRATION_FEATURES: Final = {
-    "disputes resolved by arbitration": _RESOLVED,
-    "an agreement to arbitrate": _AGREE,
-    "arbitration required": _REQUIRES,
-    "binding arbitration": _BINDING,
-    "the arbitrator decides": _AUTHORITY,
-    "an arbitration act": rx(r"\barbitration\s+act\b"),
-    "any dispute or claim": rx(
-        r"\b(?:any|all|every|each)\s+(?:\w+\s+){0,2}?(?:disputes?|claims?|"
-        r"controvers(?:y|ies))\b"
-    ),
-    "a dispute or claim": rx(r"\b(?:disputes?|claims?|controvers(?:y|ies))\b"),
-    "final and binding": rx(r"\bfinal\b|\bbinding\b"),
-    "the award": rx(r"\bawards?\b"),
-    "opt out": rx(r"\bopt[\s-]?out\b"),
-    "fees, rules or a hearing": rx(
-        r"\b(?:fees?|costs?|hearings?|rules|administered|location|discovery|conducted|appoint\w*|"
-        r"JAMS|AAA|expenses|venue)\b"
-    ),
-    "a court, judge or jury": rx(r"\b(?:courts?|judges?|jury|juries)\b"),
-    "class or representative": rx(r"\b(?:class|representative|collective|consolidat\w*)\b"),
-    "small claims": rx(r"\bsmall\s+claims?\b"),
-    "if or unless": rx(r"\b(?:if|unless|in\s+the\s+event)\b"),
-    "both parties agree": rx(
-        r"\b(?:you\s+and\s+[\w.&'-]+|the\s+parties|both\s+parties|each\s+party|we\s+each|"
-        r"both\s+of\s+us)\s+(?:\w+\s+)?agree"
-    ),
-    "exclusively": rx(r"\b(?:exclusive(?:ly)?|sole(?:ly)?|only)\b"),
-    "the arbitration agreement": rx(
-        r"\barbitration\s+(?:agreement|provision|clause|section)|\bagreement\s+to\s+arbitrate"
-    ),
-    "arbitration explained": rx(
-        r"\binformal\b|\bless\s+formal\b|\bneutral\s+arbitrator\b|\binstead\s+of\s+a\s+judge\b"
-    ),
-    "governs": rx(r"\bgovern(?:s|ed|ing)?\b"),
-    "please read": rx(r"\bplease\s+(?:read|review|see|note)\b|\bcarefully\b"),
-    "all capitals": re.compile(r"^[^a-z]{20,}$"),
-    "the arbitrator": rx(r"\barbitrators?\b"),
-    "waives rights": rx(r"\bwaiv\w*"),
-    "names the clause": rx(r"\b(?:contains?|includes?|provides?\s+that)\b"),
-}
-
-
 _NAMES_ARBITRATION: Final = rx(r"\barbitra(?:tion|ted|te|tes|ting|l)\b")
 _EXPLAINS: Final = rx(
     r"\binformal\b|\bless\s+formal\b|\bneutral\s+arbitrator\b|\binstead\s+of\s+a\s+judge\b"
@@ -145,7 +101,6 @@ def arbitration_found(sentence: Sentence) -> Iterator[Hit]:
     "voice.arbitration",
     cue=("arbitra",),
     prefer=(True, False),
-    features=_ARBITRATION_FEATURES,
     judged=(True,),
     found=arbitration_found,
     examples={

@@ -55,8 +55,9 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from testerterms.extract import SPOTTERS  # noqa: E402
-from testerterms.extract._core import detector_words, readings  # noqa: E402
+from testerterms.extract._core import Hit, Spotter, detector_words, readings  # noqa: E402
 from testerterms.extract._detector import WEIGHTS, grams  # noqa: E402
+from testerterms.extract._text import Sentence  # noqa: E402
 
 CORPUS = REPO / "benchmarks" / "corpora" / "claudette-en-dev"
 """The development corpus, carried in the repository (CC BY 4.0: see its README.md)."""
@@ -167,6 +168,20 @@ class Labelled:
     ignored: frozenset[int]
 
 
+def example(
+    unit: Spotter, sentence: Sentence, hits: list[Hit], line: int, level: int
+) -> Example | None:
+    """``sentence`` as ``unit``'s detector meets it (``hits``: what the spotter read), or None
+    where the detector does not weigh it (no value the detector weighs, nothing found)."""
+    weighed = tuple(one.value for one in hits if unit.weighs(one.value))
+    found: tuple[Any, ...] = ()
+    if not hits and unit.found is not None:
+        found = tuple(one.value for one in unit.found(sentence))
+    if not (weighed or found):
+        return None
+    return Example(detector_words(grams(sentence.plain), hits), line, level, weighed, found)
+
+
 def labelled(document: Document, category: str) -> Labelled:
     """The examples of ``document`` for ``category``'s term."""
     term = CATEGORIES[category][0]
@@ -177,14 +192,8 @@ def labelled(document: Document, category: str) -> Labelled:
         [(unit, hits)] = read
         line = line_of(starts, sentence.start, sentence.end)
         fixed += [(one.value, line) for one in hits if not unit.weighs(one.value)]
-        weighed = tuple(one.value for one in hits if unit.weighs(one.value))
-        found: tuple[Any, ...] = ()
-        if not hits and unit.found is not None:
-            found = tuple(one.value for one in unit.found(sentence))
-        if weighed or found:
-            words = detector_words(grams(sentence.plain), hits)
-            level = document.level(line, category)
-            examples.append(Example(words, line, level, weighed, found))
+        one = example(unit, sentence, hits, line, document.level(line, category))
+        examples += [one] if one is not None else []
     levels = [document.level(i, category) for i in range(len(document.lines))]
     return Labelled(
         document.name,
@@ -379,13 +388,9 @@ def own_examples(category: str) -> Labelled:
     examples: list[Example] = []
     for text in [*unit.examples, *unit.counter_examples]:
         for sentence, [(_, hits)] in readings(text, [unit.term]):
-            weighed = tuple(one.value for one in hits if unit.weighs(one.value))
-            found: tuple[Any, ...] = ()
-            if not hits and unit.found is not None:
-                found = tuple(one.value for one in unit.found(sentence))
-            if weighed or found:
-                words = detector_words(grams(sentence.plain), hits)
-                examples.append(Example(words, 0, 3 if weighed else 0, weighed, found))
+            level = 3 if any(unit.weighs(one.value) for one in hits) else 0
+            one = example(unit, sentence, hits, 0, level)
+            examples += [one] if one is not None else []
     return Labelled(f"({unit.term} examples)", tuple(examples), (), frozenset(), frozenset())
 
 

@@ -32,6 +32,7 @@ own quotes, sentence boundaries, and time.
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime
 import os
 import platform
@@ -41,24 +42,23 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from train_extract import (  # noqa: E402
-    CATEGORIES,
-    CORPUS,
-    Document,
-    Labelled,
-    line_of,
-    load_corpus,
-    train,
-)
+from train_extract import CORPUS, Document, load_corpus, train  # noqa: E402
 
 from testerterms.extract import SPOTTERS, read_text  # noqa: E402
-from testerterms.extract._detector import Detector, detectors_from  # noqa: E402
+from testerterms.extract._judge import Judge, judges_from  # noqa: E402
 from testerterms.extract._text import sentences  # noqa: E402
+
+CATEGORIES: dict[str, tuple[str, frozenset[Any]]] = {
+    "a": ("voice.arbitration", frozenset({True})),
+    "ch": ("expectations.terms_changes", frozenset({"at-will", "with-notice"})),
+    "ter": ("access.revocation", frozenset({"at-will", "collective"})),
+}
 
 
 @dataclass
@@ -80,19 +80,32 @@ class Counts:
         return precision, recall, f1
 
 
-Detectors = Callable[[int, Document], Mapping[str, Detector]]
+def line_of(starts: list[int], start: int, end: int) -> int:
+    """The line (from 0) that holds most of ``text[start:end]``: a quote that runs on from a
+    heading with no full stop into the sentence below is that sentence's."""
+    first = bisect.bisect_right(starts, start) - 1
+    last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+    if first == last:
+        return first
+    bounds = [*starts[first + 1 : last + 1], end]
+    lows = [start, *bounds[:-1]]
+    lengths = [min(end, high) - max(start, low) for low, high in zip(lows, bounds, strict=True)]
+    return first + lengths.index(max(lengths))
+
+
+Judges = Callable[[int, Document], Mapping[str, Judge]]
 
 
 def score_part(
-    documents: Iterable[tuple[int, Document]], detectors: Detectors, errors: bool
+    documents: Iterable[tuple[int, Document]], judges: Judges, errors: bool
 ) -> dict[str, dict[str, Counts]]:
     """Document and sentence counts per category over ``documents`` (each with its position
-    in the corpus), each read with the detectors ``detectors(position, document)`` gives."""
+    in the corpus), each read with the judges ``judges(position, document)`` gives."""
     results = {cat: {"doc": Counts(), "sent": Counts(), "sent_any": Counts()} for cat in CATEGORIES}
     terms = [term for term, _ in CATEGORIES.values()]
     for position, document in documents:
         starts = document.line_starts()
-        extraction = read_text(document.text, terms, detectors(position, document))
+        extraction = read_text(document.text, terms, judges(position, document))
         for cat, (term, mapped) in CATEGORIES.items():
             gold = {i for i in range(len(document.lines)) if document.level(i, cat) >= 2}
             ignored = {i for i in range(len(document.lines)) if document.level(i, cat) == 1}
@@ -129,19 +142,15 @@ def score_part(
     return results
 
 
-def leave_one_out(documents: list[Document]) -> Detectors:
-    """Detectors for each document trained, thresholds and all, on the other documents of
-    the corpus (each trained once, however many parts ask for it)."""
-    cache: dict[tuple[str, str], Labelled] = {}
-    trained: dict[int, Mapping[str, Detector]] = {}
+def leave_one_out(documents: list[Document]) -> Judges:
+    """Judges for each document trained on the other documents of the corpus."""
+    cache: dict[tuple[str, str], Any] = {}
 
-    def detectors(position: int, document: Document) -> Mapping[str, Detector]:
-        if position not in trained:
-            others = [other for index, other in enumerate(documents) if index != position]
-            trained[position] = detectors_from(train(others, cache))
-        return trained[position]
+    def judges(position: int, document: Document) -> Mapping[str, Judge]:
+        others = [other for index, other in enumerate(documents) if index != position]
+        return judges_from(train(others, cache))
 
-    return detectors
+    return judges
 
 
 NOT_STATED: dict[tuple[str, str, str], str] = {
@@ -301,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.written_from_only:
         parts = {"written from (13)": numbered[0::2]}
-    weighings: dict[str, Detectors] = {
+    weighings: dict[str, Judges] = {
         "left out": leave_one_out(documents),
         "none": lambda position, document: {},
     }
@@ -315,10 +324,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("|---|---|---|---|---|---|")
     written = None
-    for weights, detectors in weighings.items():
+    for weights, judges in weighings.items():
         for label, part in parts.items():
             errors = args.errors and label.startswith("written") and weights == "left out"
-            results = score_part(part, detectors, errors)
+            results = score_part(part, judges, errors)
             if errors:
                 written = results
             for cat, counts in results.items():

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from .._checks import NEGATION
-from ._detector import READS, Detector, grams, load_detectors
+from ._judge import Judge, load_judges
 from ._text import Sentence, clause, sentences
 
 __all__ = [
@@ -30,10 +30,10 @@ __all__ = [
     "Extraction",
     "Hit",
     "Spotter",
+    "candidates",
     "decide",
-    "detector_words",
+    "features_of",
     "read_text",
-    "readings",
     "spotter",
 ]
 
@@ -78,17 +78,15 @@ class Spotter:
     cue: tuple[str, ...]
     """A cheap test: a sentence whose lower-case text holds none of these is not read
     further (word stems, matched as plain substrings)."""
+    features: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """Named patterns a :class:`~testerterms.extract._judge.Judge` weighs, for a spotter
+    whose term the development corpus labels (see :mod:`._judge`)."""
     judged: tuple[Any, ...] = ()
-    """The values a :class:`~testerterms.extract._detector.Detector` weighs, for a spotter
-    whose term the development corpus labels: those the corpus's labels stand for (a change of
-    terms after notice is not what "unilateral change" labels, so it is read by patterns
-    alone)."""
-    found: Spot | None = None
-    """The cautious reading of a sentence the spotter read nothing from but the detector
-    finds: a value only where the sentence's words state one (see :mod:`._detector`)."""
+    """The values the judge weighs: those the corpus's labels stand for (a change of terms
+    after notice is not what "unilateral change" labels, so it is read by patterns alone)."""
 
     def weighs(self, value: Any) -> bool:
-        return value in self.judged
+        return bool(self.features) and value in self.judged
 
     @property
     def summary(self) -> str:
@@ -106,8 +104,8 @@ def spotter(
     examples: Mapping[str, Any],
     counter_examples: Iterable[str],
     prefer: Iterable[Any] = (),
+    features: Mapping[str, re.Pattern[str]] | None = None,
     judged: Iterable[Any] = (),
-    found: Spot | None = None,
 ) -> Callable[[Spot], Spot]:
     """Register the decorated function as the spotter of ``term``."""
 
@@ -122,8 +120,8 @@ def spotter(
             counter_examples=tuple(counter_examples),
             prefer=tuple(prefer),
             cue=tuple(cue),
+            features=tuple((features or {}).items()),
             judged=tuple(judged),
-            found=found,
         )
         return spot
 
@@ -192,76 +190,57 @@ _REQUEST: Final = re.compile(
 
 
 def read_text(
-    text: str,
-    terms: Iterable[str] | None = None,
-    detectors: Mapping[str, Detector] | None = None,
+    text: str, terms: Iterable[str] | None = None, judges: Mapping[str, Judge] | None = None
 ) -> Extraction:
     """Every clause of ``text`` that states a covered term (or one of ``terms``), in text
-    order, and the value chosen for each term. For a term with a detector (``detectors``: the
-    shipped ones unless given; an empty mapping reads by the spotters alone), a sentence the
-    spotter read a value the detector weighs from is kept only at the detector's ``keep``
-    threshold, and a sentence the spotter read nothing from is proposed by the spotter's
-    cautious reading at the detector's ``find`` threshold."""
-    detectors = load_detectors() if detectors is None else detectors
+    order, and the value chosen for each term. A spotter with features keeps only the
+    sentences its judge weighs at zero or more (``judges``: the shipped weights unless
+    given; an empty mapping keeps every sentence)."""
+    judges = load_judges() if judges is None else judges
     found: list[Clause] = []
     counted = [0]
-    for sentence, read in readings(text, terms, counted):
+    for sentence, hits in candidates(text, terms, counted):
         kept: list[tuple[Spotter, Hit]] = []
-        for unit, hits in read:
-            detector = detectors.get(unit.term)
-            chosen = hits if detector is None else _detected(unit, detector, sentence, hits)
-            kept += [(unit, one) for one in chosen]
+        for unit, one in hits:
+            judge = judges.get(unit.term)
+            if judge is not None and unit.weighs(one.value):
+                verdict = judge.weigh(features_of(unit, sentence, one))
+                if not verdict.kept:
+                    continue
+                one = replace(one, why=f"{one.why}; {verdict.reason()}")
+            kept.append((unit, one))
         found += _clauses(sentence, kept)
     clauses = tuple(found)
     return Extraction(text, clauses, counted[0], decide(clauses))
 
 
-def _detected(unit: Spotter, detector: Detector, sentence: Sentence, hits: list[Hit]) -> list[Hit]:
-    """What a spotter with a detector proposes in ``sentence``: what it read by patterns
-    alone; what it read that the detector weighs, if the sentence weighs ``keep`` or more;
-    and, where it read nothing, its cautious reading, if the sentence weighs ``find`` or
-    more. What the detector kept says how it weighed."""
-    weighed = [one for one in hits if unit.weighs(one.value)]
-    kept = [one for one in hits if not unit.weighs(one.value)]
-    threshold: float | None
-    if weighed:
-        if detector.keep is None:
-            return hits  # the detector keeps every sentence the spotter reads
-        threshold = detector.keep
-    elif hits or unit.found is None or detector.find is None:
-        return kept
-    else:
-        threshold = detector.find
-    verdict = detector.weigh(detector_words(grams(sentence.plain), hits), threshold)
-    if not verdict.kept:
-        return kept
-    if not weighed:  # weighed first, so the cautious reading reads only what the detector finds
-        weighed = list(unit.found(sentence)) if unit.found is not None else []
-    why = verdict.reason()
-    return kept + [replace(one, why=f"{one.why}; {why}") for one in weighed]
-
-
-def readings(
+def candidates(
     text: str, terms: Iterable[str] | None = None, counted: list[int] | None = None
-) -> Iterator[tuple[Sentence, list[tuple[Spotter, list[Hit]]]]]:
-    """Each sentence of ``text`` that holds a spotter's cue, with each such spotter and what
-    it read (maybe nothing), before any detector weighs them (``counted[0]``, if given,
-    counts every sentence read). Reported speech is skipped."""
+) -> Iterator[tuple[Sentence, list[tuple[Spotter, Hit]]]]:
+    """Each sentence of ``text`` on which a spotter fired, with its hits, before any judge
+    weighs them (``counted[0]``, if given, counts every sentence read)."""
     chosen = [SPOTTERS[t] for t in terms] if terms is not None else list(SPOTTERS.values())
     for sentence in sentences(text):
         if counted is not None:
             counted[0] += 1
-        lower = sentence.plain.lower()
-        cued = [unit for unit in chosen if any(stem in lower for stem in unit.cue)]
-        if not cued or _REPORTED.search(sentence.plain):
+        if _REPORTED.search(sentence.plain):
             continue
-        yield sentence, [(unit, list(unit.spot(sentence))) for unit in cued]
+        hits: list[tuple[Spotter, Hit]] = []
+        lower = sentence.plain.lower()
+        for unit in chosen:
+            if not any(stem in lower for stem in unit.cue):
+                continue
+            hits += [(unit, hit) for hit in unit.spot(sentence)]
+        if hits:
+            yield sentence, hits
 
 
-def detector_words(words: Iterable[str], hits: Iterable[Hit]) -> frozenset[str]:
-    """What a detector weighs in a sentence: its words and word pairs (:func:`grams`), and
-    the cue each hit was read by (``reads: CUE``)."""
-    return frozenset([*words, *(READS + one.why.split(":", 1)[0] for one in hits)])
+def features_of(unit: Spotter, sentence: Sentence, hit: Hit) -> frozenset[str]:
+    """The features of ``unit`` that ``sentence`` has, and the cue its hit was read by
+    (``reads: CUE``)."""
+    found = {name for name, pattern in unit.features if pattern.search(sentence.plain)}
+    found.add("reads: " + hit.why.split(":", 1)[0])
+    return frozenset(found)
 
 
 def _clauses(sentence: Sentence, hits: list[tuple[Spotter, Hit]]) -> Iterator[Clause]:

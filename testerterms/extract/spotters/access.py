@@ -105,10 +105,6 @@ _CONTENT: Final = rx(
 )
 
 
-_PASSIVE_BEFORE: Final = rx(r"\bbe\b|\bbeing\b|\bhave\b")
-"""Before a verb of taking away, a passive: "you may be removed", "have ... terminated"."""
-
-
 def _revocation(sentence: Sentence) -> re.Match[str] | None:
     """The words that take away a participant's access or end the program, said by or of the
     organization (not the participant's own right to leave), or None."""
@@ -132,7 +128,7 @@ def _revoking(text: str) -> re.Match[str] | None:
             if (
                 pattern is not _RESULT_NOUN
                 and actor(text, at) == "participant"
-                and not _PASSIVE_BEFORE.search(text[max(0, at - 30) : at])
+                and not re.search(r"\bbe\b|\bbeing\b|\bhave\b", text[max(0, at - 30) : at])
                 and not _removes_another(text, at)
             ):
                 continue  # the participant's own right to leave or cancel
@@ -175,47 +171,38 @@ def _takes_access(text: str, match: re.Match[str]) -> bool:
     return False
 
 
-_REVOKING: Final = rx(
-    rf"\b{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})|"
-    rf"\b(?:be|been|being|have|has|had)\s+(?:[\w-]+\s+){{0,3}}?{REVOKE}\b|\b{_NOUN}\b"
-)
-"""A verb of taking away with what it takes (an account, access, the service...), in the
-passive, or a noun (termination, suspension...)."""
-_TAKES: Final = rx(rf"\b(?:{REVOKE}|{_NOUN})\b")
-
-
-def revocation_found(sentence: Sentence) -> Iterator[Hit]:
-    """The cautious reading of a sentence the detector finds: words that take something away
-    ("suspend ... your account", "be removed", "termination"), where the first word of taking
-    that is not said of content is not negated, not the participant's own act and not about
-    what follows a termination; ``at-will`` where "at any time", "for any reason", "in its
-    discretion" or the like stand in the sentence, else ``for-cause`` where a cause does ("if
-    you breach", "for violation"), else nothing: a sentence that states no condition gets no
-    value from the detector."""
-    text = sentence.plain
-    if _AFTERMATH.search(text):
-        return
-    first = next(
-        (
-            word
-            for word in _TAKES.finditer(text)
-            if not _CONTENT.search(text, word.end(), min(len(text), word.end() + 20))
-        ),
-        None,
-    )
-    if first is None:
-        return
-    at = first.start()
-    own = actor(text, at) == "participant" and not _PASSIVE_BEFORE.search(
-        text[max(0, at - 30) : at]
-    )
-    taking = _REVOKING.search(text, max(0, at - 40))
-    if own or negated(text, at + 1, 30) or taking is None:
-        return
-    if AT_WILL.search(text):
-        yield hit(sentence, "at-will", *taking.span(), "takes access, at will")
-    elif _FOR_CAUSE.search(text):
-        yield hit(sentence, "for-cause", *taking.span(), "takes access, for a cause")
+_REVOCATION_FEATURES: Final = {
+    "suspend or terminate": rx(
+        r"\b(?:suspen|terminat|disabl|deactivat|revok|ban|cancel|clos(?:e|es|ed|ing)\b)\w*"
+    ),
+    "deny or restrict": rx(r"\b(?:den(?:y|ies|ied)|restrict\w*|block\w*|limit\w*)\b"),
+    "discontinue": rx(r"\bdiscontinu\w*|\bceas\w*"),
+    "an account": rx(r"\baccounts?\b"),
+    "access or use": rx(r"\baccess\b|\buse\s+of\b|\bright\s+to\s+use\b"),
+    "the service": rx(r"\b(?:services?|site|website|platform|app|software)\b"),
+    "at any time": rx(r"\bat\s+any\s+time\b|\banytime\b"),
+    "for any reason": rx(r"\bfor\s+any\s+(?:or\s+no\s+)?reason\b|\bwithout\s+(?:cause|reason)\b"),
+    "in its discretion": rx(r"\bdiscretion\b"),
+    "without notice": rx(r"\bwithout\s+(?:any\s+)?(?:\w+\s+)?(?:notice|notification|warning)"),
+    "notice": rx(r"\bnotice\b|\bnotif\w*"),
+    "a violation or breach": rx(
+        r"\b(?:violat|breach|infring|fail\w*\s+to\s+comply|fraud|misus|abus)\w*"
+    ),
+    "inactivity": rx(r"\binactiv\w*"),
+    "if": rx(r"\b(?:if|unless|in\s+the\s+event|where)\b"),
+    "may": rx(r"\bmay\b"),
+    "reserves the right": rx(r"\breserves?\s+(?:all\s+)?(?:the\s+)?rights?\b"),
+    "you may end it": rx(r"\byou\s+(?:may|can)\s+(?:\w+\s+){0,2}?(?:terminat|cancel|clos|delet)"),
+    "after termination": _AFTERMATH,
+    "content": _CONTENT,
+    "modify or change": rx(r"\b(?:modif|chang|amend|updat)\w*"),
+    "liability": rx(r"\bliab\w*"),
+    "take action": rx(r"\btake\s+(?:\w+\s+){0,2}?action\b"),
+    "result in": _RESULT,
+    "immediately": rx(r"\bimmediate\w*|\bautomatic\w*"),
+    "licence": rx(r"\blicen[cs]\w*"),
+    "we or the company": rx(r"\b(?:we|us|our)\b"),
+}
 
 
 @spotter(
@@ -246,8 +233,8 @@ def revocation_found(sentence: Sentence) -> Iterator[Hit]:
         "expire",
     ),
     prefer=("at-will", "collective", "for-cause"),
+    features=_REVOCATION_FEATURES,
     judged=("at-will", "for-cause"),
-    found=revocation_found,
     examples={
         "Acme may suspend or terminate your participation at any time, for any reason.": (
             "at-will"

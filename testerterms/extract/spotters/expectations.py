@@ -8,7 +8,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import AT_WILL, NEGATION, PARTICIPANT, actor, clause_start, gap, hit, negated, rx
+from ._vocab import AT_WILL, NEGATION, PARTICIPANT, actor, gap, hit, negated, rx
 
 _CHANGE: Final = (
     r"(?:chang(?:e|es|ed)|modif(?:y|ies|ied)|amend(?:s|ed)?|updat(?:e|ed)|revis(?:e|es|ed)|"
@@ -70,37 +70,42 @@ _AGREED: Final = rx(
     r"signed)|\b(?:change|modify|amend)\s+(?:these|the|this)\s+(?:terms|agreement)\s+only\s+with\s+"
     r"your\s+(?:written\s+)?(?:consent|agreement)"
 )
-_CHANGING: Final = rx(rf"\b{_CHANGE}\b")
-_ITS_POWER: Final = rx(rf"\b{_POWER}")
-_ANY_TIME: Final = rx(
-    r"\bsubject\s+to\s+change\b|\bfrom\s+time\s+to\s+time\b|\bat\s+any\s*time\b|\bdiscretion\b"
+_CONTINUED_USE: Final = rx(
+    r"\bcontinu\w*\s+(?:to\s+)?(?:access\w*\s+or\s+)?(?:use|using|participat\w*|access)\s+"
+    + gap(120)
+    + r"\b(?:after|following)\s+(?:\w+\s+){0,4}?(?:changes?|modifications?|updates?|revisions?)"
 )
 
 
-def terms_changes_found(sentence: Sentence) -> Iterator[Hit]:
-    """The cautious reading of a sentence the detector finds: a word of change (change,
-    modify, update, withdraw, ...) not negated, not the participant's own change, not of
-    content or of software installed; ``with-notice`` where a warning before the change is
-    stated, else ``at-will`` where the clause says the organization may before the change
-    ("may", "reserves the right") or the sentence says "subject to change", "from time to
-    time", "at any time", else nothing."""
-    text = sentence.plain
-    if _AGREED.search(text):
-        return
-    match = _CHANGING.search(text)
-    if match is None or negated(text, match.start() + 1, 30):
-        return
-    if actor(text, match.start() + 1) == "participant" and not _passive_change(text):
-        return
-    if _NOT_TERMS.search(text, max(0, match.start() - 30), min(len(text), match.end() + 30)):
-        return
-    before = _NOTICE_BEFORE.search(text)
-    if before and not negated(text, before.start(), 20):
-        yield hit(sentence, "with-notice", *match.span(), "a change after notice")
-    elif _ITS_POWER.search(text[clause_start(text, match.start()) : match.start()]) or (
-        _ANY_TIME.search(text)
-    ):
-        yield hit(sentence, "at-will", *match.span(), "a change it may make")
+_CHANGE_FEATURES: Final = {
+    "reserves the right": rx(r"\breserves?\s+(?:all\s+)?(?:the\s+)?rights?\b"),
+    "may": rx(r"\bmay\b"),
+    "these terms": rx(
+        r"\b(?:these|this|the|our)\s+(?:terms|agreement|conditions|polic(?:y|ies))\b"
+    ),
+    "the service or its features": rx(
+        r"\b(?:services?|site|website|features?|functionalit(?:y|ies)|software|products?|"
+        r"platform|app)\b"
+    ),
+    "fees or prices": rx(r"\b(?:fees?|prices?|pricing|charges|rates|payment)\b"),
+    "at any time": rx(r"\bat\s+any\s+time\b|\banytime\b"),
+    "from time to time": rx(r"\bfrom\s+time\s+to\s+time\b"),
+    "in its discretion": rx(r"\bdiscretion\b"),
+    "without notice": _NO_NOTICE,
+    "notice before": _NOTICE_BEFORE,
+    "by posting": rx(r"\bpost(?:s|ed|ing)?\b"),
+    "continued use": _CONTINUED_USE,
+    "discontinue or suspend": rx(r"\b(?:discontinu|suspen|terminat|cancel|withdraw)\w*"),
+    "modify, change or amend": rx(r"\b(?:modif|chang|amend|revis|updat|alter)\w*"),
+    "content": rx(r"\b(?:content|submissions?|posts?|reviews?|messages?|listings?)\b"),
+    "if or unless": rx(r"\b(?:if|unless|in\s+the\s+event)\b"),
+    "you agree": rx(r"\byou\s+(?:\w+\s+)?(?:agree|accept|acknowledge)\b"),
+    "we or the company": rx(r"\b(?:we|us|our)\b"),
+    "effective": rx(r"\beffective\b|\btake\s+effect\b"),
+    "for any reason": rx(r"\bfor\s+any\s+(?:or\s+no\s+)?reason\b"),
+    "liability": rx(r"\bliab\w*"),
+    "law or regulation": rx(r"\b(?:laws?|legal|regulat\w*|comply)\b"),
+}
 
 
 @spotter(
@@ -126,8 +131,8 @@ def terms_changes_found(sentence: Sentence) -> Iterator[Hit]:
         "email",
     ),
     prefer=("with-notice", "at-will", "agreed"),
+    features=_CHANGE_FEATURES,
     judged=("at-will",),
-    found=terms_changes_found,
     examples={
         "We may change these Terms at any time.": "at-will",
         "Acme reserves the right, at its sole discretion, to modify these terms.": "at-will",

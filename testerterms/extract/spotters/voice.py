@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Final
 
@@ -79,30 +80,55 @@ _SETTLE: Final = rx(
 _INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+arbitrated\b")
 
 
-_NAMES_ARBITRATION: Final = rx(r"\barbitra(?:tion|ted|te|tes|ting|l)\b")
-_EXPLAINS: Final = rx(
-    r"\binformal\b|\bless\s+formal\b|\bneutral\s+arbitrator\b|\binstead\s+of\s+a\s+judge\b"
-)
-
-
-def arbitration_found(sentence: Sentence) -> Iterator[Hit]:
-    """The cautious reading of a sentence the detector finds: ``true`` where a sentence with a
-    verb names arbitration itself (not only "the arbitrator"), with no negation before it, no
-    exemption, no "if it is found unenforceable" and no explanation of what arbitration is."""
-    text = sentence.plain
-    if _IF.search(text) or _INSTEAD.search(text) or _EXEMPT.search(text) or _EXPLAINS.search(text):
-        return
-    match = _NAMES_ARBITRATION.search(text)
-    if match and not negated(text, match.start(), 15) and _VERB.search(text) and len(text) >= 40:
-        yield hit(sentence, True, match.start(), match.end(), "names arbitration")
+_ARBITRATION_FEATURES: Final = {
+    "disputes resolved by arbitration": _RESOLVED,
+    "an agreement to arbitrate": _AGREE,
+    "arbitration required": _REQUIRES,
+    "binding arbitration": _BINDING,
+    "the arbitrator decides": _AUTHORITY,
+    "an arbitration act": rx(r"\barbitration\s+act\b"),
+    "any dispute or claim": rx(
+        r"\b(?:any|all|every|each)\s+(?:\w+\s+){0,2}?(?:disputes?|claims?|"
+        r"controvers(?:y|ies))\b"
+    ),
+    "a dispute or claim": rx(r"\b(?:disputes?|claims?|controvers(?:y|ies))\b"),
+    "final and binding": rx(r"\bfinal\b|\bbinding\b"),
+    "the award": rx(r"\bawards?\b"),
+    "opt out": rx(r"\bopt[\s-]?out\b"),
+    "fees, rules or a hearing": rx(
+        r"\b(?:fees?|costs?|hearings?|rules|administered|location|discovery|conducted|appoint\w*|"
+        r"JAMS|AAA|expenses|venue)\b"
+    ),
+    "a court, judge or jury": rx(r"\b(?:courts?|judges?|jury|juries)\b"),
+    "class or representative": rx(r"\b(?:class|representative|collective|consolidat\w*)\b"),
+    "small claims": rx(r"\bsmall\s+claims?\b"),
+    "if or unless": rx(r"\b(?:if|unless|in\s+the\s+event)\b"),
+    "both parties agree": rx(
+        r"\b(?:you\s+and\s+[\w.&'-]+|the\s+parties|both\s+parties|each\s+party|we\s+each|"
+        r"both\s+of\s+us)\s+(?:\w+\s+)?agree"
+    ),
+    "exclusively": rx(r"\b(?:exclusive(?:ly)?|sole(?:ly)?|only)\b"),
+    "the arbitration agreement": rx(
+        r"\barbitration\s+(?:agreement|provision|clause|section)|\bagreement\s+to\s+arbitrate"
+    ),
+    "arbitration explained": rx(
+        r"\binformal\b|\bless\s+formal\b|\bneutral\s+arbitrator\b|\binstead\s+of\s+a\s+judge\b"
+    ),
+    "governs": rx(r"\bgovern(?:s|ed|ing)?\b"),
+    "please read": rx(r"\bplease\s+(?:read|review|see|note)\b|\bcarefully\b"),
+    "all capitals": re.compile(r"^[^a-z]{20,}$"),
+    "the arbitrator": rx(r"\barbitrators?\b"),
+    "waives rights": rx(r"\bwaiv\w*"),
+    "names the clause": rx(r"\b(?:contains?|includes?|provides?\s+that)\b"),
+}
 
 
 @spotter(
     "voice.arbitration",
     cue=("arbitra",),
     prefer=(True, False),
+    features=_ARBITRATION_FEATURES,
     judged=(True,),
-    found=arbitration_found,
     examples={
         "All disputes between you and Acme will be resolved by binding arbitration.": True,
         "You and Acme agree to arbitrate any claim arising from this Agreement.": True,

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import settings
 
 from testerterms import Profile, Program, load_profile
+from testerterms.render._width import DEFAULT_WIDTH
 
 # A property's examples: ``examples(n)`` in its settings, or the profile's count for one that
 # names none. Both profiles leave out the deadline: the machine running them may be busy.
@@ -88,6 +89,14 @@ def _cache_of_its_own(
     """No test reads or writes the user's cache: each test (and every command it runs) gets
     an empty cache folder of its own."""
     monkeypatch.setenv("TESTERTERMS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def _width_of_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands run in the test's process write tables as they do into a file (the width
+    :data:`~testerterms.render._width.DEFAULT_WIDTH`), whatever terminal runs the tests and
+    whichever worker runs the test; a test that wants a width sets ``COLUMNS`` itself."""
+    monkeypatch.setenv("COLUMNS", str(DEFAULT_WIDTH))
 
 
 @pytest.fixture(scope="session")

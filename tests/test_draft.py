@@ -583,7 +583,7 @@ def test_draft_help_names_every_kind_of_program() -> None:
 
     parser = build_parser()
     draft_parser = parser._subparsers._group_actions[0].choices["draft"]  # type: ignore[union-attr]
-    shown = " ".join(draft_parser.format_help().split())
+    shown = " ".join(draft_parser.format_help().split()).replace("- ", "-")  # wrapped at "-"
     assert all(kind in shown for kind in get_args(Kind) if kind != "reference")
 
 
@@ -631,9 +631,7 @@ def test_the_fallbacks_table_in_the_docs_is_the_catalogues() -> None:
         "|---|---|---|",
         *(
             f"| {code} | {rule.fallback.clause_for(params)} | "
-            + ", ".join(
-                f"`{k}: {show_value(v)}`" for k, v in fallback_terms(rule, params).items()
-            )
+            + ", ".join(f"`{k}: {show_value(v)}`" for k, v in fallback_terms(rule, params).items())
             + " |"
             for code, rule in CATALOGUE.items()
             if rule.fallback is not None

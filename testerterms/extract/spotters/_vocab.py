@@ -205,41 +205,57 @@ class Staged:
                 )
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._search(text, pos, self._places(text))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """As ``pattern.finditer``, for a pattern that matches no empty text (the pieces are
+        found once for the whole text)."""
+        places, pos = self._places(text), 0
+        while (found := self._search(text, pos, places)) is not None:
+            yield found
+            pos = max(found.end(), found.start() + 1)
+
+    def _places(self, text: str) -> tuple[list[int], list[list[list[int]]]]:
+        """Where semicolons and colons stand, and where each alternative's tails start."""
+        breaks = [found.start() for found in _BREAK.finditer(text)]
+        tails = [
+            [[found.start() for found in tail.finditer(text)] for _, tail in links]
+            for _, _, links in self._alternatives
+        ]
+        return breaks, tails
+
+    def _search(
+        self, text: str, pos: int, places: tuple[list[int], list[list[list[int]]]]
+    ) -> re.Match[str] | None:
+        breaks, tails = places
         best: int | None = None
-        for pattern, head, links in self._alternatives:
+        for (pattern, head, links), starts in zip(self._alternatives, tails, strict=True):
             if head is None:
                 found = pattern.search(text, pos)
                 if found is not None and (best is None or found.start() < best):
                     best = found.start()
                 continue
-            at = _first_start(pattern, head, links, text, pos, best)
+            at = _first_start(pattern, head, links, starts, breaks, text, pos, best)
             if at is not None:
                 best = at
         return None if best is None else self.pattern.match(text, best)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """As ``pattern.finditer``, for a pattern that matches no empty text."""
-        pos = 0
-        while (found := self.search(text, pos)) is not None:
-            yield found
-            pos = max(found.end(), found.start() + 1)
 
 
 def _first_start(
     pattern: re.Pattern[str],
     head: re.Pattern[str],
     links: tuple[tuple[int, re.Pattern[str]], ...],
+    starts: list[list[int]],
+    breaks: list[int],
     text: str,
     pos: int,
     before: int | None,
 ) -> int | None:
     """Where ``pattern`` first matches at or after ``pos`` (and before ``before``), trying it
-    only at heads whose tails follow in reach."""
+    only at heads whose tails (starting at ``starts``) follow in reach."""
     end = len(text) if before is None else before
-    starts = [[found.start() for found in tail.finditer(text, pos)] for _, tail in links]
-    if any(not found for found in starts):
+    if any(not found or found[-1] < pos for found in starts):
         return None
-    breaks = [found.start() for found in _BREAK.finditer(text, pos)]
     for found in head.finditer(text, pos):
         at = found.start()
         if at >= end:

@@ -568,3 +568,50 @@ def test_patterns_with_long_gaps_read_repeated_openings_in_a_bounded_window(
         for counter in counters:
             assert counter.chars <= 2_000, (prefix, counter.pattern.pattern[:40])
     confidentiality._duty.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "We may also leverage ",
+        "We may also leverage data ",
+        "You grant Acme a perpetual, worldwide, ",
+        "Any feedback that you provide can be ",
+        "Acme may suspend or terminate ",
+        "Acme may suspend or terminate your ",
+    ],
+)
+def test_patterns_of_far_apart_pieces_are_tried_only_where_every_piece_follows(
+    prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Data use, licence grants and a power to revoke access are written as pieces far apart
+    ("we may also leverage" ... "data" ... "to improve"): a megabyte of an opening, or of an
+    opening and its next piece, once cost 3-8 s in these patterns alone. Each alternative is
+    now matched only at an opening whose later pieces all follow in reach: the places it is
+    tried at are counted (not timed)."""
+    from testerterms.extract.spotters import _vocab, access, ownership
+
+    tried = [0]
+    first_start = _vocab._first_start
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+            tried[0] += 1
+            return self.pattern.match(text, pos)
+
+    def counting(pattern: re.Pattern[str], *args: object) -> int | None:
+        return first_start(Counting(pattern), *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_vocab, "_first_start", counting)
+    ownership._grant.cache_clear()
+    access._revoking.cache_clear()
+    text = (prefix * (12_000 // len(prefix) + 1))[:12_000]
+    read_text(text)
+    assert tried[0] <= 5, prefix
+    ownership._grant.cache_clear()
+    access._revoking.cache_clear()
+    # the same patterns still find what they are written for
+    assert read_text("We may also leverage data to improve the tool.").values

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import Any, Final
 
 from .._core import Hit
@@ -168,3 +169,106 @@ def span(*matches: re.Match[str] | None) -> tuple[int, int]:
     """From the first match's start to the last one's end (None skipped)."""
     found = [m for m in matches if m is not None]
     return min(m.start() for m in found), max(m.end() for m in found)
+
+
+class Staged:
+    """A pattern written as alternatives, some of them pieces far apart (``head``, then each
+    later piece within some characters of the head), searched so that a text of one head
+    repeated a megabyte long costs a pass per piece, not the pieces' gaps tried at every head.
+
+    ``alternatives`` are regular expressions, joined with ``|`` into :attr:`pattern` (so the
+    pattern is the one written before); each is either the text of the alternative (searched
+    as it is), or ``(text, head, (most, tail), ...)``: a match of the alternative starts where
+    ``head`` matches, and each ``tail`` starts at or after the previous one and at most
+    ``most`` characters (summed) after that start, with no semicolon or colon before the last
+    (the alternative's gaps cross none, and its pieces hold none). ``head`` and the tails are
+    only filters: the alternative itself is matched, at each head that passes them, so
+    :meth:`search` finds what ``pattern.search`` finds."""
+
+    def __init__(self, *alternatives: str | tuple[Any, ...]) -> None:
+        texts = [alt if isinstance(alt, str) else alt[0] for alt in alternatives]
+        self.pattern = rx("|".join(texts))
+        self._alternatives: list[
+            tuple[re.Pattern[str], re.Pattern[str] | None, tuple[tuple[int, re.Pattern[str]], ...]]
+        ] = []
+        for alt in alternatives:
+            if isinstance(alt, str):
+                self._alternatives.append((rx(alt), None, ()))
+            else:
+                text, head, *links = alt
+                self._alternatives.append(
+                    (
+                        rx(text),
+                        rx(f"(?={head})"),
+                        tuple((most, rx(f"(?={tail})")) for most, tail in links),
+                    )
+                )
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._search(text, pos, self._places(text))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """As ``pattern.finditer``, for a pattern that matches no empty text (the pieces are
+        found once for the whole text)."""
+        places, pos = self._places(text), 0
+        while (found := self._search(text, pos, places)) is not None:
+            yield found
+            pos = max(found.end(), found.start() + 1)
+
+    def _places(self, text: str) -> tuple[list[int], list[list[list[int]]]]:
+        """Where semicolons and colons stand, and where each alternative's tails start."""
+        breaks = [found.start() for found in _BREAK.finditer(text)]
+        tails = [
+            [[found.start() for found in tail.finditer(text)] for _, tail in links]
+            for _, _, links in self._alternatives
+        ]
+        return breaks, tails
+
+    def _search(
+        self, text: str, pos: int, places: tuple[list[int], list[list[list[int]]]]
+    ) -> re.Match[str] | None:
+        breaks, tails = places
+        best: int | None = None
+        for (pattern, head, links), starts in zip(self._alternatives, tails, strict=True):
+            if head is None:
+                found = pattern.search(text, pos)
+                if found is not None and (best is None or found.start() < best):
+                    best = found.start()
+                continue
+            at = _first_start(pattern, head, links, starts, breaks, text, pos, best)
+            if at is not None:
+                best = at
+        return None if best is None else self.pattern.match(text, best)
+
+
+def _first_start(
+    pattern: re.Pattern[str],
+    head: re.Pattern[str],
+    links: tuple[tuple[int, re.Pattern[str]], ...],
+    starts: list[list[int]],
+    breaks: list[int],
+    text: str,
+    pos: int,
+    before: int | None,
+) -> int | None:
+    """Where ``pattern`` first matches at or after ``pos`` (and before ``before``), trying it
+    only at heads whose tails (starting at ``starts``) follow in reach."""
+    end = len(text) if before is None else before
+    if any(not found or found[-1] < pos for found in starts):
+        return None
+    for found in head.finditer(text, pos):
+        at = found.start()
+        if at >= end:
+            return None
+        last, reach = at, at
+        for (most, _), places in zip(links, starts, strict=True):
+            reach += most
+            index = bisect.bisect_left(places, last)
+            if index == len(places) or places[index] > reach:
+                break
+            last = places[index]
+        else:
+            stop = bisect.bisect_left(breaks, at)
+            if (stop == len(breaks) or breaks[stop] >= last) and pattern.match(text, at):
+                return at
+    return None

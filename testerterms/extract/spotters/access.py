@@ -9,7 +9,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import AT_WILL, NEGATION, PARTICIPANT, actor, gap, hit, negated, rx
+from ._vocab import AT_WILL, NEGATION, PARTICIPANT, Staged, actor, gap, hit, negated, rx
 
 REVOKE: Final = (
     r"(?:suspend(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|"
@@ -44,10 +44,24 @@ _POWER: Final = (
     r"(?:may|might|can|could|will|shall|reserves?\s+(?:all\s+)?(?:the\s+)?rights?|"
     r"retains?\s+the\s+right|is\s+entitled|ha(?:s|ve)\s+the\s+right|at\s+its\s+option)"
 )
-_ACTIVE: Final = rx(
-    rf"\b{_POWER},?\s+(?:[\w()']+,?\s+){{0,10}}?{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?"
-    rf"(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})"
+_ACTIVE: Final = Staged(
+    (
+        rf"\b{_POWER},?\s+(?:[\w()']+,?\s+){{0,10}}?{REVOKE}\b,?\s+(?:[\w-]+,?\s+){{0,8}}?"
+        rf"(?:{_ACCESS_OBJECT}|{_PROGRAM_OBJECT})",
+        rf"\b{_POWER}",
+        (800, rf"{REVOKE}\b"),
+        (
+            800,
+            r"\b(?:account|access|participation|membership|registration|privileges|use\s+of|"
+            r"rights?\s+to|licen[cs]e|permission\s+to|ability\s+to|invitation|credentials|"
+            r"api\s+key|subscription|agreement|terms|relationship|you\b|user|participant|tester|"
+            r"member|anyone|program|service|site|website|beta|software|testing|stud|preview|"
+            r"platform|app|feed|solution)",
+        ),
+    ),
 )
+"""A power to take access away: the power, the verb within ten words, what it takes within
+eight more; searched in stages (see :class:`~._vocab.Staged`)."""
 _ACTION: Final = rx(
     r"\b(?:take|taking)\s+(?:\w+\s+|\(\w+\s+\w+\)\s+){0,3}?actions?\b"
     + gap(120)

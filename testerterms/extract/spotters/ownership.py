@@ -10,7 +10,19 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import FEEDBACK, NEGATION, OUTPUTS, PARTICIPANT, WORD, actor, gap, hit, negated, rx
+from ._vocab import (
+    FEEDBACK,
+    NEGATION,
+    OUTPUTS,
+    PARTICIPANT,
+    WORD,
+    Staged,
+    actor,
+    gap,
+    hit,
+    negated,
+    rx,
+)
 
 _MADE: Final = (
     rf"(?:{OUTPUTS}|code|text|media)\s+(?:that\s+)?(?:you|participants?|creators?)\s+"
@@ -174,19 +186,27 @@ def output_limits(sentence: Sentence) -> Iterator[Hit]:
 
 # --- licences ------------------------------------------------------------------------------
 
-_GRANT: Final = rx(
-    r"\b(?:you\s+)?(?:hereby\s+)?(?:grants?|gives?|provides?|licen[cs]es?)\s+(?:to\s+)?"
-    r"(?P<who>[\w&.,' -]{1,60}?)\s+(?:(?:a|an|the)\s+)?(?P<adjectives>[^;:.]{0,200}?)\b"
-    r"(?P<noun>licen[cs]es?|rights?|permission)\b(?P<rest>[^;:]{0,300})|"
-    r"\b(?P<object>" + FEEDBACK + r"|(?:videos?|content|outputs?|submissions?|reports?))\b"
-    r"[^;:.]{0,80}?\b(?:may|can|will)\s+be\s+used\s+by\b(?P<rest2>[^;:]{0,200})|"
+_GRANT: Final = Staged(
+    (
+        r"\b(?:you\s+)?(?:hereby\s+)?(?:grants?|gives?|provides?|licen[cs]es?)\s+(?:to\s+)?"
+        r"(?P<who>[\w&.,' -]{1,60}?)\s+(?:(?:a|an|the)\s+)?(?P<adjectives>[^;:.]{0,200}?)\b"
+        r"(?P<noun>licen[cs]es?|rights?|permission)\b(?P<rest>[^;:]{0,300})",
+        r"\b(?:you\s+)?(?:hereby\s+)?(?:grants?|gives?|provides?|licen[cs]es?)\s",
+        (600, r"\b(?:licen[cs]es?|rights?|permission)\b"),
+    ),
+    (
+        r"\b(?P<object>" + FEEDBACK + r"|(?:videos?|content|outputs?|submissions?|reports?))\b"
+        r"[^;:.]{0,80}?\b(?:may|can|will)\s+be\s+used\s+by\b(?P<rest2>[^;:]{0,200})",
+        r"\b(?:" + FEEDBACK + r"|(?:videos?|content|outputs?|submissions?|reports?))\b",
+        (300, r"\b(?:may|can|will)\s+be\s+used\s+by\b"),
+    ),
     r"\b(?:we|\w+)\s+(?:may|can)\s+(?:freely\s+)?use\s+(?:any|your|all|the)?\s*(?P<object2>"
     + FEEDBACK
-    + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest3>[^;:]{0,200})|"
+    + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest3>[^;:]{0,200})",
     r"\b(?:you\s+)?licen[cs]es?\s+\w+\s+to\s+(?:freely\s+)?use\s+(?:any|your|all|the)?\s*"
     r"(?P<object3>"
     + FEEDBACK
-    + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest4>[^;:]{0,200})"
+    + r"|(?:videos?|content|outputs?|submissions?))\b(?P<rest4>[^;:]{0,200})",
 )
 _BROAD_USE: Final = rx(
     r"\bany\s+(?:way|purpose|manner|media)\b|\bfor\s+any\s+purpose\b|\bwithout\s+(?:any\s+)?"
@@ -462,27 +482,54 @@ _PURPOSE: Final = (
     r"(?:improv\w*|develop\w*|train\w*|research|evaluat\w*|analy[sz]\w*|deliver\w*|better|"
     r"build\w*|enhanc\w*|make\s+better)"
 )
-_DATA_USE: Final = rx(
-    rf"\b{_DATA}\b" + gap(120) + rf"\b(?:is|are|will\s+be|may\s+be|can\s+be)\s+{WORD}?"
-    r"(?:used|processed|analy[sz]ed|shared|sent|leveraged|collected)\b"
-    + gap(120)
-    + rf"\b{_PURPOSE}\b|"
-    r"\b(?:we|(?!(?:not|never)\b)\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|process|analy[sz]e|leverage|record|send|"
-    rf"collect|train\s+on)\w*\s+" + gap(80) + rf"\b{_DATA}\b" + gap(120) + rf"\b{_PURPOSE}\b|"
-    rf"\bconsent\s+to\s+(?:our|\w+'s)\s+use\s+of\s+(?:your\s+)?{_DATA}\b"
-    + gap(60)
-    + rf"\b(?:for\s+)?{_PURPOSE}|"
-    r"\bwe\s+record\s+" + gap(80) + r"\b(?:then\s+)?we\s+send\b|"
-    r"\b(?:provide|send|give)\w*\s+(?:\w+\s+){0,2}?with\s+"
-    + gap(60)
-    + rf"\b{_DATA}\b"
-    + gap(160)
-    + r"\b(?:so\s+that|to\s+help|in\s+order\s+to)\b"
-    + gap(80)
-    + rf"\b{_PURPOSE}\b|"
+_DATA_USE: Final = Staged(
+    (
+        rf"\b{_DATA}\b" + gap(120) + rf"\b(?:is|are|will\s+be|may\s+be|can\s+be)\s+{WORD}?"
+        r"(?:used|processed|analy[sz]ed|shared|sent|leveraged|collected)\b"
+        + gap(120)
+        + rf"\b{_PURPOSE}\b",
+        rf"\b{_DATA}\b",
+        (300, r"\b(?:is|are|will|may|can)\s"),
+        (300, rf"\b{_PURPOSE}\b"),
+    ),
+    (
+        r"\b(?:we|(?!(?:not|never)\b)\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|process|analy[sz]e|leverage|record|send|"
+        r"collect|train\s+on)\w*\s+" + gap(80) + rf"\b{_DATA}\b" + gap(120) + rf"\b{_PURPOSE}\b",
+        r"\b\w+\s",
+        (300, rf"\b{_DATA}\b"),
+        (300, rf"\b{_PURPOSE}\b"),
+    ),
+    (
+        rf"\bconsent\s+to\s+(?:our|\w+'s)\s+use\s+of\s+(?:your\s+)?{_DATA}\b"
+        + gap(60)
+        + rf"\b(?:for\s+)?{_PURPOSE}",
+        r"\bconsent\s",
+        (400, rf"\b{_PURPOSE}"),
+    ),
+    (
+        r"\bwe\s+record\s+" + gap(80) + r"\b(?:then\s+)?we\s+send\b",
+        r"\bwe\s+record\s",
+        (300, r"\b(?:then|we)\s"),
+    ),
+    (
+        r"\b(?:provide|send|give)\w*\s+(?:\w+\s+){0,2}?with\s+"
+        + gap(60)
+        + rf"\b{_DATA}\b"
+        + gap(160)
+        + r"\b(?:so\s+that|to\s+help|in\s+order\s+to)\b"
+        + gap(80)
+        + rf"\b{_PURPOSE}\b",
+        r"\b(?:provide|send|give)",
+        (300, rf"\b{_DATA}\b"),
+        (300, r"\b(?:so|to|in)\s"),
+        (300, rf"\b{_PURPOSE}\b"),
+    ),
     r"\b(?:we|(?!(?:not|never)\b)\w+)\s+(?:may\s+|will\s+|also\s+)*(?:use|leverage|analy[sz]e)\s+(?:\w+\s+){0,3}?"
-    r"(?:data|telemetry|recordings?)\s+from\s+your\b"
+    r"(?:data|telemetry|recordings?)\s+from\s+your\b",
 )
+"""Each way of saying data is used for a purpose; the first three pieces far apart are searched
+in stages (see :class:`~._vocab.Staged`), so "we may also leverage data" repeated without a
+purpose costs a pass per piece."""
 _TRAINING: Final = (
     r"\b(?:to\s+train|for\s+(?:model\s+)?training|"
     r"train\s+(?:our\s+|its\s+|any\s+)?(?:ai\s+)?models?)\b"

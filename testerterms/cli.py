@@ -68,13 +68,14 @@ def _add_format(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None
     )
 
 
-def _add_no_cache(parser: argparse.ArgumentParser) -> None:
+def _add_no_cache(parser: argparse.ArgumentParser, keyed: str | None = None) -> None:
+    keyed = keyed or "kept for runs of fewer than 200 files, keyed by each file's bytes"
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="neither read nor write the cache of results (kept for runs of fewer than 200 "
-        "files, keyed by each file's bytes, the profile and the tool's version; folder: "
-        "$TESTERTERMS_CACHE_DIR, else $XDG_CACHE_HOME/testerterms, else ~/.cache/testerterms)",
+        help=f"neither read nor write the cache of results ({keyed}, the profile and the "
+        "tool's version; folder: $TESTERTERMS_CACHE_DIR, else $XDG_CACHE_HOME/testerterms, "
+        "else ~/.cache/testerterms)",
     )
 
 
@@ -495,7 +496,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         help="read the first answers from this file (one a line, as a stopped run keeps "
         "them), then go on from standard input",
     )
-    _add_no_cache(ask)
+    _add_no_cache(ask, keyed="what the same answers wrote and printed, keyed by the answers")
     ask.set_defaults(run=cmd_ask)
 
 

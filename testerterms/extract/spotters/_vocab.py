@@ -19,6 +19,14 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+def led(first: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` found faster, where every match of it starts with a character of the class
+    ``first``: one character is checked before its many alternatives are tried at a place, and
+    every match passes that check, so the matches are the same (a pass of "You may withdraw
+    from" repeated costs a third to a half)."""
+    return rx(f"(?={first})(?:{pattern.pattern})")
+
+
 def gap(most: int) -> str:
     """Up to ``most`` characters within one clause: no semicolon or colon. A full stop may be
     crossed: inside a sentence it is an abbreviation ("etc.", "U.S."), and the one that ends the

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, Final
 
 from .._core import Hit
@@ -16,6 +17,14 @@ from .._text import Sentence
 
 def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
+
+
+def led(first: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` found faster, where every match of it starts with a character of the class
+    ``first``: one character is checked before its many alternatives are tried at a place, and
+    every match passes that check, so the matches are the same (a pass of "You may withdraw
+    from" repeated costs a third to a half)."""
+    return rx(f"(?={first})(?:{pattern.pattern})")
 
 
 def gap(most: int) -> str:
@@ -90,11 +99,19 @@ _ORG_SUBJECT: Final = re.compile(
 
 def clause_start(plain: str, at: int) -> int:
     """Where the clause holding ``at`` begins (looking back at most 400 characters, so that a
-    huge sentence costs no more per call than a normal one)."""
-    start = max(0, at - 400)
-    for match in _CLAUSE_START.finditer(plain, start, at):
-        start = match.end()
-    return start
+    huge sentence costs no more per call than a normal one). The clause marks are found once
+    per sentence, so a sentence of many candidate matches costs one pass and a lookup each."""
+    low = max(0, at - 400)
+    starts, ends = _clause_marks(plain)
+    index = bisect.bisect_right(ends, at) - 1
+    return ends[index] if index >= 0 and starts[index] >= low else low
+
+
+@lru_cache(maxsize=4)  # the spotters read one sentence after another
+def _clause_marks(plain: str) -> tuple[list[int], list[int]]:
+    """Where each clause mark (a semicolon, a colon, "(a) ") starts and ends; no two overlap."""
+    found = list(_CLAUSE_START.finditer(plain))
+    return [match.start() for match in found], [match.end() for match in found]
 
 
 def negated(plain: str, at: int, lookback: int = 50) -> bool:
@@ -171,6 +188,12 @@ def span(*matches: re.Match[str] | None) -> tuple[int, int]:
     return min(m.start() for m in found), max(m.end() for m in found)
 
 
+ANYWHERE: Final = 2**62
+"""The reach of a :class:`Staged` tail that may stand any distance after its head (a head or
+gap of words or spaces with no bound on their length): the tail only has to follow in the same
+clause."""
+
+
 class Staged:
     """A pattern written as alternatives, some of them pieces far apart (``head``, then each
     later piece within some characters of the head), searched so that a text of one head
@@ -186,6 +209,7 @@ class Staged:
     :meth:`search` finds what ``pattern.search`` finds."""
 
     def __init__(self, *alternatives: str | tuple[Any, ...]) -> None:
+        self.alternatives = alternatives
         texts = [alt if isinstance(alt, str) else alt[0] for alt in alternatives]
         self.pattern = rx("|".join(texts))
         self._alternatives: list[
@@ -215,38 +239,58 @@ class Staged:
             yield found
             pos = max(found.end(), found.start() + 1)
 
-    def _places(self, text: str) -> tuple[list[int], list[list[list[int]]]]:
-        """Where semicolons and colons stand, and where each alternative's tails start."""
-        breaks = [found.start() for found in _BREAK.finditer(text)]
-        tails = [
-            [[found.start() for found in tail.finditer(text)] for _, tail in links]
-            for _, _, links in self._alternatives
-        ]
+    def _places(self, text: str) -> tuple[_Places, list[list[_Places]]]:
+        """Where semicolons and colons stand, and where each alternative's tails start (each
+        found only as far as a head asks, so a match near the start costs no pass)."""
+        breaks = _Places(_BREAK, text)
+        tails = [[_Places(tail, text) for _, tail in links] for _, _, links in self._alternatives]
         return breaks, tails
 
     def _search(
-        self, text: str, pos: int, places: tuple[list[int], list[list[list[int]]]]
+        self, text: str, pos: int, places: tuple[_Places, list[list[_Places]]]
     ) -> re.Match[str] | None:
         breaks, tails = places
         best: int | None = None
-        for (pattern, head, links), starts in zip(self._alternatives, tails, strict=True):
-            if head is None:
+        for pattern, head, _ in self._alternatives:  # whole alternatives first: they bound
+            if head is None:  # where the staged ones are tried
                 found = pattern.search(text, pos)
                 if found is not None and (best is None or found.start() < best):
                     best = found.start()
-                continue
-            at = _first_start(pattern, head, links, starts, breaks, text, pos, best)
-            if at is not None:
-                best = at
+        for (pattern, head, links), starts in zip(self._alternatives, tails, strict=True):
+            if head is not None:
+                at = _first_start(pattern, head, links, starts, breaks, text, pos, best)
+                if at is not None:
+                    best = at
         return None if best is None else self.pattern.match(text, best)
+
+
+class _Places:
+    """Where a piece (a zero-width lookahead) matches in a text, found in order and only as
+    far as asked: the whole text is read at most once, however often it is asked."""
+
+    def __init__(self, piece: re.Pattern[str], text: str) -> None:
+        self._found = piece.finditer(text)
+        self._places: list[int] = []
+        self._done = False
+
+    def first(self, at: int) -> int | None:
+        """The first place at or after ``at``, or None."""
+        while not self._done and (not self._places or self._places[-1] < at):
+            found = next(self._found, None)
+            if found is None:
+                self._done = True
+            else:
+                self._places.append(found.start())
+        index = bisect.bisect_left(self._places, at)
+        return self._places[index] if index < len(self._places) else None
 
 
 def _first_start(
     pattern: re.Pattern[str],
     head: re.Pattern[str],
     links: tuple[tuple[int, re.Pattern[str]], ...],
-    starts: list[list[int]],
-    breaks: list[int],
+    starts: list[_Places],
+    breaks: _Places,
     text: str,
     pos: int,
     before: int | None,
@@ -254,7 +298,7 @@ def _first_start(
     """Where ``pattern`` first matches at or after ``pos`` (and before ``before``), trying it
     only at heads whose tails (starting at ``starts``) follow in reach."""
     end = len(text) if before is None else before
-    if any(not found or found[-1] < pos for found in starts):
+    if any(found.first(pos) is None for found in starts):
         return None
     for found in head.finditer(text, pos):
         at = found.start()
@@ -263,12 +307,12 @@ def _first_start(
         last, reach = at, at
         for (most, _), places in zip(links, starts, strict=True):
             reach += most
-            index = bisect.bisect_left(places, last)
-            if index == len(places) or places[index] > reach:
+            place = places.first(last)
+            if place is None or place > reach:
                 break
-            last = places[index]
+            last = place
         else:
-            stop = bisect.bisect_left(breaks, at)
-            if (stop == len(breaks) or breaks[stop] >= last) and pattern.match(text, at):
+            stop = breaks.first(at)
+            if (stop is None or stop >= last) and pattern.match(text, at):
                 return at
     return None

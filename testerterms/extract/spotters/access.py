@@ -9,7 +9,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import AT_WILL, NEGATION, PARTICIPANT, Staged, actor, gap, hit, negated, rx
+from ._vocab import AT_WILL, NEGATION, PARTICIPANT, Staged, actor, gap, hit, led, negated, rx
 
 REVOKE: Final = (
     r"(?:suspend(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|"
@@ -106,6 +106,8 @@ _FOR_CAUSE: Final = rx(
     r"\bconsequences?\b|"
     r"\b(?:if|unless|in\s+case)\b"
 )
+_FOR_CAUSE_LED: Final = led("[ifvbamrldwgjcu]", _FOR_CAUSE)  # the first letters of its words
+
 _COLLECTIVE: Final = rx(
     r"\b(?:paus|suspend|end|terminat|cut|revok|den(?:y|ied))\w*\s+(?:\w+\s+){0,2}?"
     r"(?:all\s+(?:test\s+)?access|access\s+for\s+(?:all|everyone)|"
@@ -296,7 +298,7 @@ def revocation(sentence: Sentence) -> Iterator[Hit]:
     if match is None:
         return
     will = AT_WILL.search(text)
-    cause = _FOR_CAUSE.search(text)
+    cause = _FOR_CAUSE_LED.search(text)
     if will:
         low, high = min(match.start(), will.start()), max(match.end(), will.end())
         yield hit(sentence, "at-will", low, high, "revocable at will")

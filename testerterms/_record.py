@@ -35,9 +35,12 @@ class Record:
     __dataclass_fields__: dict[str, dataclasses.Field[Any]]
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
-        """``(name, value)`` for each field, so that ``dict(record)`` works as for a model."""
-        for name in self.__dataclass_fields__:
-            yield name, getattr(self, name)
+        """``(name, value)`` for each field, so that ``dict(record)`` works as for a model;
+        not a field marked ``metadata={"written": False}`` (what loading noted, not what a
+        file writes)."""
+        for name, spec in self.__dataclass_fields__.items():
+            if spec.metadata.get("written", True):
+                yield name, getattr(self, name)
 
     def model_dump(
         self, *, exclude: set[str] | frozenset[str] | None = None, mode: str = "python"

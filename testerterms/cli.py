@@ -12,7 +12,7 @@ import math
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO, cast
 
@@ -639,12 +639,13 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     charts_dir = Path(args.charts_dir) if args.charts_dir else None
     if charts_dir is not None and charts_dir.exists() and not charts_dir.is_dir():
         raise UsageError(f"--charts-dir {shown_path(charts_dir)} is not a folder")
-    profiles = list({p.id: p for p in map(load_profile, args.profile or ["articles"])}.values())
+    loaded = [load_profile(name) for name in args.profile or ["articles"]]
+    profiles = list({p.id: p for p in loaded}.values())
     given = _bundled_or(args.paths)
     # Checked before the work (against the files named); again, with the charts and every
     # file read below the folders named, when it writes.
     named = [p for p in given if Path(p).is_file()]
-    check_outputs([output], force=args.force, reads=[*named, *_profile_files(args.profile)])
+    check_outputs([output], force=args.force, reads=[*named, *_profile_files(loaded)])
     failed = False
     read: list[Path] = []  # every file read, so that no output is written over one
 
@@ -670,7 +671,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for chart in report.charts:
             outputs.append((charts_dir / f"{chart.name}.svg", header + chart.svg))
             outputs.append((charts_dir / f"{chart.name}.png", chart.png))
-    read += map(Path, _profile_files(args.profile))
+    read += map(Path, _profile_files(loaded))
     written = write_outputs(outputs, force=args.force, reads=read, err=err)
     print(f"testerterms: wrote {shown_path(written[0])} ({report.programs} programs)", file=err)
     for svg, png in zip(written[1::2], written[2::2], strict=True):
@@ -715,13 +716,9 @@ def write_output(
     return write_outputs([(path, content)], force=force, reads=reads, err=err)[0]
 
 
-def _profile_files(names: Sequence[str] | str | None) -> list[Path]:
-    """The profile files ``--profile`` values read, with those their ``extends:`` chains name
-    (bundled ids are not files the user has)."""
-    from .profiles import profile_files
-
-    given = [names] if isinstance(names, str) else list(names or [])
-    return [path for name in given for path in profile_files(name)]
+def _profile_files(profiles: Iterable[Profile]) -> list[str]:
+    """The files the profiles were read from, with those their ``extends:`` chains name."""
+    return [file for profile in profiles for file in profile.files]
 
 
 def _all_profiles() -> list[Profile]:
@@ -904,7 +901,7 @@ def cmd_suggest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = resolve_program(args.path)
     program = _load_named(args.path)
     profile = load_profile(args.profile)
-    reads: list[Readable] = [source, *_profile_files(args.profile)]
+    reads: list[Readable] = [source, *_profile_files([profile])]
     if args.output is not None:  # said before the search and its output, not after them
         check_outputs([args.output], force=args.force, reads=reads)
     suggestion = suggest(program, profile, args.target)
@@ -950,14 +947,14 @@ def cmd_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         if given
     ]
+    profile = load_profile(args.profile)
     reads: list[Readable] = [
         *(resolve_program(n) for n in (args.path, args.against) if n is not None),
         *([args.settings_file] if args.settings_file is not None else []),
-        *_profile_files(args.profile),
+        *_profile_files([profile]),
     ]
     targets = [t for t in (output, Path(args.program) if args.program else None) if t]
     check_outputs(targets, force=args.force, reads=reads)  # before the work, not after it
-    profile = load_profile(args.profile)
     if args.new:
         if args.path is not None or args.against is not None:
             raise UsageError("--new drafts a program that does not exist yet: give no PATH")
@@ -1087,12 +1084,14 @@ class _DiffCache:
 def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ._output import check_outputs
     from .advice.questionnaire import AnswersStopped, run_questionnaire
+    from .profiles import load_profile
     from .render._width import terminal_width, wrap_lines
 
     path = Path(args.file)
+    profile = load_profile(args.profile)  # a profile that cannot be used stops it before asking
     # The answers may come from files (`< answers.txt`, `--answers`): never write over them.
     reads: list[Readable] = [
-        *_profile_files(args.profile),
+        *_profile_files([profile]),
         *_file_descriptor(sys.stdin),
         *([args.answers] if args.answers is not None else []),
     ]
@@ -1126,7 +1125,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _keep_answers(path, reader.accepted, err, why="")
         return EXIT_USAGE
     try:
-        return _write_answered(args, path, data, reads, out, err)
+        return _write_answered(args, path, profile, data, reads, out, err)
     except (TesterTermsError, OSError):
         _keep_answers(path, reader.accepted, err, why="")
         raise
@@ -1154,14 +1153,12 @@ def _answer_reader(answers: str | None, opened: contextlib.ExitStack) -> AnswerR
 def _write_answered(
     args: argparse.Namespace,
     path: Path,
+    profile: Profile,
     data: dict[str, Any],
     reads: Sequence[Readable],
     out: TextIO,
     err: TextIO,
 ) -> int:
-    from .profiles import load_profile
-
-    profile = load_profile(args.profile)
     cache = None if args.no_cache else _AskCache.open(path, profile, data)
     kept = cache.get() if cache is not None else None
     if kept is not None:  # the same answers, profile and width: nothing to validate or score

@@ -116,6 +116,11 @@ class Profile(Record):
     """The texts behind the profile's choices, each with a quote and the rules it backs."""
     source: str | None = None
     """The file the profile came from (None for a profile built in code)."""
+    files: tuple[str, ...] = field(
+        default=(), compare=False, repr=False, metadata={"written": False}
+    )
+    """Every file the profile was read from: its own, then each file its ``extends:`` chain
+    names (none for a profile built in code). A command never writes over one of them."""
 
     def __post_init__(self) -> None:
         data = self.model_dump()
@@ -371,32 +376,6 @@ def load_profile(name_or_path: str | os.PathLike[str] = DEFAULT_PROFILE) -> Prof
     return _load(name_or_path, Path.cwd(), ())
 
 
-def profile_files(name_or_path: str | os.PathLike[str]) -> list[Path]:
-    """The files a profile is read from: its own and every file its ``extends:`` chain names
-    (not the bundled profiles, which are not the user's files): what a command that reads the
-    profile must never write over. A file that cannot be read or followed ends the list; loading
-    the profile says why."""
-    files: list[Path] = []
-    base, current = Path.cwd(), name_or_path
-    for _ in range(MAX_EXTENDS + 1):
-        try:
-            path = _resolve(current, base).resolve()
-        except (UsageError, LoadError, OSError, RuntimeError):
-            break
-        if path in files or path.parent == PROFILES_DIR.resolve() or _missing(path):
-            break
-        files.append(path)
-        try:
-            data = _yaml.parse(_yaml.read_text(path, str(path)), str(path)).data
-        except LoadError:
-            break
-        following = data.get("extends") if isinstance(data, dict) else None
-        if not isinstance(following, str):
-            break
-        base, current = path.parent, following
-    return files
-
-
 def _resolve(name_or_path: str | os.PathLike[str], base: Path) -> Path:
     text = os.fspath(name_or_path)
     if "\x00" in text:
@@ -477,10 +456,12 @@ def _load(
     _refuse(document, written_issues(document.data))
     written: dict[str, Any] = dict(document.data)
     merged: dict[str, Any] = {}
+    parent_files: tuple[str, ...] = ()
     extends = written.pop("extends", None)
     if extends:
         parent = _load(extends, path.parent, (*chain, path), (document, path))
         merged = parent.model_dump(exclude={"source"})
+        parent_files = parent.files
     for key in ("rules", "parameters", "blockers"):
         if key in written:  # merged key by key: a null value removes one
             combined = {**merged.get(key, {}), **(written.pop(key) or {})}
@@ -489,7 +470,7 @@ def _load(
     merged["source"] = str(path)
     _refuse(document, whole_issues(merged))
     _refuse(document, profile_issues(merged))
-    return Profile(**merged)
+    return Profile(**merged, files=(str(path), *parent_files))
 
 
 def _parent_document(path: Path, shown: str, refuse: Callable[[str], LoadError]) -> _yaml.Document:

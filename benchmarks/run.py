@@ -118,12 +118,13 @@ def describe(python: str, cwd: Path) -> tuple[str, Path]:
     return f"testerterms {version}, Python {python_version}", Path(where.strip())
 
 
-def cold(python: str, work: Path, name: str, argv: list[str]) -> Run:
+def cold(python: str, work: Path, name: str, argv: list[str], stdin: Path | None = None) -> Run:
     """``argv`` with a cache of its own, emptied before each run: every run starts cold."""
     folder = work / f"cache-cold-{name}"
     return Run(
         [python, "-m", "testerterms", *argv],
         env={"TESTERTERMS_CACHE_DIR": str(folder)},
+        stdin=stdin,
         before=lambda: shutil.rmtree(folder, ignore_errors=True),
     )
 
@@ -198,16 +199,10 @@ def ask_and_diff(python: str, work: Path, rounds: int, old: Path) -> list[Figure
     assert new.read_text(encoding="utf-8") != text, "the changed copy must differ"
     ask = [*tt, "ask", str(work / "asked.yaml"), "--force"]
     diff = [*tt, "diff", str(old), str(new)]
-    folder = work / "cache-cold-ask"
     commands: dict[str, Sequence[str] | Run] = {
         "baseline": [python, "-c", IMPORT_DEPENDENCIES],
         "ask": Run(ask, stdin=answers),
-        "ask cold": Run(
-            ask,
-            stdin=answers,
-            env={"TESTERTERMS_CACHE_DIR": str(folder)},
-            before=lambda: shutil.rmtree(folder, ignore_errors=True),
-        ),
+        "ask cold": cold(python, work, "ask", ask[3:], stdin=answers),
         "ask --no-cache": Run([*ask, "--no-cache"], stdin=answers),
         "diff": diff,
         "diff cold": cold(python, work, "diff", diff[3:]),

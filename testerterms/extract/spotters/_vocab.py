@@ -148,6 +148,27 @@ def near(
     return None
 
 
+_DUTY_BEFORE: Final = rx(
+    r"\b(?:must|shall|will|agrees?\s+to|(?:are|is)\s+(?:required|expected|obliged)\s+to|"
+    r"ha(?:ve|s)\s+to|needs?\s+to)\s+(?:\w+\s+)?$"
+)
+_OPENERS: Final = frozenset({"please", "and", "or", "then", "also", "always", "-", "*", "•"})
+
+
+def required(plain: str, at: int) -> bool:
+    """Whether the verb at ``at`` is a duty: an imperative (nothing before it in its clause but
+    "please", "and", a list marker) or after "must", "will", "agree to", "are required to". A
+    verb in the present tense ("researchers report vulnerabilities privately") describes a
+    practice and is neither."""
+    before = plain[clause_start(plain, at) : at]
+    if _DUTY_BEFORE.search(before[-60:]):
+        return True
+    return all(
+        word.lower() in _OPENERS or re.fullmatch(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]", word)
+        for word in before.split()
+    )
+
+
 def actor(plain: str, at: int) -> str | None:
     """Who acts in the clause before ``at``: ``participant``, ``organization`` or None, by the
     nearest subject word (you, participants; we, the company, a capitalised name)."""

@@ -40,8 +40,8 @@ _EVERYONE: Final = rx(
     r"\bin\s+return\s+for\s+(?:a|an|the|your)\s+(?:reward|payment|fee|compensation)\b"
 )
 _PER_RESULT: Final = rx(
-    r"\b(?:eligible\s+for|receive|award(?:ed)?|earn|pays?|paid)\s+(?:a\s+|an\s+)?(?:bount(?:y|ies)|"
-    r"rewards?|awards?|bug\s+bount(?:y|ies))\b|"
+    r"\b(?:eligible\s+for|receive|award(?:ed)?|earn|pays?|paid|qualif(?:y|ies|ied)\s+for)\s+"
+    r"(?:a\s+|an\s+)?(?:(?:cash|monetary|bug)\s+)?(?:bount(?:y|ies)|rewards?|awards?|payouts?)\b|"
     r"\b(?:bount(?:y|ies)|rewards?|awards?|payouts?)\s+(?:\w+\s+)?(?:range|ranging|of|from|up\s+to|"
     r"between)\s+(?:\$|usd|eur|€|£|\d)|"
     r"(?:\$|usd\s?)\s?[\d,]+\s*(?:-|to)\s*(?:\$|usd\s?)?\s?[\d,]+\s+per\s+(?:vulnerability|bug|report|"
@@ -126,6 +126,8 @@ _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
         "Testers will never be paid.": "none",
         "Participants will not be compensated for testing.": "none",
         "You will NOT be paid any compensation.": "none",
+        "You will qualify for a reward if you were the first person to alert us to a previously "
+        "unknown issue.": "per-result",
     },
     counter_examples=(
         "Participants should be compensated for their time.",
@@ -135,11 +137,14 @@ _LICENCE: Final = rx(r"\blicen[cs]e|\bright\s+to\s+use\b|\brights\s+to\s+use\b")
         "Artists said they were not paid for their work.",
         "We do not charge testers any fee.",
         "From time to time, Acme may not offer stipends for select creative outputs.",
+        "You will not qualify for a reward if you disclose the issue publicly.",
+        "Researchers should qualify for a reward if their report is valid.",
     ),
 )
 def money(sentence: Sentence) -> Iterator[Hit]:
     """Who is paid money: "will not provide any compensation" (``none``), "participants will
-    be paid" (``everyone``), bounties and rewards per valid report (``per-result``), prizes,
+    be paid" (``everyone``), bounties and rewards per valid report or when a report qualifies
+    (``per-result``), prizes,
     grants or stipends for a select few (``some``).
 
     ``everyone`` needs a duty to pay every participant ("will be paid", "we will pay you");

@@ -9,7 +9,7 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import PROHIBIT, actor, gap, hit, near, negated, rx
+from ._vocab import NEGATION, PROHIBIT, actor, gap, hit, near, negated, required, rx
 
 _NDA_NAME: Final = (
     r"(?:non-?disclosure|confidentiality)\s+(?:agreement|provisions?|obligations?|undertaking|"
@@ -43,6 +43,35 @@ _SECRET: Final = rx(
     r"information\s+(?:marked|designated|identified)|your\s+(?:role|participation|work)\b)"
 )
 _DISCLOSE_BAN: Final = rx(_DISCLOSE_HEAD.pattern + gap(80) + _SECRET.pattern)
+_LIST_OPENS: Final = rx(rf"\b{PROHIBIT}\s+\((?:i|a|1)\)\s")
+_LIST_ITEM: Final = re.compile(r"\(\w{1,4}\)\s+")
+_ITEM_BAN: Final = rx(
+    r"(?:\w+\s+or\s+)?(?:disclos\w*|shar\w*|publish\w*|disseminat\w*|releas\w*|reveal\w*|"
+    r"discuss\w*|describ\w*|talk\w*\s+about|post\w*|blog\w*|tweet\w*)\b"
+    + gap(80)
+    + r"(?:"
+    + _SECRET.pattern
+    + r"|\b(?:any|all)\s+(?:parts?|aspects?|details?)\s+of\b)"
+)
+"""A list of rules a prohibition opens ("Please do not (i) ...; (ii) ...; or (iii) describe or
+discuss any part of the software"): each item is read as if the prohibition stood before it."""
+
+
+def _list_ban(text: str) -> re.Match[str] | None:
+    if "(i)" not in text and "(a)" not in text and "(1)" not in text:
+        return None  # no list (a cheap test first)
+    opens = _LIST_OPENS.search(text)
+    if opens is None or actor(text, opens.start() + 1) == "organization":
+        return None
+    if re.search(r"\bshould\b", text[max(0, opens.start() - 20) : opens.start()]):
+        return None
+    for item in _LIST_ITEM.finditer(text, opens.end() - 5):
+        found = _ITEM_BAN.match(text, item.end())
+        if found is not None:
+            return found
+    return None
+
+
 _NOTHING_DISCLOSED: Final = rx(
     r"\bno\s+(?:[\w-]+\s+){0,3}?(?:vulnerabilit(?:y|ies)|information|details|reports?|"
     r"submissions?|findings?|outputs?|content)\b"
@@ -60,6 +89,61 @@ _NO_NDA: Final = rx(
     r"\b(?:do|does)\s+not\s+(?:need\s+to|have\s+to)\s+sign\s+(?:a|an|any)\s+(?:non-?disclosure|NDA)|"
     r"\bthere\s+is\s+no\s+(?:NDA|non-?disclosure\s+agreement)"
 )
+_FIX: Final = (
+    r"(?:time|opportunity)\s+(?:for\s+(?:remediation|a\s+fix|fixing|resolution|patching)|"
+    r"to\s+(?:fix|remediate|resolve|patch|address|correct)\b)"
+)
+_BEFORE_PUBLIC: Final = (
+    r"\bbefore\s+(?:any\s+|making\s+(?:it|them)\s+)?(?:public\s+disclosure|disclosing\s+"
+    r"(?:it|them)\s+publicly|(?:you\s+)?disclos\w*\s+(?:it\s+|them\s+)?(?:publicly|to\s+the\s+"
+    r"public)|going\s+public|publishing)"
+)
+_COORDINATED: Final = rx(
+    r"\b(?:report|submit|disclose)\s+(?:\w+\s+){0,2}?(?:vulnerabilit(?:y|ies)|security\s+"
+    r"(?:issues?|bugs?|flaws?)|findings?|bugs?)\s+(?:\w+\s+){0,3}?privately\b|"
+    r"\b(?:allow|give|grant|provide)\s+(?:us\s+|\w+\s+)?(?:(?:a\s+)?(?:reasonable|sufficient|"
+    r"enough|adequate)\s+)?" + _FIX + gap(80) + _BEFORE_PUBLIC
+)
+"""Coordinated disclosure told as a duty: "Report vulnerabilities privately", "allow time for
+remediation before public disclosure" (docs/codebook.md, "Duties"). Only an imperative or a
+verb after "must", "will", "agree to" counts (:func:`required`): "the researcher allows the
+vendor the opportunity to ..." describes the practice and sets no duty."""
+_NOT_ALLOWED: Final = rx(
+    r"\b(?:does|do)\s+not\s+(?:allow|permit)\s+(?:any\s+)?(?:public\s+)?disclosure\b|"
+    r"\b(?:public\s+)?disclosure\s+is\s+(?:not|never)\s+(?:allowed|permitted)\b|"
+    r"\bno\s+(?:public\s+)?disclosure\s+(?:is|will\s+be)\s+(?:allowed|permitted)\b"
+)
+"""A rule that disclosure is not allowed: "This program does not allow disclosure." """
+_GROUND_HEAD: Final = rx(
+    r"\b(?:reasons?|grounds?|causes?)\s+for\s+(?:a\s+|an\s+)?(?:ban\w*|remov\w*|block\w*|"
+    r"suspen\w*|terminat\w*|disqualif\w*|exclu\w*)|"
+    r"\b(?:bann?ed|removed|suspended|terminated|blocked|disqualified|excluded)\s+(?:\w+\s+){0,4}?for$"
+)
+_GROUND: Final = rx(
+    r"\b(?:disclos(?:ure|ing)|shar(?:e|ing)|leak(?:s|ing|age)?|publish(?:ing)?)\s+(?:of\s+)?"
+    r"(?:any\s+|the\s+)?(?:confidential|non-public)\s+(?:information|details|data|materials?)\b"
+)
+"""Disclosing confidential information named as a ground for a ban: "The main reasons for
+banning: Disclosure of confidential information.", "accounts are suspended for sharing
+confidential information". A consequence the terms attach marks a duty (docs/codebook.md,
+"Duties")."""
+
+
+_GROUND_CUE: Final = ("ban", "remov", "block", "suspen", "terminat", "disqualif", "exclu")
+
+
+def _ground(text: str) -> re.Match[str] | None:
+    """The ground of a ban (:data:`_GROUND`) where a ban stands up to 200 characters before it
+    in the sentence with no word of negation between (a colon may stand between)."""
+    for found in _GROUND.finditer(text):
+        low = max(0, found.start() - 200)
+        heads = list(_GROUND_HEAD.finditer(text[low : found.start()].rstrip(" :-–—")))
+        head = heads[-1] if heads else None  # the nearest
+        if head is not None and not NEGATION.search(text, low + head.start(), found.start()):
+            return found
+    return None
+
+
 _OWN_DUTY: Final = rx(
     r"\b(?:your|participants'?|testers'?)\s+(?:personal\s+)?(?:data|information|details|"
     r"identity)\b"
@@ -88,6 +172,32 @@ def _duty(text: str) -> tuple[bool, re.Match[str]] | None:
     none = _NO_NDA.search(text)
     if none:
         return False, none
+    lower = text.lower()  # the words each reading below cannot match without, tested first
+    ground = _ground(text) if any(stem in lower for stem in _GROUND_CUE) else None
+    if ground is not None:
+        return True, ground
+    rule = _NOT_ALLOWED.search(text) if "disclosure" in lower else None
+    if (
+        rule is not None
+        and actor(text, rule.start() + 1) != "participant"
+        and not (_OWN_DUTY.search(text))
+    ):
+        return True, rule  # the program's rule, whoever states it
+    listed = _list_ban(text)
+    if listed is not None:
+        return True, listed
+    coordinated = (
+        _COORDINATED.search(text)
+        if "privately" in lower or ("before" in lower and ("time" in lower or "opportun" in lower))
+        else None
+    )
+    if (
+        coordinated is not None
+        and required(text, coordinated.start())
+        and not negated(text, coordinated.start() + 1, 25)
+        and actor(text, coordinated.start() + 1) != "organization"
+    ):
+        return True, coordinated
     for pattern in (
         _SIGN_NDA,
         _KEEP,
@@ -124,23 +234,52 @@ def _duty(text: str) -> tuple[bool, re.Match[str]] | None:
         "any third party.": True,
         "Submission details must be kept confidential during the validation period.": True,
         "Testers are no longer required to sign a non-disclosure agreement.": False,
+        "The main reasons for banning: Disclosure of confidential information.": True,
+        "Accounts may be suspended for sharing confidential information with others.": True,
+        "Report vulnerabilities privately and allow time for remediation before public "
+        "disclosure.": True,
+        "You must give Acme reasonable time to fix the issue before you disclose it "
+        "publicly.": True,
+        "This program does not allow disclosure.": True,
+        "Please do not (i) share your password; or (ii) disclose or discuss any part of the "
+        "beta with anyone.": True,
     },
     counter_examples=(
         "We will keep your personal information confidential.",
+        "We will not (i) sell your data; or (ii) disclose any part of your submissions.",
+        "You should not (i) share your password; or (ii) disclose any part of the beta.",
+        "You may (a) use the beta; and (b) disclose or discuss any part of it after launch.",
         "You should not disclose confidential details.",
         "Any information publicly shared by Acme is not covered by an NDA.",
         "Testers said they had to sign an NDA.",
+        "The main reasons for banning: spam and fake accounts.",
+        "Disclosure of confidential information is not a reason for banning.",
+        "Researchers report vulnerabilities privately.",
+        "You should report vulnerabilities privately.",
+        "We report vulnerabilities privately to vendors and allow time for remediation before "
+        "public disclosure.",
+        "The researcher allows the vendor the opportunity to fix the issue before any party "
+        "discloses it publicly.",
+        "You do not need to report vulnerabilities privately.",
+        "We do not allow disclosure of your personal data.",
     ),
 )
 def nda(sentence: Sentence) -> Iterator[Hit]:
     """Participants have a confidentiality duty: "sign a non-disclosure agreement", "you agree
     to keep ... confidential", "may not disclose Confidential Information", "is confidential
-    information of Acme".
+    information of Acme", "does not allow disclosure", coordinated disclosure told as a duty
+    ("Report vulnerabilities privately and allow time for remediation before public
+    disclosure"), each rule of a list a prohibition opens ("Please do not (i) ...; or (iii)
+    describe or discuss any part of the software"), or disclosing confidential information
+    named as a ground for a ban ("The main reasons for banning: Disclosure of confidential
+    information.").
 
     ``false`` needs the duty denied ("not required to sign a non-disclosure agreement"). The
     organization's promise to keep participants' data confidential is not this term; "should
-    not disclose" is a request. Information said not to be covered by an NDA is a carve-out
-    (``carve_outs``), not ``false``. Where sentences disagree, ``true`` is written.
+    not disclose" is a request; coordinated disclosure needs an imperative or "must", "will",
+    "agree to" ("researchers report vulnerabilities privately" describes a practice).
+    Information said not to be covered by an NDA is a carve-out (``carve_outs``), not
+    ``false``. Where sentences disagree, ``true`` is written.
 
     Limits: whether participants may still speak about their own experience
     (``own_experience``) is not proposed; a duty that only the press reports is read like any
@@ -163,7 +302,10 @@ _BROAD: Final = rx(
     r"disclose|give)|"
     r"\bthe\s+existence\s+of\s+(?:the|this)\s+(?:program|agreement)\b|"
     r"\b(?:your|the)\s+(?:participation|role|work)\s+(?:in|as)\b|\babout\s+the\s+game\b|"
-    r"\bthe\s+(?:pre-release|beta)\s+(?:[\w-]+\s+)?(?:software|product|materials)\b"
+    r"\bthe\s+(?:pre-release|beta)\s+(?:[\w-]+\s+)?(?:software|product|materials)\b|"
+    r"\binformation\s+(?:that\s+)?you\s+(?:receive|learn|obtain|get|access)\s+(?:during|in|through|"
+    r"while|as\s+part\s+of|in\s+connection\s+with)\s+(?:the\s+course\s+of\s+)?(?:the\s+|this\s+|"
+    r"your\s+)?(?:participation|program|beta|test|testing|study|preview)\b"
 )
 _NARROW: Final = rx(
     r"\b(?:marked|designated|identified|labell?ed)\s+(?:as\s+)?confidential\b|"
@@ -172,7 +314,10 @@ _NARROW: Final = rx(
     r"disclose|give)|"
     r"\b(?:submission|report|vulnerability|finding)\s+details\b|\bdetails\s+of\s+(?:the\s+|any\s+)?"
     r"(?:vulnerabilit|submission|report|finding)|\binformation\s+about\s+(?:the\s+)?vulnerabilit|"
-    r"\bany\s+vulnerabilit(?:y|ies)\b|\bvulnerabilit(?:y|ies)\s+(?:found|you\s+find|information)\b"
+    r"\bany\s+vulnerabilit(?:y|ies)\b|\bvulnerabilit(?:y|ies)\s+(?:found|you\s+find|information)\b|"
+    r"\b(?:submitted|reported)\s+(?:vulnerabilit(?:y|ies)|findings?|reports?|issues?)\b|"
+    r"\b(?:report|submit|disclose)\s+(?:\w+\s+){0,2}?(?:vulnerabilit(?:y|ies)|findings?|bugs?)\s+"
+    r"(?:\w+\s+){0,3}?privately\b"
 )
 
 
@@ -190,6 +335,15 @@ _NARROW: Final = rx(
         "You agree not to disclose information marked as confidential.": "narrow",
         "You agree that any non-public information we share with you will be considered Acme's "
         "confidential information.": "broad",
+        "The information you receive during the course of the program is proprietary and "
+        "confidential information to Acme.": "broad",
+        "No submitted vulnerability may be disclosed without explicit customer permission.": (
+            "narrow"
+        ),
+        "Report vulnerabilities privately and allow time for remediation before public "
+        "disclosure.": "narrow",
+        "Please do not (i) share your password; or (ii) disclose or discuss any part of the "
+        "software with anyone.": "broad",
     },
     counter_examples=(
         "We will keep all information about you confidential.",
@@ -199,6 +353,9 @@ _NARROW: Final = rx(
         "You are not required to keep any information about the Program confidential.",
         "Work conducted as a part of the network is conducted under a non-disclosure "
         "agreement (NDA).",
+        "Allow time for remediation before public disclosure.",
+        "We will keep the information you receive during the program confidential.",
+        "Researchers report vulnerabilities privately.",
     ),
 )
 def scope(sentence: Sentence) -> Iterator[Hit]:
@@ -206,7 +363,9 @@ def scope(sentence: Sentence) -> Iterator[Hit]:
     game", "any information you receive in connection with the Program", "any non-public
     information we share with you": "non-public" is a carve-out, not a class) or ``narrow``
     (defined confidential information: "information marked as confidential", "submission
-    details", "any vulnerabilities").
+    details", "any vulnerabilities", "no submitted vulnerability", "report vulnerabilities
+    privately"). "The information you receive during the course of the program" is the whole
+    program.
 
     Read only in a sentence that sets the duty (as ``confidentiality.nda`` reads it). Where
     sentences disagree, ``broad`` is written.
@@ -298,17 +457,41 @@ _UNTIL_RELEASE: Final = rx(
     r"(?:\w+\s+){0,3}?(?:public\s+)?(?:release|launch|announcement)\b|"
     r"\b(?:no\s+longer|not)\s+(?:be\s+)?confidential\s+(?:once|after|when)\b"
     + gap(60)
-    + r"\b(?:released|public|launched|announced)"
+    + r"\b(?:released|public|launched|announced)|"
+    r"\b(?:extends?|lasts?|continues?|runs?|applies|remains?\s+in\s+(?:force|effect))\s+"
+    r"(?:through|until|till|up\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:public\s+disclosure|"
+    r"(?:public\s+)?release|launch)\b|"
+    r"\buntil\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?public\s+disclosure\s+date\b|"
+    r"\buntil\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+(?:fixed|"
+    r"remediated|patched|resolved)\b|" + _FIX + gap(80) + _BEFORE_PUBLIC
 )
+"""Ends at release, or, for findings in a released product, at the fix or the coordinated
+disclosure date (docs/codebook.md): "through the coordinated public disclosure date", "until
+the vulnerability is fixed", "allow time for remediation before public disclosure"."""
+_NAMES_DUTY: Final = rx(
+    r"\bconfidentiality\s+(?:period|obligations?|dut(?:y|ies)|term|restrictions?)\b|"
+    r"\bduty\s+of\s+confidentiality\b|\bNDA\b|\bnon-?disclosure\b"
+)
+_ENDS_WORDS: Final = ("until", "till", "releas", "launch", "announc", "before", "through", "up to")
+"""Words :data:`_UNTIL_RELEASE` cannot match without (each alternative holds one)."""
+_UNTIL: Final = rx(r"\b(?:until|till|unless|without|except|before|after|prior\s+to)\b")
 
 
 @spotter(
     "confidentiality.ends_at_release",
-    cue=("release", "launch", "announce", "available"),
-    prefer=(True,),
+    cue=("release", "launch", "announce", "available", "disclos", "fixed", "remediat", "patched"),
+    prefer=(True, False),
     examples={
         "You must keep the beta confidential until Acme publicly releases it.": True,
         "Your confidentiality obligations end upon the public release of the game.": True,
+        "If contracted, the confidentiality period extends through the coordinated public "
+        "disclosure date.": True,
+        "Report vulnerabilities privately and allow time for remediation before public "
+        "disclosure.": True,
+        "You must keep the details of a vulnerability confidential until it has been fixed.": (
+            True
+        ),
+        "This program does not allow disclosure.": False,
     },
     counter_examples=(
         "Acme will release the beta to more testers in March.",
@@ -316,27 +499,55 @@ _UNTIL_RELEASE: Final = rx(
         "These confidentiality obligations continue after the public release of the product.",
         "You should keep the beta confidential until Acme publicly releases it.",
         "Testers said the beta was confidential until Acme released it.",
+        "We allow vendors time for remediation before public disclosure of what we find.",
+        "The researcher allows the vendor the opportunity to fix the issue before any party "
+        "discloses it publicly.",
+        "You should allow time for remediation before public disclosure.",
+        "This program does not allow disclosure without our written permission.",
+        "We do not allow disclosure of your personal data.",
+        "The bug bounty program runs until the public release of version 2.",
+        "Your confidentiality obligations continue until five years after the public release.",
     ),
 )
 def ends_at_release(sentence: Sentence) -> Iterator[Hit]:
-    """The confidentiality duty ends when the product is public: "confidential until Acme
-    publicly releases it", "obligations end upon the public release".
+    """The confidentiality duty ends when the product is public, or, for findings in a
+    released product, at the fix or the coordinated disclosure date: "confidential until Acme
+    publicly releases it", "obligations end upon the public release", "the confidentiality
+    period extends through the coordinated public disclosure date", "allow time for
+    remediation before public disclosure".
 
-    Read only in a sentence that sets the duty or names confidentiality. ``false`` is not
-    proposed: "continue after the public release" says no word of negation, and a value the
-    quote does not say in so many words is unknown.
+    Read only in a sentence that sets the duty or names it (an NDA, the confidentiality
+    period or obligations). ``false`` needs disclosure never allowed: "This program does not
+    allow disclosure.", with no "until", "without" or "unless" after it. "Continue after the
+    public release" says no word of negation and proposes nothing: a value the quote does
+    not say in so many words is unknown.
 
     Limits: a duty that ends at an authorization ("until authorized in writing") or a fixed
     date says nothing about release and proposes nothing; a duty for a fixed term is
-    ``duration_months``.
+    ``duration_months``; a duty whose end is not stated ("you may not disclose") is unknown,
+    not ``false``.
     """
     text = sentence.plain
+    lower = text.lower()
+    ends = any(word in lower for word in _ENDS_WORDS)
+    if not ends and "disclosure" not in lower:
+        return  # neither an end nor a rule on disclosure: a cheap test first
     found = duty(sentence)
-    if found is None or found[0] is False:
+    if found is not None and found[0] is False:
         return
-    until = _UNTIL_RELEASE.search(text)
+    if found is None and not (
+        any(word in lower for word in ("confidentiality", "nda", "disclosure agreement"))
+        and _NAMES_DUTY.search(text)
+    ):
+        return
+    until = _UNTIL_RELEASE.search(text) if ends else None
     if until and not negated(text, until.start() + 1, 15):
         yield hit(sentence, True, *until.span(), "the duty ends at release")
+        return
+    if found is None or found[1].re is not _NOT_ALLOWED:
+        return
+    if not _UNTIL.search(text, found[1].end()) and not _OWN_DUTY.search(text):
+        yield hit(sentence, False, *found[1].span(), "disclosure is never allowed")
 
 
 _CARVE_OUTS: Final = (
@@ -372,7 +583,9 @@ _CARVE_OUTS: Final = (
     ),
 )
 _EXCEPT: Final = rx(
-    r"\b(?:does\s+not\s+(?:include|apply|cover)|not\s+covered|except|exclud\w*|other\s+than|"
+    r"\b(?:(?:does|do|will|shall)\s+not\s+(?:include|apply|cover)|won't\s+(?:include|apply|cover)|"
+    r"not\s+(?:be\s+)?liable\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?disclosure|not\s+covered|except|"
+    r"exclud\w*|other\s+than|"
     r"shall\s+not\s+(?:include|apply)|exceptions?|may\s+(?:disclose|share|discuss|talk|speak)|"
     r"(?:is|are)\s+free\s+to|nothing\s+(?:in\s+(?:\w+\s+){1,3})?(?:prevents|stops|restricts)|"
     r"in\s+accordance\s+with|you\s+may\s+do\s+so)\b"
@@ -391,12 +604,22 @@ _EXCEPT: Final = rx(
         "Nothing in this NDA prevents you from talking about your own experience in the program.": (
             "own-experience",
         ),
+        "The confidentiality obligations in this Section won't apply to information that you can "
+        "prove: (i) was generally available to the public before we disclosed it to you;": (
+            "public-information",
+        ),
+        "Further, you shall not be liable to Acme for disclosure of confidential information "
+        "which you can prove becomes publicly known through no wrongful act of yours.": (
+            "public-information",
+        ),
     },
     counter_examples=(
         "You must keep all Confidential Information secret.",
         "Acme may disclose your data where required by law.",
         "Testers said information that is publicly available was not covered by the NDA.",
         "You should not disclose confidential information, even if it is publicly available.",
+        "You will be liable for any disclosure of confidential information that is not "
+        "publicly available.",
     ),
 )
 def carve_outs(sentence: Sentence) -> Iterator[Hit]:
@@ -404,7 +627,8 @@ def carve_outs(sentence: Sentence) -> Iterator[Hit]:
     experience, what may be said after release, disclosure required by law.
 
     Read only in a sentence about confidentiality that makes an exception ("not covered",
-    "except", "you may disclose", "nothing prevents you"). The value lists what that one
+    "except", "won't apply to", "you may disclose", "nothing prevents you", "you shall not be
+    liable for disclosure of"). The value lists what that one
     sentence names; where several sentences name carve-outs, the one that names most is
     written and ``--details`` shows the others.
 

@@ -20,6 +20,7 @@ from ._vocab import (
     hit,
     near,
     negated,
+    required,
     rx,
 )
 
@@ -76,7 +77,10 @@ _NARROW: Final = rx(
     r"\b(?:certain|specific|some|particular|sensitive|confidential|non-public|pre-release|"
     r"unreleased|beta)\b|\buntil\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:public\s+)?(?:release|launch|"
     r"announce\w*)|\bbefore\s+(?:the\s+|its\s+)?(?:\w+\s+){0,2}?(?:public\s+|official\s+)?"
-    r"(?:release|launch|announcement)"
+    r"(?:release|launch|announcement)|\bbefore\s+(?:any\s+)?public\s+disclosure\b|"
+    r"\bduring\s+the\s+(?:[\w-]+\s+){0,2}?period\b|\buntil\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}?"
+    r"(?:is|are|has\s+been|have\s+been)\s+(?:fixed|remediated|patched|resolved)\b|"
+    r"\b(?:for|before)\s+remediation\b"
 )
 _OUTPUT_WORDS: Final = rx(rf"\b{OUTPUTS}\b|\bthe\s+feature\b|\bany\s+(?:other\s+)?information\b")
 
@@ -167,30 +171,56 @@ _BAN_OBJECT: Final = rx(
 )
 _BAN: Final = rx(_BAN_HEAD.pattern + gap(120) + _BAN_OBJECT.pattern)
 _NO_DISCLOSURE: Final = rx(r"\b(?:does|do)\s+not\s+(?:allow|permit)\s+(?:public\s+)?disclosure\b")
+_KEPT_BY: Final = rx(
+    rf"\b{OUTPUTS}\s+(?:details\s+)?(?:must|shall|are\s+to|is\s+to)\s+be\s+kept\s+"
+    r"(?:strictly\s+)?(?:confidential|private|secret)\b(?!\s+by\b)"
+)
+"""The passive "submission details must be kept confidential", tried only shortly before each
+"be kept" (its leading nouns are many, so trying them at every word would cost a pass each)."""
+_BE_KEPT: Final = rx(r"\bbe\s+kept\b")
+_KEPT_PRIVATE: Final = rx(
+    rf"\bkeep\s+(?:your\s+|all\s+|any\s+|the\s+)?{OUTPUTS}\s+(?:details\s+)?(?:strictly\s+)?"
+    r"(?:confidential|private|secret)\b|"
+    r"\b(?:report|submit)\s+(?:\w+\s+){0,2}?(?:vulnerabilit(?:y|ies)|findings?|bugs?)\s+"
+    r"(?:\w+\s+){0,3}?privately\b"
+)
+"""What participants find or make kept private: "Submission details must be kept confidential",
+"Report vulnerabilities privately". A finding of a bounty is both the finder's work and
+information about the product (docs/codebook.md, "The product and what participants make").
+"Will be kept confidential" and "kept confidential by" are the organization's promise."""
+
+
+_SHARE_CUE: Final = (
+    "shar",
+    "post",
+    "publish",
+    "disclos",
+    "releas",
+    "distribut",
+    "display",
+    "upload",
+    "broadcast",
+    "stream",
+    "talk",
+    "discuss",
+    "exhibit",
+    "tweet",
+    "blog",
+    "reveal",
+    "disseminat",
+    "show",
+    "screen",
+)
+"""The stems of :data:`~._vocab.SHARE`: a ban or a right to share needs one of them."""
 
 
 @spotter(
     "content_review.share_ban",
     cue=(
-        "shar",
-        "post",
-        "publish",
-        "disclos",
-        "releas",
-        "distribut",
-        "display",
-        "upload",
-        "broadcast",
-        "stream",
-        "talk",
-        "discuss",
-        "exhibit",
-        "tweet",
-        "blog",
-        "reveal",
-        "disseminat",
-        "show",
-        "screen",
+        *_SHARE_CUE,
+        "confidential",
+        "private",
+        "secret",
     ),
     prefer=("all", "narrow", "none"),
     examples={
@@ -198,6 +228,11 @@ _NO_DISCLOSURE: Final = rx(r"\b(?:does|do)\s+not\s+(?:allow|permit)\s+(?:public\
         "This program does not allow disclosure.": "all",
         "You may not post videos of the game until its public release.": "narrow",
         "You may share your videos and screenshots on social media without restriction.": "none",
+        "Submission details must be kept confidential during the validation period (two "
+        "weeks).": "narrow",
+        "Report vulnerabilities privately and allow time for remediation before public "
+        "disclosure.": "narrow",
+        "You must keep your findings confidential.": "all",
     },
     counter_examples=(
         "We will not share your videos with third parties.",
@@ -205,24 +240,53 @@ _NO_DISCLOSURE: Final = rx(r"\b(?:does|do)\s+not\s+(?:allow|permit)\s+(?:public\
         "You should not share your outputs before launch.",
         "You may not share your account password.",
         "Testers said they could not share their videos.",
+        "We will keep your submission details confidential.",
+        "Submission details should be kept confidential during the validation period.",
+        "Many researchers report vulnerabilities privately.",
+        "Your reports do not need to be kept confidential.",
+        "Your submissions will be kept confidential.",
+        "Submission details must be kept confidential by our staff.",
     ),
 )
 def share_ban(sentence: Sentence) -> Iterator[Hit]:
     """Sharing outputs is forbidden outright, not by approval: "you cannot share or
-    distribute the feature or its outputs", "does not allow disclosure".
+    distribute the feature or its outputs", "does not allow disclosure", "submission details
+    must be kept confidential", "report vulnerabilities privately".
 
     ``all`` forbids the feature and its outputs in general; ``narrow`` forbids some of them
-    or only until a release; ``none`` needs sharing allowed in so many words, with a word that
+    or only for a time (until a release or a fix, before public disclosure, during a
+    period); ``none`` needs sharing allowed in so many words, with a word that
     says no limit applies ("you may share your videos without restriction"). A ban with an
     approval route ("without our permission") is ``pre_approval``, not this term; "should
     not" is a request; the organization's own promise not to share is not this term. Where
     sentences disagree, ``all`` is written, then ``narrow``.
 
     Limits: a duty to keep information confidential is ``confidentiality.nda``; it is read
-    here only where the sentence names outputs, the feature or anything about the program.
+    here only where it names what participants make or find (submissions, reports, findings,
+    vulnerabilities), with "must", "shall" or an imperative ("will be kept confidential" is
+    the organization's promise).
     """
     text = sentence.plain
-    ban = near(_BAN, _BAN_HEAD, _BAN_OBJECT, text, 120) or _NO_DISCLOSURE.search(text)
+    lower = text.lower()
+    shares = any(stem in lower for stem in _SHARE_CUE)  # what every reading but kept needs
+    ban = (
+        (near(_BAN, _BAN_HEAD, _BAN_OBJECT, text, 120) or _NO_DISCLOSURE.search(text))
+        if (shares)
+        else None
+    )
+    kept = None
+    if ban is None and "kept" in lower:
+        for place in _BE_KEPT.finditer(text):
+            kept = _KEPT_BY.search(text, max(0, place.start() - 80), place.end() + 40)
+            if kept is not None:
+                break
+    if ban is None and kept is None and ("keep" in lower or "privately" in lower):
+        kept = _KEPT_PRIVATE.search(text)  # the words it cannot match without, tested first
+    if kept is not None and (
+        required(text, kept.start())
+        or not kept.group(0).lower().startswith(("report", "submit", "keep"))
+    ):
+        ban = kept if not negated(text, kept.start() + 1, 25) else None
     if (
         ban
         and not re.search(_UNLESS, text, re.IGNORECASE)
@@ -230,10 +294,13 @@ def share_ban(sentence: Sentence) -> Iterator[Hit]:
         and actor(text, ban.start() + 1) != "organization"
         and not _SHOULD.search(text, max(0, ban.start() - 20), ban.start() + 10)
     ):
-        scope = _scope(text, ban.start(), ban.end())
+        if ban is kept:  # "confidential" in its own words narrows nothing: look around them
+            scope = "narrow" if _NARROW.search(text, ban.end(), ban.end() + 60) else "all"
+        else:
+            scope = _scope(text, ban.start(), ban.end())
         yield hit(sentence, scope, *ban.span(), "sharing forbidden")
         return
-    may = _MAY_SHARE.search(text)
+    may = _MAY_SHARE.search(text) if shares else None
     if (
         may
         and not negated(text, may.start() + 1, 20)

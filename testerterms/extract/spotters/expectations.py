@@ -106,6 +106,24 @@ _AGREED: Final = rx(
     r"signed)|\b(?:change|modify|amend)\s+(?:these|the|this)\s+(?:terms|agreement)\s+only\s+with\s+"
     r"your\s+(?:written\s+)?(?:consent|agreement)"
 )
+_ADDED_TERMS: Final = rx(
+    r"\b(?:may|can|will)\s+(?:also\s+|from\s+time\s+to\s+time\s+)?(?:notify|inform|provide|send|"
+    r"give|post|issue|publish|introduce|add|impose)\b"
+    + gap(80)
+    + r"\b(?:additional|new|supplemental|further|other)\s+(?:[\w-]+\s+){0,3}?(?:terms|conditions|"
+    r"rules|policies|guidelines|requirements)\b"
+    + gap(160)
+    + r"\b(?:(?:will|shall)\s+(?:be\s+deemed|be\s+considered|become|form)|(?:are|is|will\s+be|"
+    r"shall\s+be)\s+(?:deemed|incorporated))\s+(?:to\s+be\s+|into\s+|in\s+)?(?:a\s+|an\s+)?"
+    r"(?:(?:integral\s+)?part\s+of\s+)?(?:this|these|the)\s+(?:agreement|terms)\b"
+)
+"""Terms the organization may add by sending them, which bind once sent: "Google may also
+notify you in writing of additional Testing Program terms and conditions, ... which will be
+deemed a part of this Agreement" (docs/codebook.md, ``terms_changes``)."""
+_CONSENT: Final = rx(
+    r"\b(?:if|once|when|after)\s+you\s+(?:\w+\s+)?(?:accept|agree|sign|consent)|"
+    r"\byour\s+(?:prior\s+)?(?:written\s+)?(?:consent|agreement|acceptance)\b"
+)
 _CONTINUED_USE: Final = rx(
     r"\bcontinu\w*\s+(?:to\s+)?(?:access\w*\s+or\s+)?(?:use|using|participat\w*|access)\s+"
     + gap(120)
@@ -146,28 +164,43 @@ _CHANGE_FEATURES: Final = {
 }
 
 
+_CHANGE_CUE: Final = (
+    "chang",
+    "modif",
+    "amend",
+    "updat",
+    "revis",
+    "alter",
+    "supplement",
+    "vary",
+    "varie",
+    "replac",
+    "adjust",
+    "discontinu",
+    "eliminat",
+    "withdraw",
+    "remov",
+    "notice",
+    "notify",
+    "email",
+)
+"""Words a change of terms, or notice of one, is read by."""
+_ADDED_CUE: Final = (
+    "deemed a part",
+    "deemed part",
+    "deemed to be part",
+    "incorporated into",
+    "become part",
+    "become a part",
+    "form part",
+    "form a part",
+)
+"""Words added terms that bind once sent (:data:`_ADDED_TERMS`) are read by."""
+
+
 @spotter(
     "expectations.terms_changes",
-    cue=(
-        "chang",
-        "modif",
-        "amend",
-        "updat",
-        "revis",
-        "alter",
-        "supplement",
-        "vary",
-        "varie",
-        "replac",
-        "adjust",
-        "discontinu",
-        "eliminat",
-        "withdraw",
-        "remov",
-        "notice",
-        "notify",
-        "email",
-    ),
+    cue=(*_CHANGE_CUE, *_ADDED_CUE),
     prefer=("with-notice", "at-will", "agreed"),
     features=_CHANGE_FEATURES,
     judged=("at-will",),
@@ -184,8 +217,17 @@ _CHANGE_FEATURES: Final = {
             "agreed"
         ),
         "Acme may modify or discontinue the Program at any time without notice.": "at-will",
+        "Acme may also notify you in writing of additional Testing Program terms and "
+        "conditions, which will be deemed a part of this Agreement.": "at-will",
+        "Acme may post additional program rules, which are incorporated into these Terms.": (
+            "at-will"
+        ),
     },
     counter_examples=(
+        "If you accept them, additional terms that Acme provides will be deemed part of this "
+        "Agreement.",
+        "Acme may not introduce additional terms which will be deemed part of this Agreement.",
+        "The Privacy Policy is incorporated into this Agreement.",
         "You may not modify, adapt or translate the beta software.",
         "Please tell us if your contact details change.",
         "We will not change the reward for a report after it has been accepted.",
@@ -200,23 +242,44 @@ def terms_changes(sentence: Sentence) -> Iterator[Hit]:
 
     ``with-notice`` needs a warning before the change takes effect ("30 days before the
     changes take effect", "prior notice"); a change announced by posting the new version is
-    not notice. ``at-will`` is a change the organization may make without such a warning.
-    ``agreed`` needs changes to be made only in writing signed by both, or with the
-    participant's consent. A change to the program itself (its features, fees, rewards, the
-    service) counts as a change of the terms, as in CLAUDETTE's "unilateral change". Where
-    sentences disagree, ``with-notice`` is written, then ``at-will``.
+    not notice, nor are added terms that bind once sent ("may notify you of additional terms
+    ..., which will be deemed a part of this Agreement" is ``at-will``). ``at-will`` is a
+    change the organization may make without such a warning. ``agreed`` needs changes to be
+    made only in writing signed by both, or with the participant's consent. A change to the
+    program itself (its features, fees, rewards, the service) counts as a change of the
+    terms, as in CLAUDETTE's "unilateral change". Where sentences disagree, ``with-notice``
+    is written, then ``at-will``.
 
     Limits: how long the notice is goes to the reader (``change_notice_days`` is not
     proposed); notice "where possible" still reads as notice; a participant's duty to keep
     software up to date is not a change of terms.
     """
     text = sentence.plain
-    agreed = _AGREED_LED.search(text)
-    if agreed:
-        yield hit(sentence, "agreed", *agreed.span(), "changes only by agreement")
-        return
-    change = _first(text)
+    lower = text.lower()
+    changes = any(stem in lower for stem in _CHANGE_CUE)
+    if changes:  # not a sentence read only for added terms
+        agreed = _AGREED_LED.search(text)
+        if agreed:
+            yield hit(sentence, "agreed", *agreed.span(), "changes only by agreement")
+            return
+    if any(w in lower for w in ("deemed", "incorporated", "become", "form")):
+        added = _ADDED_TERMS.search(text)
+        if (
+            added is not None
+            and not negated(text, added.start() + 1, 30)
+            and actor(text, added.start() + 1) != "participant"
+            and not _CONSENT.search(text)
+        ):
+            before = _NOTICE_LED.search(text)
+            if before is not None and not negated(text, before.start(), 20):
+                yield hit(sentence, "with-notice", *added.span(), "added terms after notice")
+            else:
+                yield hit(sentence, "at-will", *added.span(), "added terms bind once sent")
+            return
+    change = _first(text) if changes else None
     if change is None:
+        if not changes:
+            return
         announced = _NOTICE_LED.search(text)
         if (
             announced

@@ -20,6 +20,7 @@ from ._vocab import (
     actor,
     gap,
     hit,
+    led,
     negated,
     rx,
 )
@@ -221,6 +222,18 @@ _LIMITED_USE: Final = rx(
 )
 
 
+_BY_SUBMITTING: Final = rx(
+    r"\b(?:by|when|upon|in)\s+(?:submitting|uploading|posting|sending|providing|making)\s+"
+    r"(?P<given>(?:a|an|any|your|the|such)?\s*(?:[\w-]+\s+){0,2}?(?:"
+    + FEEDBACK
+    + "|"
+    + OUTPUTS
+    + r"))\b"
+)
+"""What a licence is over, where the grant names it only as what is submitted: "By submitting a
+report, you grant Acme full rights to use ..." (the words after the grant may be cut off)."""
+
+
 @dataclass(frozen=True)
 class Grant:
     """A licence a sentence grants: over what (``outputs`` or ``feedback``), its words, and
@@ -259,6 +272,12 @@ def _grant(plain: str) -> Grant | None:
         noun_end = match.end()
     feedback = re.search(rf"\b{FEEDBACK}\b", rest, re.IGNORECASE)
     made = re.search(rf"\b(?:{OUTPUTS})\b", rest, re.IGNORECASE)
+    if feedback is None and made is None:  # "By submitting a report, you grant Acme ... rights"
+        given = _BY_SUBMITTING.search(plain, max(0, match.start() - 120), match.start())
+        if given is not None:
+            rest = given.group("given")
+            feedback = re.search(rf"\b{FEEDBACK}\b", rest, re.IGNORECASE)
+            made = re.search(rf"\b(?:{OUTPUTS})\b", rest, re.IGNORECASE)
     if feedback and (made is None or feedback.start() < made.start()):
         over = "feedback"
     elif made:
@@ -302,10 +321,13 @@ def _licence(sentence: Sentence, over: str, what: str) -> Iterator[Hit]:
         "program.": "limited",
         "By submitting a report, you grant Acme full rights to use the vulnerability "
         "information.": "broad",
+        "By submitting a report, you grant Acme full rights to use it.": "broad",
     },
     counter_examples=(
         "Acme grants you a limited licence to use the beta software.",
         "You grant Acme a perpetual licence to use your feedback for any purpose.",
+        "By submitting feedback, you grant Acme full rights to use it.",
+        "By submitting a report, you grant Acme a licence to use it.",
         "You do not grant Acme any licence to your videos.",
         "You should grant Acme a worldwide licence to use the videos you create.",
         "Artists said they had to grant Acme a perpetual licence to their videos.",
@@ -317,7 +339,9 @@ def output_licence(sentence: Sentence) -> Iterator[Hit]:
     or ``limited`` ("solely to operate the program").
 
     A licence granted to the participant (to use the organization's software) is not this
-    term. Where sentences disagree, ``broad`` is written.
+    term. What the licence is over may be named as what is submitted ("By submitting a
+    report, you grant Acme full rights to use it"). Where sentences disagree, ``broad`` is
+    written.
 
     Limits: ``none`` is not proposed (a licence not taken is rarely stated); what the licence
     covers (``output_licence_uses``) is not proposed; a grant without words about its reach
@@ -544,24 +568,54 @@ _NO_TRAINING: Final = rx(
 )
 
 
+_USAGE_DATA: Final = (
+    r"(?:usage|telemetry|diagnostic|activity|gameplay|performance)\s+(?:data|information)"
+)
+_COLLECTED: Final = led(
+    "[acpsgt]",
+    rx(
+        r"\b(?:automatically\s+)?collect(?:s|ed|ing)?\s+(?:and\s+(?:provide|send|transmit|share)s?\s+)?"
+        rf"(?:(?:\w+|,)\s+){{0,3}}?{_USAGE_DATA}\b|"
+        r"\bautomatically\s+collect(?:s|ed|ing)?\s+(?:and\s+(?:provide|send|transmit)s?\s+)?"
+        r"(?:\w+\s+){0,2}?(?:data|information)\b|"
+        r"\b(?:provide|send|give|transmit)s?\s+(?:us|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?)\s+with\s+"
+        rf"(?:(?:\w+|,)\s+){{0,4}}?{_USAGE_DATA}\b"
+    ),
+)
+"""Usage data collected by, or given to, the organization: "The Preview Service may
+automatically collect and provide data to Microsoft", "provide Microsoft with feedback and
+detailed usage data". The terms naming the data they take disclose its use; a purpose is not
+needed (docs/codebook.md, ``data_use``)."""
 _PASSIVE_USE: Final = rx(rf"\b(?:is|are|will\s+be|may\s+be)\s+{WORD}?used\b")
+
+
+_PURPOSE_CUE: Final = (
+    "improv",
+    "develop",
+    "train",
+    "research",
+    "evaluat",
+    "analy",
+    "deliver",
+    "better",
+    "build",
+    "enhanc",
+    "we send",
+    "leverag",
+)
+"""Words every reading but :data:`_COLLECTED` needs (a purpose, or the words of a use)."""
 
 
 @spotter(
     "ownership.data_use",
     cue=(
-        "improv",
-        "develop",
-        "train",
-        "research",
-        "evaluat",
-        "analy",
-        "deliver",
-        "better",
-        "build",
-        "enhanc",
-        "we send",
-        "leverag",
+        *_PURPOSE_CUE,
+        "collect",
+        "usage data",
+        "usage information",
+        "telemetry data",
+        "diagnostic data",
+        "activity data",
     ),
     prefer=("disclosed", "none"),
     examples={
@@ -573,6 +627,10 @@ _PASSIVE_USE: Final = rx(rf"\b(?:is|are|will\s+be|may\s+be)\s+{WORD}?used\b")
         "We may also leverage data from your gameplay telemetry.": "disclosed",
         "Your prompts are not used to train our models.": "none",
         "Your recordings will never be used to train our models.": "none",
+        "The Preview Service may automatically collect and provide data to Acme.": "disclosed",
+        "Insiders provide Acme with feedback and detailed usage data about all activities on "
+        "those devices.": "disclosed",
+        "Acme collects usage data about how you use the beta.": "disclosed",
     },
     counter_examples=(
         "You may not use the data you collect to train models.",
@@ -582,6 +640,10 @@ _PASSIVE_USE: Final = rx(rf"\b(?:is|are|will\s+be|may\s+be)\s+{WORD}?used\b")
         "This usage information is not used by Acme to improve the software.",
         "We may not also leverage data from your gameplay telemetry.",
         "Your prompts are not shared with affiliates to develop their products.",
+        "Acme does not automatically collect any data from your device.",
+        "You may not collect usage data from other testers.",
+        "We collect your name and email address to create your account.",
+        "You should provide Acme with detailed usage data.",
     ),
 )
 def data_use(sentence: Sentence) -> Iterator[Hit]:
@@ -590,8 +652,11 @@ def data_use(sentence: Sentence) -> Iterator[Hit]:
     not use your prompts to train our models".
 
     ``disclosed`` needs the organization's use of participants' data or work for a purpose
-    (improving, developing, training, research) stated in the sentence; ``none`` needs such
-    use denied. The participant's own use of data is not this term. ``undisclosed`` cannot be
+    (improving, developing, training, research) stated in the sentence, or usage data
+    (telemetry, diagnostics, activity) collected by or given to the organization ("may
+    automatically collect and provide data to Acme", "provide Acme with ... detailed usage
+    data"): the terms naming the data they take disclose its use. ``none`` needs such use
+    denied. The participant's own use of data is not this term. ``undisclosed`` cannot be
     read from the terms (it is what they leave out) and is never proposed. Where sentences
     disagree, ``disclosed`` is written.
 
@@ -599,12 +664,30 @@ def data_use(sentence: Sentence) -> Iterator[Hit]:
     (``training_grant``) are not proposed.
     """
     text = sentence.plain
-    denied = _NO_TRAINING.search(text)
-    if denied and actor(text, denied.start() + 1) != "participant":
-        yield hit(sentence, "none", *denied.span(), "no training use")
+    lower = text.lower()
+    if any(stem in lower for stem in _PURPOSE_CUE):
+        denied = _NO_TRAINING.search(text)
+        if denied and actor(text, denied.start() + 1) != "participant":
+            yield hit(sentence, "none", *denied.span(), "no training use")
+            return
+        used = _DATA_USE.search(text)
+    else:
+        used = None  # every other reading needs one of those words
+    if used is None:
+        taken = (
+            _COLLECTED.search(text) if "collect" in lower or " with " in lower else None
+        )  # the words it cannot match without
+        if (
+            taken is not None
+            and not negated(text, taken.start() + 1, 30)
+            and not (
+                actor(text, taken.start() + 1) == "participant"
+                and taken.group(0).lower().startswith("collect")
+            )
+        ):
+            yield hit(sentence, "disclosed", *taken.span(), "usage data collected")
         return
-    used = _DATA_USE.search(text)
-    if used and not negated(text, used.start() + 1, 20):
+    if not negated(text, used.start() + 1, 20):
         words_used = used.group(0)
         if (
             actor(text, used.start() + 1) == "participant"

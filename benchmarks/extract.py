@@ -22,6 +22,10 @@ own quotes, sentence boundaries, and time.
    The spotters were written from the 13 documents at even positions of the sorted file names
    (``written from``); the 12 at odd positions were not read while writing them (``not
    written from``), and ``--errors`` lists misses from the first part only.
+   What the labels allow (patterns alone, aggregate counts): for each category, the best
+   sentence F1 of citing whole kinds of sentence (the cue the spotter read them by), and for
+   ``ter`` the labelled sentences the spotter reads as ``for-cause``, which the mapping counts
+   as misses, with the best sentence F1 the mapping then allows.
 2. The bundled programs: for every fact whose term ``extract`` covers, whether ``extract`` on
    that fact's quote alone proposes the file's value (accuracy per term).
 3. Sentence boundaries: the corpus's sentences joined into running text, split again.
@@ -34,6 +38,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import datetime
+import itertools
 import os
 import platform
 import statistics
@@ -151,6 +156,67 @@ def leave_one_out(documents: list[Document]) -> Judges:
         return judges_from(train(others, cache))
 
     return judges
+
+
+@dataclass
+class Bound:
+    """What the labels of one category let a reader reach, on some documents (no judge)."""
+
+    labelled: int
+    """Sentences labelled at level 2 or 3."""
+    kinds: dict[str, tuple[int, int]]
+    """For each cue the spotter reads a mapped value by: sentences cited, of them labelled."""
+    best_kinds: float
+    """The best sentence F1 of citing whole kinds: the union of kinds that scores highest
+    (a reader that tells sentences apart only by the words the spotter reads)."""
+    for_cause: int
+    """Labelled sentences the spotter reads as ``for-cause`` (no mapped value): the mapping
+    counts each as a miss, however right the reading."""
+
+    @property
+    def best_mapped(self) -> float:
+        """The best sentence F1 under the mapping if every sentence read as ``for-cause`` is
+        one (precision 1, every other labelled sentence found)."""
+        recall = 1 - self.for_cause / self.labelled if self.labelled else 0.0
+        return 2 * recall / (1 + recall) if recall else 0.0
+
+
+def bounds(documents: Iterable[Document], category: str) -> Bound:
+    """What caps the sentence F1 of ``category`` on ``documents`` (aggregate counts only)."""
+    term, mapped = CATEGORIES[category]
+    labelled = for_cause = 0
+    kinds: dict[str, list[int]] = {}
+    for document in documents:
+        starts = document.line_starts()
+        read: dict[int, tuple[str, Any]] = {}
+        for clause in read_text(document.text, [term], {}).clauses:
+            line = line_of(starts, clause.start, clause.end)
+            if line not in read or (read[line][1] not in mapped and clause.value in mapped):
+                read[line] = (clause.why.split(":", 1)[0], clause.value)
+        for index in range(len(document.lines)):
+            level = document.level(index, category)
+            if level == 1:
+                continue
+            labelled += level >= 2
+            cue, value = read.get(index, ("", None))
+            if value in mapped:
+                counts = kinds.setdefault(cue, [0, 0])
+                counts[0] += 1
+                counts[1] += level >= 2
+            elif value == "for-cause" and level >= 2:
+                for_cause += 1
+    best = 0.0
+    names = sorted(kinds)
+    for size in range(1, len(names) + 1):
+        for chosen in itertools.combinations(names, size):
+            tp = sum(kinds[name][1] for name in chosen)
+            cited = sum(kinds[name][0] for name in chosen)
+            if tp:
+                precision, recall = tp / cited, tp / labelled
+                best = max(best, 2 * precision * recall / (precision + recall))
+    return Bound(
+        labelled, {name: (n, tp) for name, (n, tp) in kinds.items()}, best, for_cause
+    )
 
 
 NOT_STATED: dict[tuple[str, str, str], str] = {
@@ -355,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Counting the {apart} quotes that do not state the file's value as misses: "
         f"{good / (total + apart):.2f} ({good} of {total + apart})\n"
     )
+    _bounds(parts)
     precision, recall, f1 = boundaries(documents)
     print(
         f"Sentence boundaries (25 documents as running text): precision {precision:.3f}, "
@@ -365,6 +432,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors and written is not None:
         _errors(written, accuracy)
     return 0
+
+
+def _bounds(parts: Mapping[str, list[tuple[int, Document]]]) -> None:
+    print(
+        "What the labels allow (patterns alone): the best sentence F1 of citing whole kinds of "
+        "sentence (by the cue the spotter read them by), and for `ter` the labelled sentences "
+        "read as `for-cause`, which the mapping counts as misses, and the best sentence F1 the "
+        "mapping then allows.\n"
+    )
+    print(
+        "| documents | category | labelled | best by kinds | read `for-cause` "
+        "| best under the mapping |"
+    )
+    print("|---|---|---|---|---|---|")
+    for label, part in parts.items():
+        for cat in CATEGORIES:
+            bound = bounds((document for _, document in part), cat)
+            mapped = f"{bound.best_mapped:.2f}" if cat == "ter" else "-"
+            cause = str(bound.for_cause) if cat == "ter" else "-"
+            print(
+                f"| {label} | {cat} | {bound.labelled} | {bound.best_kinds:.2f} | {cause} "
+                f"| {mapped} |"
+            )
+    print()
 
 
 def _time_and_memory(documents: list[Document]) -> None:

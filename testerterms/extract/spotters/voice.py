@@ -19,10 +19,13 @@ _VERB: Final = rx(
 )
 _RESOLVED: Final = rx(
     r"\b(?:resolved|settled|decided|determined|submitted|asserted|brought|heard|referred|"
-    r"handled|adjudicated|arbitrated|conducted)\s+(?:\w+\s+){0,2}?(?:by|through|in|to|via|under|"
+    r"handled|adjudicated|arbitrated|conducted)\s+(?:\w+\s+){0,3}?(?:by|through|in|to|via|under|"
     r"pursuant\s+to)\s+"
     r"(?:[\w-]+,?\s+){0,4}?arbitration\b(?!\s+(?:act|rules|association)\b)|"
-    r"\b(?:must|shall|will)\s+be\s+(?:finally\s+)?arbitrated\b"
+    r"\b(?:must|shall|will)\s+be\s+(?:finally\s+)?arbitrated\b|"
+    # "must seek resolution of the Dispute only through arbitration"
+    r"\bseek\s+resolution\s+(?:of\s+)?" + gap(80) + r"\b(?:through|by|in|via)\s+"
+    r"(?:[\w-]+\s+){0,2}?arbitration\b"
 )
 _AGREE: Final = rx(
     r"\b(?:you|we|both\s+parties|the\s+parties|each\s+party)\s+(?:\w+\s+){0,3}?agrees?\s+"
@@ -55,9 +58,7 @@ _SENT_TO: Final = rx(
 # of the gap after every "award".
 _AWARD_FINAL: Final = Staged(
     (
-        r"\b(?:award|decision)\b"
-        + gap(80)
-        + r"\b(?:(?:shall|will)\s+be|is)\s+(?:final|binding)\b",
+        r"\b(?:award|decision)\b" + gap(80) + r"\b(?:(?:shall|will)\s+be|is)\s+(?:final|binding)\b",
         r"\b(?:award|decision)\b",
         (80, r"\b(?:(?:shall|will)\s+be|is)\s+(?:final|binding)\b"),
     )
@@ -124,6 +125,9 @@ _INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+ar
         "For any dispute not resolved informally, you and Acme agree to binding arbitration on "
         "an individual basis.": True,
         "These Terms contain an arbitration provision.": True,
+        "You agree to have any claims decided individually and only through arbitration.": True,
+        "You and Acme must seek resolution of any dispute only through arbitration, and not "
+        "litigate it in court.": True,
     },
     counter_examples=(
         "Arbitration is less formal than a lawsuit in court.",
@@ -147,6 +151,7 @@ _INSTEAD: Final = rx(r"\brather\s+than\s+(?:in\s+)?arbitration\b|\bnot\s+be\s+ar
         "Any arbitration will be conducted by the American Arbitration Association under its "
         "Consumer Arbitration Rules.",
         "You and Acme do not agree to binding arbitration.",
+        "You need not seek resolution of a dispute through arbitration.",
         "Testers said that the award is final and binding on both parties.",
     ),
 )
@@ -209,10 +214,14 @@ _WAIVER: Final = rx(
     + r"\bclass\b|"
     r"\b(?:only|solely)\s+(?:on\s+an?|in\s+(?:your|their|its|his\s+or\s+her))\s+individual\s+"
     r"(?:basis|capacity)\b|"
-    r"\bnot\s+as\s+a\s+(?:plaintiff|class\s+member)\b|"
-    r"\b(?:may|will|shall|must)\s+not\s+(?:bring|participate\s+in|join|commence|pursue)\s+"
-    + gap(60)
-    + r"\bclass\b|"
+    # JAMS's employment clause: "must be brought in an individual capacity"
+    r"\b(?:must|shall|will|may\s+only)\s+be\s+(?:brought|asserted|pursued)\s+in\s+"
+    r"(?:an?|your|their|its|the\s+parties'?)\s+individual\s+capacity\b|"
+    r"\bnot\s+(?:be\s+brought\s+)?as\s+a\s+(?:plaintiff|class\s+member)\b|"
+    # "your claims cannot be brought as a class action"
+    r"\b(?:cannot|can't|can\s+not)\s+be\s+brought\s+as\s+a\s+class\b|"
+    r"\b(?:(?:may|will|shall|must)\s+not|cannot|can't)\s+"
+    r"(?:bring|participate\s+in|join|commence|pursue)\s+" + gap(60) + r"\bclass\b|"
     r"\bprohibited\s+from\s+" + gap(100) + r"\bclass\b|"
     r"\bno\s+class\s+(?:or\s+collective\s+)?(?:actions?|arbitrations?|proceedings?)\b|"
     r"\bnot\s+(?:conduct|preside\s+over)\s+any\s+form\s+of\s+(?:a\s+)?(?:representative\s+or\s+)?"
@@ -234,6 +243,10 @@ _CLASS_ALLOWED: Final = rx(
         "member in any purported class proceeding.": True,
         "PLEASE READ THE BINDING ARBITRATION CLAUSE AND CLASS ACTION WAIVER.": True,
         "Nothing in these terms stops you from joining a class action against Acme.": False,
+        "All claims must be brought in an individual capacity, and shall not be brought as a "
+        "plaintiff or class member in any purported class or representative proceeding.": True,
+        "Your claims cannot be brought as a class action.": True,
+        "Testers cannot bring claims as class members or representatives.": True,
     },
     counter_examples=(
         "Acme offers first-class support to every tester.",
@@ -242,11 +255,14 @@ _CLASS_ALLOWED: Final = rx(
         "Artists claimed they had to waive any right to a class action.",
         "You should waive any right to participate in a class action.",
         "You do not waive any right to participate in a class action.",
+        "Claims need not be brought in an individual capacity.",
+        "You can bring claims as a class member.",
     ),
 )
 def class_waiver(sentence: Sentence) -> Iterator[Hit]:
     """Participants give up class or collective actions: "class action waiver", "waive any
-    right to participate in a class action", "only on an individual basis".
+    right to participate in a class action", "only on an individual basis", "must be brought
+    in an individual capacity", "cannot be brought as a class action".
 
     ``false`` needs a sentence saying nothing stops participants from bringing or joining a
     class action.

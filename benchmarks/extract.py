@@ -22,6 +22,10 @@ own quotes, sentence boundaries, and time.
    The spotters were written from the 13 documents at even positions of the sorted file names
    (``written from``); the 12 at odd positions were not read while writing them (``not
    written from``), and ``--errors`` lists misses from the first part only.
+   What the labels allow (patterns alone, aggregate counts): for each category, the best
+   sentence F1 of citing whole kinds of sentence (the cue the spotter read them by), and for
+   ``ter`` the labelled sentences the spotter reads as ``for-cause``, which the mapping counts
+   as misses, with the best sentence F1 the mapping then allows.
 2. The bundled programs: for every fact whose term ``extract`` covers, whether ``extract`` on
    that fact's quote alone proposes the file's value (accuracy per term).
 3. Sentence boundaries: the corpus's sentences joined into running text, split again.
@@ -34,6 +38,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import datetime
+import itertools
 import os
 import platform
 import statistics
@@ -151,6 +156,126 @@ def leave_one_out(documents: list[Document]) -> Judges:
         return judges_from(train(others, cache))
 
     return judges
+
+
+@dataclass
+class Bound:
+    """What the labels of one category let a reader reach, on some documents (no judge)."""
+
+    labelled: int
+    """Sentences labelled at level 2 or 3."""
+    kinds: dict[str, tuple[int, int]]
+    """For each cue the spotter reads a mapped value by: sentences cited, of them labelled."""
+    best_kinds: float
+    """The best sentence F1 of citing whole kinds: the union of kinds that scores highest
+    (a reader that tells sentences apart only by the words the spotter reads)."""
+    for_cause: int
+    """Labelled sentences the spotter reads as ``for-cause`` (no mapped value): the mapping
+    counts each as a miss, however right the reading."""
+
+    @property
+    def best_mapped(self) -> float:
+        """The best sentence F1 under the mapping if every sentence read as ``for-cause`` is
+        one (precision 1, every other labelled sentence found)."""
+        recall = 1 - self.for_cause / self.labelled if self.labelled else 0.0
+        return 2 * recall / (1 + recall) if recall else 0.0
+
+
+def bounds(documents: Iterable[Document], category: str) -> Bound:
+    """What caps the sentence F1 of ``category`` on ``documents`` (aggregate counts only)."""
+    term, mapped = CATEGORIES[category]
+    labelled = for_cause = 0
+    kinds: dict[str, list[int]] = {}
+    for document in documents:
+        starts = document.line_starts()
+        read: dict[int, tuple[str, Any]] = {}
+        for clause in read_text(document.text, [term], {}).clauses:
+            line = line_of(starts, clause.start, clause.end)
+            if line not in read or (read[line][1] not in mapped and clause.value in mapped):
+                read[line] = (clause.why.split(":", 1)[0], clause.value)
+        for index in range(len(document.lines)):
+            level = document.level(index, category)
+            if level == 1:
+                continue
+            labelled += level >= 2
+            cue, value = read.get(index, ("", None))
+            if value in mapped:
+                counts = kinds.setdefault(cue, [0, 0])
+                counts[0] += 1
+                counts[1] += level >= 2
+            elif value == "for-cause" and level >= 2:
+                for_cause += 1
+    best = 0.0
+    names = sorted(kinds)
+    for size in range(1, len(names) + 1):
+        for chosen in itertools.combinations(names, size):
+            tp = sum(kinds[name][1] for name in chosen)
+            cited = sum(kinds[name][0] for name in chosen)
+            if tp:
+                precision, recall = tp / cited, tp / labelled
+                best = max(best, 2 * precision * recall / (precision + recall))
+    return Bound(labelled, {name: (n, tp) for name, (n, tp) in kinds.items()}, best, for_cause)
+
+
+READ_BY_HAND: dict[str, dict[str, tuple[int, ...]]] = {
+    # The documents the spotters are written from (even positions), read by hand against
+    # docs/codebook.md; line numbers from 1, as ``--errors`` prints them. The documents at odd
+    # positions are not read, so they have no entry.
+    # ``a``: every sentence that says disputes go to arbitration, that the user agrees or is
+    # required to arbitrate, or that the arbitrator decides, labelled or not.
+    "a": {
+        "Grindr": (10, 307, 309),
+        "Kardia": (17, 19, 238, 240, 244),
+        "Pinterest": (130, 135),
+        "Skype": (17, 490, 492),
+        "Visa": (180, 182, 186, 187, 192, 197),
+        "Zoom": (4, 176, 211),
+    },
+    # ``ter``: the labelled sentences that end access for a stated cause (``for-cause``):
+    # breach, infringement, inactivity, refusing changed terms, a legal requirement.
+    "ter": {
+        "Amazon": (55, 67, 68, 191, 221),
+        "Garmin": (63,),
+        "Grindr": (82, 171, 175, 348, 350, 526),
+        "Kardia": (37, 43, 136, 163, 274),
+        "Pinterest": (92,),
+        "Skype": (119, 293, 294, 295, 296, 297, 299, 302, 424, 470),
+        "Tripadvisor": (73, 82),
+        "Visa": (52, 60),
+        "WhatsApp": (34, 66, 97, 125, 131),
+        "Zoom": (127, 149),
+    },
+    # ``ch``: the labelled sentences that change no term of the agreement (products, numbers,
+    # content, features, prices) or state no value ("Please review the Terms on a regular
+    # basis.").
+    "ch": {
+        "Pinterest": (49,),
+        "Skype": (11, 46, 82, 83, 175, 239, 399),
+        "Tripadvisor": (188, 190),
+        "Yelp": (83,),
+    },
+}
+
+
+def hand_bound(documents: Iterable[Document], category: str) -> tuple[int, int, float]:
+    """From :data:`READ_BY_HAND`, on the documents read: the labelled sentences, the listed
+    ones, and the best sentence F1 a reader right by the codebook can reach. For ``a``, the
+    reader that cites exactly the sentences listed; for ``ter`` and ``ch``, one that finds every
+    labelled sentence but those listed (which a right reading does not count under the
+    mapping), with no false positive."""
+    listed_by_name = READ_BY_HAND[category]
+    labelled = listed = hits = 0
+    for document in documents:
+        gold = {i for i in range(len(document.lines)) if document.level(i, category) >= 2}
+        lines = {number - 1 for number in listed_by_name.get(document.name, ())}
+        labelled += len(gold)
+        listed += len(lines)
+        hits += len(lines & gold) if category == "a" else len(gold - lines)
+    # ``a``: the listed sentences are what the reader cites; else it cites only labelled ones.
+    precision = (hits / listed if listed else 0.0) if category == "a" else 1.0
+    recall = hits / labelled if labelled else 0.0
+    best = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return labelled, listed, best
 
 
 NOT_STATED: dict[tuple[str, str, str], str] = {
@@ -355,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Counting the {apart} quotes that do not state the file's value as misses: "
         f"{good / (total + apart):.2f} ({good} of {total + apart})\n"
     )
+    _bounds(parts)
     precision, recall, f1 = boundaries(documents)
     print(
         f"Sentence boundaries (25 documents as running text): precision {precision:.3f}, "
@@ -365,6 +491,42 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors and written is not None:
         _errors(written, accuracy)
     return 0
+
+
+def _bounds(parts: Mapping[str, list[tuple[int, Document]]]) -> None:
+    print(
+        "What the labels allow (patterns alone): the best sentence F1 of citing whole kinds of "
+        "sentence (by the cue the spotter read them by), and for `ter` the labelled sentences "
+        "read as `for-cause`, which the mapping counts as misses, and the best sentence F1 the "
+        "mapping then allows.\n"
+    )
+    print(
+        "| documents | category | labelled | best by kinds | read `for-cause` "
+        "| best under the mapping |"
+    )
+    print("|---|---|---|---|---|---|")
+    for label, part in parts.items():
+        for cat in CATEGORIES:
+            bound = bounds((document for _, document in part), cat)
+            mapped = f"{bound.best_mapped:.2f}" if cat == "ter" else "-"
+            cause = str(bound.for_cause) if cat == "ter" else "-"
+            print(
+                f"| {label} | {cat} | {bound.labelled} | {bound.best_kinds:.2f} | {cause} "
+                f"| {mapped} |"
+            )
+    print(
+        "\nRead by hand (the documents written from only; `READ_BY_HAND`): for `a`, a reader "
+        "citing exactly the sentences that state arbitration; for `ter` and `ch`, one finding "
+        "every labelled sentence but those a right reading does not count (terminations for a "
+        "cause; changes to no term of the agreement), with no false positive.\n"
+    )
+    print("| documents | category | labelled | listed by hand | best sentence F1 |")
+    print("|---|---|---|---|---|")
+    written = next((part for label, part in parts.items() if label.startswith("written")), [])
+    for cat in CATEGORIES:
+        labelled, listed, best = hand_bound((document for _, document in written), cat)
+        print(f"| written from (13) | {cat} | {labelled} | {listed} | {best:.2f} |")
+    print()
 
 
 def _time_and_memory(documents: list[Document]) -> None:

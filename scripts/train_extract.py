@@ -7,9 +7,10 @@ The data is the development corpus carried in ``benchmarks/corpora/claudette-en-
 English terms of service, one sentence a line, with sentence labels; CC BY 4.0, see its
 README.md). Its categories ``a`` (arbitration), ``ch`` (unilateral change) and ``ter``
 (unilateral termination) are the terms ``voice.arbitration``, ``expectations.terms_changes``
-and ``access.revocation``. For each, the examples are the sentences on which that term's
-spotter fires (before any weighing), each with the spotter's named features and the cue it
-read its value by (:func:`testerterms.extract._core.features_of`), for the values the judge
+and ``access.revocation``. For each whose spotter names features (``voice.arbitration`` is
+read by its patterns alone), the examples are the sentences on which that term's spotter
+fires (before any weighing), each with the spotter's named features and the cue it read its
+value by (:func:`testerterms.extract._core.features_of`), for the values the judge
 weighs (:attr:`~testerterms.extract._core.Spotter.judged`); a sentence labelled at level
 2 or 3 is a positive, one labelled at level 1 only is left out, every other one is a negative.
 
@@ -35,7 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from testerterms.extract._core import candidates, features_of  # noqa: E402
+from testerterms.extract._core import SPOTTERS, candidates, features_of  # noqa: E402
 from testerterms.extract._judge import WEIGHTS  # noqa: E402
 
 CORPUS = REPO / "benchmarks" / "corpora" / "claudette-en-dev"
@@ -182,6 +183,8 @@ def train(
     documents = list(documents)
     terms: dict[str, Any] = {}
     for category, term in CATEGORIES.items():
+        if not SPOTTERS[term].features:
+            continue  # read by its patterns alone (voice.arbitration: see docs/extract.md)
         data: list[Example] = []
         for document in documents:
             key = (document.name, category)

@@ -164,6 +164,32 @@ def test_one_quote_backs_at_most_three_terms() -> None:
     assert {"confidentiality.nda", "confidentiality.scope", "confidentiality.carve_outs"} <= terms
 
 
+def test_every_sentence_of_a_clause_that_states_the_term_is_cited_with_its_own_quote(
+    tmp_path: Path,
+) -> None:
+    """An arbitration section states its term in several sentences: each is a clause of its
+    own (its quote the text at its offsets), and the one written is the first; a sentence that
+    only names the clause, or says what follows an opt-out, is not cited."""
+    sentences = [
+        "All disputes between you and Acme will be resolved by binding arbitration.",
+        "The arbitration will take place in Boston.",
+        "If you opt out of the agreement to arbitrate, the rest of these Terms still applies.",
+        "You and Acme agree that the arbitrator shall have exclusive authority to resolve any "
+        "dispute relating to this Agreement.",
+        "The arbitral award is final and binding on both parties.",
+    ]
+    text = "\n\n".join(sentences)
+    path = tmp_path / "terms.txt"
+    path.write_text(text, encoding="utf-8")
+    status, out, _ = run("extract", str(path), "--format", "json")
+    assert status == 0
+    clauses = [c for c in json.loads(out)["clauses"] if c["term"] == "voice.arbitration"]
+    assert [c["line"] for c in clauses] == [1, 7, 9]
+    assert all(text[c["start"] : c["end"]] == c["quote"] for c in clauses)
+    assert [c["quote"] for c in clauses] == [sentences[0], sentences[3], sentences[4]]
+    assert read_text(text).values["voice.arbitration"].line == 1
+
+
 def test_silence_stays_unknown() -> None:
     found = read_text("Welcome to the Acme beta. We hope you enjoy the new features.")
     assert found.values == {}

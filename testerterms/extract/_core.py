@@ -169,12 +169,12 @@ class Extraction:
 # Reported speech: what someone said is not a term the document sets. Terms of service write
 # "arbitration according to the rules of the AAA" and "users alleged to infringe", which are
 # terms: "according to" counts only before a person or a report, "alleged" only as "alleged
-# that" or "allegedly".
+# that" or "allegedly", "said" not as the legal "the said Rules" (ICC's model arbitration clause).
 _REPORTED: Final = re.compile(
     r"\baccording\s+to\s+(?:an?\s+|the\s+|some\s+|several\s+|many\s+)?(?:\w+\s+){0,2}?"
     r"(?:reports?|sources?|spokes\w*|statements?|people|testers|artists|participants|employees|"
     r"insiders|members|documents|emails|posts?|letters?|interviews?|press)\b|"
-    r"\b(?:said|says|told|claimed|complained|argued|wrote|reportedly|allegedly)\b|"
+    r"\b(?:(?<!the\s)(?<!such\s)said|says|told|claimed|complained|argued|wrote|reportedly|allegedly)\b|"
     r"\balleged\s+(?:that|in)\b",
     re.IGNORECASE,
 )

@@ -336,7 +336,7 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "without colour), category subtotals, range, coverage, grade and rank per program. "
         "With several --profile, where the profiles disagree on a program's grade or rank. "
         "With --samples N, 'keeps rank': how often each program keeps its rank when every "
-        "weight varies by up to 50%% either way (--seed: reproducible). What it costs: the "
+        "weight varies by up to 50% either way (--seed: reproducible). What it costs: the "
         "matrix, about what 'score --no-cache' costs on the same files; each sample scores "
         "every program again, so --samples 100 costs about 100 times that (seconds for 30 "
         "programs). The same files with the same profiles and options a second time print "

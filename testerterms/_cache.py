@@ -3,7 +3,8 @@ files costs reading them, not loading and scoring them (ruff and mypy cache the 
 
 ``score`` keeps each program's piece of output (its table row, JSON entry, CSV rows...) with
 what ``--fail-under`` reads; ``validate`` keeps each file's errors and warnings; ``diff``
-keeps what it printed for two files, under the new file with the old one's key; ``ask``
+and ``compare`` keep what they printed, under the keys of every file they read, in order
+(``compare`` only where every file loaded, and at most a few megabytes of it); ``ask``
 keeps the program file it wrote and the table it printed for a set of answers. A result is
 found by a key made of everything it depends on:
 
@@ -12,7 +13,9 @@ found by a key made of everything it depends on:
   of every file of the package and of its dependencies (an upgrade, or an edit to an
   editable install, starts afresh);
 - what the command adds: for ``score``, the whole profile (not only its id) and the output's
-  options (format, ``--details``, the width a table is fitted to).
+  options (format, ``--details``, the width a table is fitted to); for ``compare``, every
+  profile whole, the format, ``--ascii`` (or a terminal that cannot show the symbols),
+  ``--samples`` and ``--seed``, and the width.
 
 The results of one run (the same command and options over the same paths, from the same
 folder) are kept together in one file, a pack, read at the start of the run and written at

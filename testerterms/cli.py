@@ -336,9 +336,12 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "without colour), category subtotals, range, coverage, grade and rank per program. "
         "With several --profile, where the profiles disagree on a program's grade or rank. "
         "With --samples N, 'keeps rank': how often each program keeps its rank when every "
-        "weight varies by up to 50%% either way (--seed: reproducible). What it costs: the "
-        "matrix, about what 'score' costs on the same files; each sample scores every program "
-        "again, so --samples 100 costs about 100 times that (seconds for 30 programs).",
+        "weight varies by up to 50% either way (--seed: reproducible). What it costs: the "
+        "matrix, about what 'score --no-cache' costs on the same files; each sample scores "
+        "every program again, so --samples 100 costs about 100 times that (seconds for 30 "
+        "programs). The same files with the same profiles and options a second time print "
+        "from the cache, without loading or scoring them: about what starting Python and "
+        "reading the files cost.",
     )
     compare.add_argument("paths", nargs="+", metavar="PATH", help=program_help + ", or a folder")
     compare.add_argument(
@@ -360,6 +363,11 @@ def _add_advice_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "(default 0: left out; 100 gives shares to the percent)",
     )
     compare.add_argument("--seed", type=int, default=0, help="seed of the samples (default 0)")
+    _add_no_cache(
+        compare,
+        keyed="what the same files printed, keyed by every file's bytes and path, the "
+        "options and the width a table fits",
+    )
     compare.set_defaults(run=cmd_compare)
 
     suggest = commands.add_parser(
@@ -827,32 +835,44 @@ def _load_named(name: str) -> LoadedProgram:
     return load_program(name)
 
 
-def _load_many(names: Sequence[str], skipped: list[Problem]) -> list[LoadedProgram]:
-    """The programs of ``names`` (files, folders or bundled ids), found as ``score`` finds
-    them: a folder that cannot be listed is an error, a link out of a folder a warning. The
-    problems go to ``skipped`` and the files that load are kept; with no program, raise."""
-    from collections import Counter
+def _found_programs(names: Sequence[str]) -> list[Path | Problem]:
+    """The program files of ``names`` (files, folders or bundled ids), found as ``score`` finds
+    them, with a problem for a name that names nothing and for what the walk cannot use (a
+    folder that cannot be listed is an error, a link out of a folder a warning)."""
+    from ._files import bundled_hint, resolve_program, walk
 
-    from .loading import bundled_hint, load_found, resolve_program, walk
-
-    programs: list[LoadedProgram] = []
-    problems: list[Problem] = []
+    found: list[Path | Problem] = []
     for name in names:
         path = resolve_program(name)
         if not path.exists() and not path.is_symlink():
             hint = bundled_hint(name)
-            problems.append(
+            found.append(
                 Problem(name, 1, 1, f"no such file or folder, nor a bundled program{hint}")
             )
             continue
-        for found in walk([path]):
-            if isinstance(found, Problem):
-                problems.append(found)
-                continue
-            try:
-                programs.append(load_found(found))
-            except LoadError as exc:
-                problems += exc.problems
+        found += walk([path])
+    return found
+
+
+def _load_many(
+    names: Sequence[str], found: Sequence[Path | Problem], skipped: list[Problem]
+) -> list[LoadedProgram]:
+    """The programs :func:`_found_programs` found for ``names``. The problems go to
+    ``skipped`` and the files that load are kept; with no program, raise."""
+    from collections import Counter
+
+    from .loading import load_found
+
+    programs: list[LoadedProgram] = []
+    problems: list[Problem] = []
+    for file in found:
+        if isinstance(file, Problem):
+            problems.append(file)
+            continue
+        try:
+            programs.append(load_found(file))
+        except LoadError as exc:
+            problems += exc.problems
     if problems and not programs:
         raise LoadError(problems)
     skipped += problems
@@ -874,18 +894,35 @@ def _ascii_terminal(out: TextIO) -> bool:
 
 
 def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .advice import compare, render_comparison
     from .profiles import load_profile
 
     if args.samples < 0:
         raise UsageError("--samples must be 0 or more")
     profiles = [load_profile(p) for p in (args.profile or ["articles"])]
+    ascii_only = args.ascii or _ascii_terminal(out)
+    found = _found_programs(args.paths)
+    cached = None
+    if not args.no_cache and not any(isinstance(file, Problem) for file in found):
+        from .render._width import terminal_width
+
+        width = terminal_width() if args.format == "table" else 0
+        options = (profiles, args.format, width, ascii_only, args.samples, args.seed)
+        kind = "compare\0" + "\0".join(map(repr, options))
+        cached = _PrintedCache.open(kind, args.paths, cast(list[Path], found))
+    kept = cached.get(str) if cached is not None else None
+    if kept is not None:  # the same files, profiles and options: nothing to load or score
+        out.write(kept[0])
+        return EXIT_OK
+    from .advice import compare, render_comparison
+
     skipped: list[Problem] = []
-    programs = _load_many(args.paths, skipped)
+    programs = _load_many(args.paths, found, skipped)
     _report(skipped, err)
     comparison = compare(programs, profiles, samples=args.samples, seed=args.seed)
-    ascii_only = args.ascii or _ascii_terminal(out)
-    out.write(render_comparison(comparison, args.format, ascii_only=ascii_only))
+    text = render_comparison(comparison, args.format, ascii_only=ascii_only)
+    out.write(text)
+    if cached is not None and not skipped:  # kept only where every file loaded, silently
+        cached.put([text])
     return EXIT_USAGE if any(p.severity == "error" for p in skipped) else EXIT_OK
 
 
@@ -1029,8 +1066,13 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if path.is_dir():  # said before loading anything: a folder may hold thousands
             raise UsageError(f"diff compares two program files: {shown_path(name)} is a folder")
     profile = load_profile(args.profile)
-    cached = None if args.no_cache else _DiffCache.open(profile, args.format, paths)
-    found = cached.get() if cached is not None else None
+    cached = None
+    if not args.no_cache:
+        from .render._width import terminal_width
+
+        width = terminal_width() if args.format == "table" else 0
+        cached = _PrintedCache.open(f"diff\0{profile!r}\0{args.format}\0{width}", paths, paths)
+    found = cached.get(str, bool) if cached is not None else None
     if found is not None:  # the same two files, profile and options: nothing to load
         text, worse = found
     else:
@@ -1039,7 +1081,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         result = diff(_load_named(args.old), _load_named(args.new), profile)
         text, worse = render_diff(result, args.format), bool(result.worse)
         if cached is not None:
-            cached.put(text, worse)
+            cached.put([text, worse])
     out.write(text)
     if args.fail_if_worse and worse:
         print(f"testerterms: {args.new} is worse than {args.old}", file=err)
@@ -1047,37 +1089,52 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-class _DiffCache:
-    """What ``diff`` printed for two files, kept in the cache (:mod:`._cache`) under both
-    files' bytes and paths, the whole profile, the format and the width a table fits: a
-    second ``diff`` of the same files loads neither, as a second ``score`` does not."""
+class _PrintedCache:
+    """What a command printed for a set of files (``diff``'s two, ``compare``'s every one),
+    kept in the cache (:mod:`._cache`) under every file's bytes and path, in order, and
+    ``kind``: the command with everything else its output depends on (the whole profile, the
+    options, the width a table fits). The same files a second time are printed without
+    loading or scoring them, as a second ``score`` of a file is."""
 
-    def __init__(self, cache: Cache, slots: list[Any]) -> None:
-        self.cache, self.slots = cache, slots
+    MAX_CHARACTERS: Final = 4_000_000
+    """A longer output is not kept (``compare --format json`` of about 1,500 programs):
+    printing it afresh costs seconds of loading and scoring, and its copy would fill the
+    disk."""
+
+    def __init__(self, cache: Cache, files: list[Any], printed: Any) -> None:
+        self.cache, self.files, self.printed = cache, files, printed
 
     @classmethod
-    def open(cls, profile: Profile, fmt: str, paths: Sequence[Path]) -> _DiffCache | None:
+    def open(
+        cls, kind: str, given: Sequence[str | Path], files: Sequence[Path]
+    ) -> _PrintedCache | None:
+        """The cache of a run over the paths ``given``, that read ``files``; None where it
+        cannot be used (no cache folder, a file that is not a plain file or is too big)."""
         from ._cache import Cache
-        from .render._width import terminal_width
 
-        width = terminal_width() if fmt == "table" else 0
-        cache = Cache.open(f"diff\0{profile!r}\0{fmt}\0{width}", paths)
+        cache = Cache.open(kind, given)
         if cache is None:
             return None
-        slots = [cache.slot(path) for path in paths]
-        return cls(cache, slots) if all(slot is not None for slot in slots) else None
-
-    def get(self) -> tuple[str, bool] | None:
-        old, new = self.slots
-        kept = self.cache.get(new)
-        if not isinstance(kept, list) or len(kept) != 3 or kept[0] != old.key:
+        slots = [cache.slot(path) for path in files]
+        if any(slot is None for slot in slots):
             return None
-        return str(kept[1]), bool(kept[2])
+        keys = "\0".join(slot.key for slot in slots if slot is not None)
+        return cls(cache, slots, cache.text_slot("", keys.encode()))
 
-    def put(self, text: str, worse: bool) -> None:
-        old, new = self.slots
-        if self.cache.unchanged(old):  # the old file too is as it was read
-            self.cache.put(new, [old.key, text, worse])
+    def get(self, *shape: type) -> list[Any] | None:
+        """What the same files printed, as :meth:`put` kept it (values of the types of
+        ``shape``), or None."""
+        kept = self.cache.get(self.printed)
+        if not isinstance(kept, list) or len(kept) != len(shape):
+            return None
+        return kept if all(map(isinstance, kept, shape)) else None
+
+    def put(self, printed: list[Any]) -> None:
+        """Keep what was printed, if no file changed since its bytes were read."""
+        if sum(len(value) for value in printed if isinstance(value, str)) > self.MAX_CHARACTERS:
+            return
+        if all(self.cache.unchanged(slot) for slot in self.files):
+            self.cache.put(self.printed, printed)
             self.cache.save()
 
 

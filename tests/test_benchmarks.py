@@ -23,9 +23,11 @@ CASES = [
     "`ask` with piped answers, cold cache, vs `ask --no-cache`",
     "`diff` of two files, warm cache, vs",
     "`diff` of two files, cold cache, vs `diff --no-cache`",
-    "`compare` 30 generated programs vs CSafeLoader parse",
-    "`compare` 100 generated programs vs CSafeLoader parse",
-    "`compare` 300 generated programs vs CSafeLoader parse",
+    *(
+        f"`compare` {count} generated programs, {cache} cache, vs {baseline}"
+        for count in (30, 100, 300)
+        for cache, baseline in (("warm", "CSafeLoader parse"), ("cold", "`compare --no-cache`"))
+    ),
     *(f"`score --format {fmt}`: default jobs vs `--jobs 1`" for fmt in FORMATS),
     "real files, `score --format jsonl` CPU vs CSafeLoader parse",
     "real files, same, wall time",

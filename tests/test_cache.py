@@ -1,5 +1,6 @@
-"""The cache of `score` and `validate`: a run that takes results from it prints what a run
-without it prints, and nothing it holds outlives a change to what a result depends on.
+"""The cache of `score`, `validate`, `diff`, `ask` and `compare`: a run that takes results
+from it prints what a run without it prints, and nothing it holds outlives a change to what
+a result depends on.
 
 Most tests poison the cache (every kept result's text replaced by ``POISONED``, the pack's
 checksum made to match): a result taken from the cache then shows in the output. So a test
@@ -157,15 +158,16 @@ def test_a_table_with_details_is_fitted_again_to_another_width(
     )
 
 
+@pytest.mark.parametrize("command", ["score", "compare"])
 def test_a_new_tool_version_does_not_use_the_results_of_the_old(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
-    folder = three_programs(tmp_path / "programs")
-    run("score", str(folder))
+    argv = [command, str(three_programs(tmp_path / "programs"))]
+    run(*argv)
     poison_every_pack()
-    assert POISON in run("score", str(folder))[1]
+    assert POISON in run(*argv)[1]
     monkeypatch.setattr(_cache, "__version__", "999.0.0")
-    assert run("score", str(folder)) == run("score", str(folder), "--no-cache")
+    assert run(*argv) == run(*argv, "--no-cache")
 
 
 def test_an_edited_module_does_not_use_the_results_of_the_old_code(tmp_path: Path) -> None:
@@ -193,16 +195,19 @@ def test_an_edited_module_does_not_use_the_results_of_the_old_code(tmp_path: Pat
         pytest.param(lambda pack: (pack.unlink(), pack.mkdir()), id="a-folder"),
     ],
 )
-def test_a_damaged_pack_is_ignored_and_written_again(tmp_path: Path, damage: Any) -> None:
-    folder = three_programs(tmp_path / "programs")
-    fresh = run("score", "--format", "json", str(folder), "--no-cache")
-    run("score", "--format", "json", str(folder))
+@pytest.mark.parametrize("command", ["score", "compare"])
+def test_a_damaged_pack_is_ignored_and_written_again(
+    tmp_path: Path, damage: Any, command: str
+) -> None:
+    argv = [command, "--format", "json", str(three_programs(tmp_path / "programs"))]
+    fresh = run(*argv, "--no-cache")
+    run(*argv)
     (pack,) = packs()
     damage(pack)
-    assert run("score", "--format", "json", str(folder)) == fresh
+    assert run(*argv) == fresh
     if pack.is_file():  # written again, whole: the next run takes it
         poison_every_pack()
-        assert POISON in run("score", "--format", "json", str(folder))[1]
+        assert POISON in run(*argv)[1]
 
 
 def test_a_pack_whose_checksum_matches_but_whose_results_are_malformed_is_not_used(
@@ -234,8 +239,14 @@ def test_two_processes_filling_the_cache_at_once_print_what_no_cache_prints(
     tmp_path: Path,
 ) -> None:
     folder = three_programs(tmp_path / "programs")
-    fresh = run("score", "--format", "json", str(folder), "--no-cache")
-    command = [sys.executable, "-m", "testerterms", "score", "--format", "json", str(folder)]
+    two_at_once("score", "--format", "json", str(folder))
+
+
+def two_at_once(*argv: str) -> None:
+    """Two processes run ``argv`` at once on an empty cache: each prints what a run without
+    the cache prints, and they leave one whole pack, which the next run reads."""
+    fresh = run(*argv, "--no-cache")
+    command = [sys.executable, "-m", "testerterms", *argv]
     started = [
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(2)
@@ -245,9 +256,9 @@ def test_two_processes_filling_the_cache_at_once_print_what_no_cache_prints(
         assert (process.returncode, out, err) == fresh
     assert len(packs()) == 1
     assert not list(cache_folder().glob("v*/.*.tmp"))  # no temporary file left behind
-    assert run("score", "--format", "json", str(folder)) == fresh
+    assert run(*argv) == fresh
     poison_every_pack()
-    assert POISON in run("score", "--format", "json", str(folder))[1]  # the pack is whole
+    assert POISON in run(*argv)[1]  # the pack is whole
 
 
 def test_of_two_runs_saving_one_after_the_other_the_last_pack_stays_whole(
@@ -409,20 +420,6 @@ def test_the_cache_serves_the_runs_scored_in_one_process_and_no_bigger_one(
 # --- diff ------------------------------------------------------------------------------------
 
 
-def poison_diff_texts() -> int:
-    """Replace the text ``diff`` kept (leaving the old file's key): returns how many."""
-    count = 0
-    for pack in packs():
-        entries = json.loads(pack.read_bytes().partition(b"\n")[2])["entries"]
-        for entry in entries.values():
-            if isinstance(entry[1], list) and len(entry[1]) == 3:
-                entry[1][1] = POISON
-                count += 1
-        text = json.dumps({"entries": entries}, separators=(",", ":")).encode()
-        pack.write_bytes(_cache._checksum(text).encode() + b"\n" + text)
-    return count
-
-
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
 def test_a_second_diff_of_the_same_files_prints_what_the_first_printed(
     tmp_path: Path, fmt: str
@@ -440,13 +437,13 @@ def test_diff_takes_from_the_cache_only_what_the_same_files_gave(tmp_path: Path)
     folder = three_programs(tmp_path / "p")
     old, new = folder / "sora-alpha-artists.yaml", folder / "reference.yaml"
     real = run("diff", str(old), str(new))
-    assert poison_diff_texts() == 1
+    assert poison_every_pack() == 1
     assert run("diff", str(old), str(new))[1] == POISON  # the control: the kept text is used
     assert run("diff", str(old), str(new), "--no-cache")[1] == real[1]
     assert run("diff", str(old), str(new), "--profile", "testers-letter")[1] != POISON
     old.write_text(old.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     assert run("diff", str(old), str(new)) == real  # the old file changed: loaded again
-    poison_diff_texts()
+    poison_every_pack()
     new.write_text(new.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
     assert run("diff", str(old), str(new)) == real  # and so for the new one
 
@@ -479,3 +476,144 @@ def test_ask_takes_from_the_cache_only_what_the_same_answers_gave(tmp_path: Path
     assert POISON not in ask(target, other)[1]  # other answers: validated and scored
     assert "30" in target.read_text(encoding="utf-8")
     assert POISON not in ask(target, answers, "--profile", "testers-letter")[1]
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv"])
+def test_a_second_compare_of_the_same_files_prints_what_a_run_without_the_cache_prints(
+    tmp_path: Path, fmt: str
+) -> None:
+    folder = three_programs(tmp_path / "programs")
+    argv = ["compare", "--format", fmt, str(folder), "tribeca-sora-shorts"]
+    fresh = run(*argv, "--no-cache")
+    assert fresh[0] == 0 and "reference" in fresh[1]
+    assert run(*argv) == fresh  # fills the cache
+    assert run(*argv) == fresh  # from the cache
+    assert poison_every_pack() == 1  # one output for the whole run
+    assert run(*argv)[1] == POISON  # the control: the second run did read the cache
+
+
+def test_compare_takes_from_the_cache_only_what_the_same_files_gave(tmp_path: Path) -> None:
+    folder = three_programs(tmp_path / "programs")
+    argv = ["compare", str(folder)]
+    run(*argv)
+    poison_every_pack()
+    offer = folder / "playtestcloud.yaml"
+    offer.write_text(offer.read_text().replace("id: playtestcloud", "id: playtest-two"))
+    changed = run(*argv)
+    assert changed == run(*argv, "--no-cache") and "playtest-two" in changed[1]
+    poison_every_pack()
+    shutil.copy(PROGRAMS / "playtestcloud.yaml", folder / "another.yaml")  # one file more
+    assert run(*argv) == run(*argv, "--no-cache")
+    poison_every_pack()
+    (folder / "another.yaml").unlink()  # one file fewer
+    assert run(*argv) == run(*argv, "--no-cache")
+
+
+def test_compare_with_a_changed_profile_is_not_served_the_output_of_the_old_one(
+    tmp_path: Path,
+) -> None:
+    folder = three_programs(tmp_path / "programs")
+    profile = tmp_path / "mine.yaml"
+    profile.write_text("id: mine\nversion: '1'\nextends: articles\nrules:\n  PAY001: 3\n")
+    argv = ["compare", "--profile", "articles", "--profile", str(profile), str(folder)]
+    run(*argv)
+    poison_every_pack()
+    assert run(*argv)[1] == POISON
+    profile.write_text("id: mine\nversion: '1'\nextends: articles\nrules:\n  PAY001: 90\n")
+    assert run(*argv) == run(*argv, "--no-cache")  # same id and version, other weights
+    assert run(*argv)[1] != POISON
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        ["--format", "markdown"],
+        ["--ascii"],
+        ["--samples", "3"],
+        ["--profile", "testers-letter"],
+        ["--profile", "articles", "--profile", "testers-letter"],
+    ],
+)
+def test_compare_with_other_options_is_not_served_the_output_of_the_first(
+    tmp_path: Path, changed: list[str]
+) -> None:
+    folder = three_programs(tmp_path / "programs")
+    run("compare", str(folder))
+    run("compare", "--samples", "3", "--seed", "1", str(folder))
+    poison_every_pack()
+    argv = ["compare", *changed, str(folder)]
+    assert run(*argv) == run(*argv, "--no-cache")
+
+
+def test_compare_fits_its_table_again_to_another_width(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = three_programs(tmp_path / "programs")
+    monkeypatch.setenv("COLUMNS", "120")
+    run("compare", str(folder))
+    poison_every_pack()
+    monkeypatch.setenv("COLUMNS", "60")
+    assert run("compare", str(folder)) == run("compare", str(folder), "--no-cache")
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        pytest.param({"value": [None]}, id="not-a-text"),
+        pytest.param({"value": ["a", "b", "c"]}, id="other-shape"),
+        pytest.param({"value": "a text, not a list"}, id="not-a-list"),
+        pytest.param({"key": "0" * 40}, id="other-key"),
+    ],
+)
+def test_compare_does_not_print_a_malformed_cache_entry(
+    tmp_path: Path, kept: dict[str, Any]
+) -> None:
+    argv = ["compare", "--format", "csv", str(three_programs(tmp_path / "programs"))]
+    fresh = run(*argv, "--no-cache")
+    run(*argv)
+    (pack,) = packs()
+    _rewrite_entries(pack, **kept)
+    assert run(*argv) == fresh
+    assert run(*argv) == fresh  # and as written again
+
+
+def _rewrite_entries(pack: Path, value: Any = None, key: str | None = None) -> None:
+    """Give every entry of ``pack`` this value or key (None: keep it), with a checksum that
+    matches: an entry of the right pack whose content is not what it should be."""
+    entries = json.loads(pack.read_bytes().partition(b"\n")[2])["entries"]
+    for entry in entries.values():
+        entry[0] = key if key is not None else entry[0]
+        entry[1] = value if value is not None else entry[1]
+    text = json.dumps({"entries": entries}).encode()
+    pack.write_bytes(_cache._checksum(text).encode() + b"\n" + text)
+
+
+def test_two_compares_filling_the_cache_at_once_print_what_no_cache_prints(
+    tmp_path: Path,
+) -> None:
+    two_at_once("compare", "--format", "json", str(three_programs(tmp_path / "programs")))
+
+
+def test_compare_with_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
+    folder = three_programs(tmp_path / "programs")
+    run("compare", "--no-cache", str(folder))
+    assert packs() == []
+    run("compare", str(folder))
+    poison_every_pack()
+    assert POISON not in run("compare", "--no-cache", str(folder))[1]
+
+
+def test_compare_keeps_nothing_of_a_run_that_reported_a_problem(tmp_path: Path) -> None:
+    folder = three_programs(tmp_path / "programs")
+    shutil.copy(REPO / "tests" / "examples" / "wrong-type.yaml", folder / "wrong-type.yaml")
+    first = run("compare", str(folder))
+    assert first[0] == 2 and "wrong-type.yaml" in first[2]  # the others are compared
+    assert packs() == []
+    assert run("compare", str(folder)) == first
+    assert run("compare", str(folder), "missing.yaml") == run(
+        "compare", str(folder), "missing.yaml", "--no-cache"
+    )
+    assert packs() == []

@@ -177,6 +177,18 @@ def test_a_diff_answered_from_a_warm_cache_builds_no_pydantic_model() -> None:
     assert "pydantic" not in warm and not warm & HEAVY
 
 
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_compare_answered_from_a_warm_cache_builds_no_pydantic_model(fmt: str) -> None:
+    argv = ["compare", "--format", fmt, str(SORA), "reference", "playtestcloud"]
+    cold = imported_by(*argv)
+    assert "testerterms.advice.compare" in cold  # the first run loads and scores: it fills
+    warm = imported_by(*argv)
+    assert "testerterms._cache" in warm  # it did run, from the cache
+    assert "pydantic" not in warm and not warm & HEAVY
+    assert not warm & ADVICE_NOT_NEEDED
+    assert "testerterms.model" in imported_by(*argv, "--no-cache")
+
+
 def test_the_same_answers_again_are_written_and_scored_without_a_pydantic_model(
     tmp_path: Path,
 ) -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -116,6 +117,68 @@ def test_any_table_fits_or_becomes_records_with_every_character_kept(
                 assert shown[character] == original[character], character
     else:
         assert all(_squeezed(cell) in _squeezed(text) for row in rows for cell in row)
+
+
+@given(line=st.text(max_size=60), width=st.integers(1, 50))
+def test_a_line_is_wrapped_as_textwrap_wraps_it(line: str, width: int) -> None:
+    """Lines short enough are taken whole without textwrap (a comparison wraps thousands of
+    cells): the result is textwrap's, for every character, spaces and controls included."""
+    assert _width._wrap_line(line, width) == (
+        textwrap.wrap(line, width, break_on_hyphens=True) or [""]
+    )
+
+
+def _shrunk_step_by_step(
+    rows: list[list[str]], headers: list[str], width: int, gap: int
+) -> tuple[list[int] | None, list[int]]:
+    """:func:`_width.column_widths` as it is documented: one column narrowed by one, the
+    least wrapped first, until the table fits or no column can give way; with the widths
+    each pass could narrow the table to (where the shortcut starts)."""
+    columns = list(zip(headers, *rows, strict=True)) if rows else [(h,) for h in headers]
+    natural = [
+        max(len(line) for cell in column for line in _width._lines(cell)) for column in columns
+    ]
+    widths = list(natural)
+    gaps = gap * (len(widths) - 1)
+    narrowest = []
+    for cap in (None, _width.WORD_FLOOR):
+        floors = []
+        for column, full in zip(columns, natural, strict=True):
+            word = _width._longest_word(column)
+            heading = _width._longest_piece(column[:1])
+            floor = max(_width.NARROWEST, heading, word if cap is None else min(word, cap))
+            floors.append(min(full, floor))
+        narrowest.append(sum(floors) + gaps)
+        while sum(widths) > width - gaps:
+            shrinkable = [i for i, (w, f) in enumerate(zip(widths, floors, strict=True)) if w > f]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: (widths[i] / natural[i], widths[i], -i))
+            widths[widest] -= 1
+        if sum(widths) <= width - gaps:
+            return widths, narrowest
+    return None, narrowest
+
+
+@given(
+    data=st.data(),
+    columns=st.integers(1, 30),
+    width=st.integers(10, 140),
+    gap=st.integers(1, 2),
+)
+def test_column_widths_are_those_of_shrinking_one_step_at_a_time(
+    data: st.DataObject, columns: int, width: int, gap: int
+) -> None:
+    """A table too wide even at its columns' floors takes them in one step (a comparison of
+    hundreds of programs took thousands of steps): the widths, or None, are the same, at any
+    width and at the widths where the floors just fit or just do not."""
+    headers = [data.draw(st.from_regex(r"[a-z-]{1,24}", fullmatch=True)) for _ in range(columns)]
+    rows = data.draw(st.lists(st.lists(cells, min_size=columns, max_size=columns), max_size=4))
+    _, narrowest = _shrunk_step_by_step(rows, headers, 0, gap)  # neither pass fits: both
+    edges = [edge + step for edge in narrowest for step in (-1, 0, 1)]
+    for tried in (width, *edges):
+        expected, _ = _shrunk_step_by_step(rows, headers, tried, gap)
+        assert _width.column_widths(rows, headers, tried, gap=gap) == expected, tried
 
 
 def test_the_rule_catalogue_and_profiles_fit_the_terminal_too() -> None:

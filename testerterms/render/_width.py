@@ -54,15 +54,19 @@ def column_widths(
     """
     columns = list(zip(headers, *rows, strict=True)) if rows else [(h,) for h in headers]
     natural = [max(len(line) for cell in column for line in _lines(cell)) for column in columns]
+    words = [_longest_word(column) for column in columns]
+    headings = [_longest_piece(column[:1]) for column in columns]  # wrapped only at a hyphen
     widths = list(natural)
     room = width - gap * (len(widths) - 1)
     for cap in (None, WORD_FLOOR):
         floors = []
-        for column, full in zip(columns, natural, strict=True):
-            word = _longest_word(column)
-            heading = _longest_piece(column[:1])  # a header wraps only at a hyphen
+        for full, word, heading in zip(natural, words, headings, strict=True):
             floor = max(NARROWEST, heading, word if cap is None else min(word, cap))
             floors.append(min(full, floor))
+        narrowest = [min(w, f) for w, f in zip(widths, floors, strict=True)]
+        if sum(narrowest) > room:  # too wide even at the floors: every column shrinks to its
+            widths = narrowest  # floor, one step at a time below; taken in one step (a wide
+            continue  # comparison's hundreds of columns took thousands of steps)
         while sum(widths) > room:
             shrinkable = [i for i, (w, f) in enumerate(zip(widths, floors, strict=True)) if w > f]
             if not shrinkable:
@@ -81,8 +85,11 @@ def layout(
     """Column widths and the gap between columns for a table that fits ``width``: whole
     words with two spaces, whole words with one, then long words wrapped at their hyphens;
     None when a word would have to be split elsewhere (show :func:`records` instead)."""
+    found: dict[int, list[int] | None] = {}
     for gap, longest in ((GAP, _longest_word), (1, _longest_word), (1, _longest_piece)):
-        widths = column_widths(rows, headers, width, gap=gap)
+        if gap not in found:
+            found[gap] = column_widths(rows, headers, width, gap=gap)
+        widths = found[gap]
         if widths is not None and _fits_words(rows, headers, widths, longest):
             return widths, gap
     return None
@@ -107,11 +114,13 @@ def _fits_words(
 
 
 def _wrap(cell: Any, width: int) -> list[str]:
-    return [
-        piece
-        for line in _lines(cell)
-        for piece in textwrap.wrap(line, width, break_on_hyphens=True) or [""]
-    ]
+    return [piece for line in _lines(cell) for piece in _wrap_line(line, width)]
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    if width > 0 and len(line) <= width and line.isprintable() and not line.endswith(" "):
+        return [line]  # what textwrap gives such a line, without splitting it into chunks
+    return textwrap.wrap(line, width, break_on_hyphens=True) or [""]
 
 
 def plain_table(

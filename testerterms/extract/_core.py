@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from .._checks import NEGATION
 from ._judge import Judge, load_judges
+from ._patterns import Searchable
 from ._text import Sentence, clause, sentences
 
 __all__ = [
@@ -78,7 +79,7 @@ class Spotter:
     cue: tuple[str, ...]
     """A cheap test: a sentence whose lower-case text holds none of these is not read
     further (word stems, matched as plain substrings)."""
-    features: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    features: tuple[tuple[str, Searchable], ...] = ()
     """Named patterns a :class:`~testerterms.extract._judge.Judge` weighs, for a spotter
     whose term the development corpus labels (see :mod:`._judge`)."""
     judged: tuple[Any, ...] = ()
@@ -104,7 +105,7 @@ def spotter(
     examples: Mapping[str, Any],
     counter_examples: Iterable[str],
     prefer: Iterable[Any] = (),
-    features: Mapping[str, re.Pattern[str]] | None = None,
+    features: Mapping[str, Searchable] | None = None,
     judged: Iterable[Any] = (),
 ) -> Callable[[Spot], Spot]:
     """Register the decorated function as the spotter of ``term``."""

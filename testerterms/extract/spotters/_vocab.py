@@ -12,14 +12,17 @@ from functools import lru_cache
 from typing import Any, Final
 
 from .._core import Hit
+from .._patterns import Pattern, Searchable
 from .._text import Sentence
 
 
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def rx(pattern: str) -> Pattern:
+    """``pattern``, case-insensitive, compiled not to run on a sentence that holds none of the
+    words every match needs (see :class:`~testerterms.extract._patterns.Pattern`)."""
+    return Pattern(re.compile(pattern, re.IGNORECASE))
 
 
-def led(first: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+def led(first: str, pattern: Searchable) -> Pattern:
     """``pattern`` found faster, where every match of it starts with a character of the class
     ``first``: one character is checked before its many alternatives are tried at a place, and
     every match passes that check, so the matches are the same (a pass of "You may withdraw
@@ -124,7 +127,7 @@ _BREAK: Final = re.compile(r"[;:]")
 
 
 def near(
-    pattern: re.Pattern[str], head: re.Pattern[str], tail: re.Pattern[str], text: str, most: int
+    pattern: Searchable, head: Searchable, tail: Searchable, text: str, most: int
 ) -> re.Match[str] | None:
     """``pattern.search(text)`` for a ``pattern`` that is ``head + gap(most) + tail``, without
     trying ``tail`` at each of ``most`` characters after every ``head``: heads and tails are
@@ -213,7 +216,7 @@ class Staged:
         texts = [alt if isinstance(alt, str) else alt[0] for alt in alternatives]
         self.pattern = rx("|".join(texts))
         self._alternatives: list[
-            tuple[re.Pattern[str], re.Pattern[str] | None, tuple[tuple[int, re.Pattern[str]], ...]]
+            tuple[Searchable, Searchable | None, tuple[tuple[int, Searchable], ...]]
         ] = []
         for alt in alternatives:
             if isinstance(alt, str):
@@ -268,7 +271,7 @@ class _Places:
     """Where a piece (a zero-width lookahead) matches in a text, found in order and only as
     far as asked: the whole text is read at most once, however often it is asked."""
 
-    def __init__(self, piece: re.Pattern[str], text: str) -> None:
+    def __init__(self, piece: Searchable, text: str) -> None:
         self._found = piece.finditer(text)
         self._places: list[int] = []
         self._done = False
@@ -286,9 +289,9 @@ class _Places:
 
 
 def _first_start(
-    pattern: re.Pattern[str],
-    head: re.Pattern[str],
-    links: tuple[tuple[int, re.Pattern[str]], ...],
+    pattern: Searchable,
+    head: Searchable,
+    links: tuple[tuple[int, Searchable], ...],
     starts: list[_Places],
     breaks: _Places,
     text: str,

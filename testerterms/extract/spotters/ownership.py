@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Final
 
 from .._core import Hit, spotter
+from .._patterns import Searchable
 from .._text import Sentence
 from ._vocab import (
     FEEDBACK,
@@ -359,7 +360,7 @@ def feedback_licence(sentence: Sentence) -> Iterator[Hit]:
     yield from _licence(sentence, "feedback", "to feedback")
 
 
-def _modifier(sentence: Sentence, pattern: re.Pattern[str], value: bool, cue: str) -> Iterator[Hit]:
+def _modifier(sentence: Sentence, pattern: Searchable, value: bool, cue: str) -> Iterator[Hit]:
     """A word among a licence's adjectives ("a perpetual, royalty-free license"): the hit runs
     from the grant to the word; its narrow quote from the word to the licence noun."""
     grant = _grant(sentence.plain)

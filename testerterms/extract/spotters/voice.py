@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from .._core import Hit, spotter
+from .._patterns import Pattern
 from .._text import Sentence
 from ._vocab import clause_start, gap, hit, negated, rx
 
@@ -116,7 +117,7 @@ _ARBITRATION_FEATURES: Final = {
     ),
     "governs": rx(r"\bgovern(?:s|ed|ing)?\b"),
     "please read": rx(r"\bplease\s+(?:read|review|see|note)\b|\bcarefully\b"),
-    "all capitals": re.compile(r"^[^a-z]{20,}$"),
+    "all capitals": Pattern(re.compile(r"^[^a-z]{20,}$")),
     "the arbitrator": rx(r"\barbitrators?\b"),
     "waives rights": rx(r"\bwaiv\w*"),
     "names the clause": rx(r"\b(?:contains?|includes?|provides?\s+that)\b"),

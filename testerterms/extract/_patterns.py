@@ -32,6 +32,8 @@ _PARSER: Final[Any] = importlib.import_module(
     "re._parser" if sys.version_info >= (3, 11) else "sre_parse"
 )
 
+SHORT: Final = 400
+"""Texts shorter than this are searched without testing for the words first."""
 _REPEATS: Final = frozenset({"MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"})
 
 
@@ -105,7 +107,7 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only where ``pattern`` cannot match anywhere in ``text``: it needs words the
     text does not hold (one substring test each, not a pass of the pattern)."""
     words = needs(pattern)
-    return words is None or _holds(folded(text), words)
+    return words is None or any(word in folded(text) for word in words)
 
 
 class Pattern:
@@ -114,13 +116,13 @@ class Pattern:
     them is remembered for the last text asked about (the spotters ask about one sentence many
     times, at many places)."""
 
-    __slots__ = ("_may", "_text", "compiled", "flags", "needs", "pattern")
+    __slots__ = ("_may", "_needs", "_text", "compiled", "flags", "pattern")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
         self.flags = compiled.flags
-        self.needs = needs(compiled)
+        self._needs = _any_of(needs(compiled))
         self._text: str | None = None
         self._may = True
 
@@ -128,10 +130,13 @@ class Pattern:
         return f"Pattern({self.compiled!r})"
 
     def may_match(self, text: str) -> bool:
-        """False only where no match can be found anywhere in ``text``."""
+        """False only where no match can be found anywhere in ``text``. A text shorter than
+        :data:`SHORT` is not tested: the pattern costs as little as the test there."""
+        if self._needs is None or len(text) < SHORT:
+            return True
         if text is not self._text:
             self._text = text
-            self._may = self.needs is None or _holds(folded(text), self.needs)
+            self._may = self._needs.search(folded(text)) is not None
         return self._may
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -146,8 +151,12 @@ class Pattern:
         return self.compiled.finditer(text, pos, endpos) if self.may_match(text) else iter(())
 
 
-def _holds(lower: str, words: frozenset[str]) -> bool:
-    return any(word in lower for word in words)
+def _any_of(words: frozenset[str] | None) -> re.Pattern[str] | None:
+    """A pattern that finds any of ``words`` in a folded text (case as it is, so ``re`` finds
+    it by its first letters without trying every place)."""
+    if words is None:
+        return None
+    return re.compile("|".join(re.escape(word) for word in sorted(words)))
 
 
 Searchable: TypeAlias = Union[re.Pattern[str], Pattern]  # noqa: UP007 (an alias run on 3.10)

@@ -116,13 +116,14 @@ class Pattern:
     them is remembered for the last text asked about (the spotters ask about one sentence many
     times, at many places)."""
 
-    __slots__ = ("_may", "_needs", "_text", "compiled", "flags", "pattern")
+    __slots__ = ("_may", "_needs", "_text", "compiled", "flags", "needs", "pattern")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.compiled = compiled
         self.pattern = compiled.pattern
         self.flags = compiled.flags
-        self._needs = _any_of(needs(compiled))
+        self.needs = needs(compiled)
+        self._needs = _any_of(self.needs)
         self._text: str | None = None
         self._may = True
 

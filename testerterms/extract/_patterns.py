@@ -137,7 +137,7 @@ class Pattern:
             return True
         if text is not self._text:
             self._text = text
-            self._may = self._needs.search(folded(text)) is not None
+            self._may = _holds(self._needs, text)
         return self._may
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -150,6 +150,11 @@ class Pattern:
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(text, pos, endpos) if self.may_match(text) else iter(())
+
+
+@lru_cache(maxsize=1024)  # patterns that need the same words ask about a sentence once
+def _holds(words: re.Pattern[str], text: str) -> bool:
+    return words.search(folded(text)) is not None
 
 
 def _any_of(words: frozenset[str] | None) -> re.Pattern[str] | None:

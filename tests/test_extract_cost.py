@@ -311,3 +311,63 @@ def test_ownership_and_passive_revocation_are_tried_only_where_every_piece_follo
     assert read_text("You retain ownership of the videos you create.").values
     assert read_text("You hereby assign to Acme all right and title in the videos.").values
     assert read_text("Your access may be revoked at any time.").values
+
+
+def test_a_staged_pattern_reads_the_text_once_for_each_whole_alternative(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``Staged.finditer`` looked for each whole alternative again from every match: a
+    sentence of 230 matches read the text 230 times for an alternative found nowhere. Where a
+    whole alternative was last found is kept, so it is searched about once a text, and the
+    matches are those of the joined pattern (counted, not timed)."""
+    from testerterms.extract.spotters._vocab import ANYWHERE, gap
+
+    staged = Staged(
+        (r"\bfoo" + gap(20) + r"\bbar\b", r"\bfoo", (ANYWHERE, r"\bbar\b")),
+        r"\bqux\b",
+    )
+    whole = staged._alternatives[1][0]
+    searched = [0]
+    compiled = whole.compiled  # type: ignore[union-attr]
+
+    class Counting:
+        pattern, flags = compiled.pattern, compiled.flags
+
+        def search(self, text: str, *args: int) -> re.Match[str] | None:
+            searched[0] += 1
+            return compiled.search(text, *args)
+
+    monkeypatch.setattr(whole, "compiled", Counting())
+    text = "qux " + "foo and bar " * 500
+    found = [match.span() for match in staged.finditer(text)]
+    assert found == [match.span() for match in staged.pattern.finditer(text)]
+    assert len(found) == 501
+    assert searched[0] <= 2
+
+
+def test_revocation_weighs_a_bounded_number_of_places_in_one_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each place a pattern of revocation matches is weighed (who acts, what is taken: a dozen
+    small searches). A sentence of "you may withdraw from the study" 10,000 characters long
+    holds 230 such places, each the participant's own right to leave; a sentence is now
+    weighed at its first MOST_PLACES places of each pattern (no real sentence holds more than
+    4), so a megabyte of them costs a bounded number of weighings a sentence."""
+    from testerterms.extract.spotters import access
+
+    weighed = [0]
+    negated = access.negated
+
+    def counting(text: str, at: int, lookback: int = 50) -> bool:
+        weighed[0] += 1
+        return negated(text, at, lookback)
+
+    monkeypatch.setattr(access, "negated", counting)
+    access._revoking.cache_clear()
+    opening = "You may withdraw from the Study at any time "
+    text = (opening * (10_000 // len(opening)))[:9_990]
+    read_text(text)
+    access._revoking.cache_clear()
+    assert 0 < weighed[0] <= 4 * 32 + 10
+    # a place past the first MOST_PLACES of another pattern is still weighed
+    assert read_text("You may withdraw from the Study. Acme may terminate your account.").values

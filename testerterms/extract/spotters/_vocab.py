@@ -197,6 +197,10 @@ gap of words or spaces with no bound on their length): the tail only has to foll
 clause."""
 
 
+_Found = tuple["_Places", list[list["_Places"]], dict[int, tuple[int, "int | None"]]]
+"""What a :class:`Staged` search has found in one text: breaks, tails, whole alternatives."""
+
+
 class Staged:
     """A pattern written as alternatives, some of them pieces far apart (``head``, then each
     later piece within some characters of the head), searched so that a text of one head
@@ -242,23 +246,30 @@ class Staged:
             yield found
             pos = max(found.end(), found.start() + 1)
 
-    def _places(self, text: str) -> tuple[_Places, list[list[_Places]]]:
-        """Where semicolons and colons stand, and where each alternative's tails start (each
-        found only as far as a head asks, so a match near the start costs no pass)."""
+    def _places(self, text: str) -> _Found:
+        """Where semicolons and colons stand, where each alternative's tails start (each
+        found only as far as a head asks, so a match near the start costs no pass), and where
+        each whole alternative was last found (so that ``finditer`` reads the text once for
+        it, not once a match)."""
         breaks = _Places(_BREAK, text)
         tails = [[_Places(tail, text) for _, tail in links] for _, _, links in self._alternatives]
-        return breaks, tails
+        return breaks, tails, {}
 
-    def _search(
-        self, text: str, pos: int, places: tuple[_Places, list[list[_Places]]]
-    ) -> re.Match[str] | None:
-        breaks, tails = places
+    def _search(self, text: str, pos: int, places: _Found) -> re.Match[str] | None:
+        breaks, tails, wholes = places
         best: int | None = None
-        for pattern, head, _ in self._alternatives:  # whole alternatives first: they bound
-            if head is None:  # where the staged ones are tried
-                found = pattern.search(text, pos)
-                if found is not None and (best is None or found.start() < best):
-                    best = found.start()
+        for index, (pattern, head, _) in enumerate(self._alternatives):
+            if head is None:  # whole alternatives first: they bound where the staged ones are
+                known = wholes.get(index)  # tried. The first match at or after ``pos`` is the
+                # one found from an earlier place, if that one is at or after ``pos``.
+                if known is not None and known[0] <= pos and (known[1] is None or known[1] >= pos):
+                    start = known[1]
+                else:
+                    found = pattern.search(text, pos)
+                    start = None if found is None else found.start()
+                    wholes[index] = (pos, start)
+                if start is not None and (best is None or start < best):
+                    best = start
         for (pattern, head, links), starts in zip(self._alternatives, tails, strict=True):
             if head is not None:
                 at = _first_start(pattern, head, links, starts, breaks, text, pos, best)

@@ -87,14 +87,18 @@ def _needs(parsed: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
     return max(candidates, key=lambda words: (min(map(len, words)), -len(words)))
 
 
-@lru_cache(maxsize=1024)
 def needs(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Words (lower case) one of which every match of ``pattern`` holds, or None where the
     pattern names none that every match needs (or is not case-insensitive)."""
-    if not pattern.flags & re.IGNORECASE:
+    return _needs_of(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=1024)  # keyed by the pattern's text: a compiled pattern hashes its code
+def _needs_of(pattern: str, flags: int) -> frozenset[str] | None:
+    if not flags & re.IGNORECASE:
         return None
     try:
-        words = _needs(_PARSER.parse(pattern.pattern, pattern.flags))
+        words = _needs(_PARSER.parse(pattern, flags))
     except (re.error, TypeError, ValueError):
         return None
     if words is None:
@@ -153,16 +157,19 @@ class Pattern:
 
 
 @lru_cache(maxsize=1024)  # patterns that need the same words ask about a sentence once
-def _holds(words: re.Pattern[str], text: str) -> bool:
-    return words.search(folded(text)) is not None
+def _holds(words: str, text: str) -> bool:
+    """Whether the folded ``text`` holds a match of ``words`` (the text of an
+    :func:`_any_of` pattern: strings hash once, compiled patterns hash their code each time)."""
+    return re.compile(words).search(folded(text)) is not None
 
 
-def _any_of(words: frozenset[str] | None) -> re.Pattern[str] | None:
+@lru_cache(maxsize=1024)
+def _any_of(words: frozenset[str] | None) -> str | None:
     """A pattern that finds any of ``words`` in a folded text (case as it is, so ``re`` finds
     it by its first letters without trying every place)."""
     if words is None:
         return None
-    return re.compile("|".join(re.escape(word) for word in sorted(words)))
+    return "|".join(re.escape(word) for word in sorted(words))
 
 
 Searchable: TypeAlias = Union[re.Pattern[str], Pattern]  # noqa: UP007 (an alias run on 3.10)

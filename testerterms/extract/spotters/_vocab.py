@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any, Final
 
 from .._core import Hit
-from .._patterns import Pattern, Searchable
+from .._patterns import SHORT, Pattern, Searchable
 from .._text import Sentence
 
 
@@ -134,6 +134,8 @@ def near(
     each found in one pass, and ``pattern`` runs only on a window where a tail starts at most
     ``most`` characters after a head with no semicolon or colon between (where it matches).
     A text of one head repeated a megabyte long costs three passes, not a pass per head."""
+    if len(text) < SHORT:  # a short sentence costs less read at once
+        return pattern.search(text)
     starts = [found.start() for found in tail.finditer(text)]
     if not starts:
         return None
@@ -236,11 +238,16 @@ class Staged:
                 )
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if len(text) < SHORT:  # a short sentence costs less read at once than in stages
+            return self.pattern.search(text, pos)
         return self._search(text, pos, self._places(text))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """As ``pattern.finditer``, for a pattern that matches no empty text (the pieces are
         found once for the whole text)."""
+        if len(text) < SHORT:
+            yield from self.pattern.finditer(text)
+            return
         places, pos = self._places(text), 0
         while (found := self._search(text, pos, places)) is not None:
             yield found

@@ -100,7 +100,7 @@ def _finds_the_same(words: list[str]) -> None:
 _TEXTS = st.lists(st.sampled_from(WORDS), min_size=60, max_size=400)
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=5, deadline=None)
 @given(_TEXTS)
 def test_a_pattern_finds_exactly_what_its_compiled_pattern_finds(words: list[str]) -> None:
     """Over texts made of the spotters' own words and the letters a case-insensitive match

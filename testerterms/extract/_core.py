@@ -22,6 +22,7 @@ from typing import Any, Final
 
 from .._checks import NEGATION
 from ._judge import Judge, load_judges
+from ._patterns import Searchable
 from ._text import Sentence, clause, sentences
 
 __all__ = [
@@ -78,12 +79,18 @@ class Spotter:
     cue: tuple[str, ...]
     """A cheap test: a sentence whose lower-case text holds none of these is not read
     further (word stems, matched as plain substrings)."""
-    features: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    features: tuple[tuple[str, Searchable], ...] = ()
     """Named patterns a :class:`~testerterms.extract._judge.Judge` weighs, for a spotter
     whose term the development corpus labels (see :mod:`._judge`)."""
     judged: tuple[Any, ...] = ()
     """The values the judge weighs: those the corpus's labels stand for (a change of terms
     after notice is not what "unilateral change" labels, so it is read by patterns alone)."""
+    cued: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    """Finds any of :attr:`cue` in a lower-case text: one search, not a test per stem."""
+
+    def __post_init__(self) -> None:
+        cued = re.compile("|".join(re.escape(stem) for stem in self.cue) or "(?!)")
+        object.__setattr__(self, "cued", cued)
 
     def weighs(self, value: Any) -> bool:
         return bool(self.features) and value in self.judged
@@ -104,7 +111,7 @@ def spotter(
     examples: Mapping[str, Any],
     counter_examples: Iterable[str],
     prefer: Iterable[Any] = (),
-    features: Mapping[str, re.Pattern[str]] | None = None,
+    features: Mapping[str, Searchable] | None = None,
     judged: Iterable[Any] = (),
 ) -> Callable[[Spot], Spot]:
     """Register the decorated function as the spotter of ``term``."""
@@ -189,29 +196,43 @@ _REQUEST: Final = re.compile(
 )
 
 
+MEMO_CHARS: Final = 1_000
+"""A sentence up to this long is read once per text, however often it is repeated."""
+MEMO_SENTENCES: Final = 2_048
+"""At most this many sentences are remembered at a time (the oldest is forgotten first)."""
+
+
 def read_text(
     text: str, terms: Iterable[str] | None = None, judges: Mapping[str, Judge] | None = None
 ) -> Extraction:
     """Every clause of ``text`` that states a covered term (or one of ``terms``), in text
     order, and the value chosen for each term. A spotter with features keeps only the
     sentences its judge weighs at zero or more (``judges``: the shipped weights unless
-    given; an empty mapping keeps every sentence)."""
+    given; an empty mapping keeps every sentence).
+
+    What a sentence says depends on its words alone, so a sentence that the text repeats
+    word for word (boilerplate, or a hostile text of one clause a megabyte long) is read once
+    and its clauses are placed again at each repeat."""
     judges = load_judges() if judges is None else judges
+    chosen = _chosen(terms)
     found: list[Clause] = []
-    counted = [0]
-    for sentence, hits in candidates(text, terms, counted):
-        kept: list[tuple[Spotter, Hit]] = []
-        for unit, one in hits:
-            judge = judges.get(unit.term)
-            if judge is not None and unit.weighs(one.value):
-                verdict = judge.weigh(features_of(unit, sentence, one))
-                if not verdict.kept:
-                    continue
-                one = replace(one, why=f"{one.why}; {verdict.reason()}")
-            kept.append((unit, one))
-        found += _clauses(sentence, kept)
+    read: dict[str, tuple[Sentence, tuple[Clause, ...]]] = {}
+    count = 0
+    for sentence in sentences(text):
+        count += 1
+        earlier = read.get(sentence.text)
+        if earlier is not None:
+            found += _moved(earlier[1], earlier[0], sentence)
+            continue
+        hits = _hits(sentence, chosen)
+        said = tuple(_clauses(sentence, _judged(sentence, hits, judges))) if hits else ()
+        found += said
+        if len(sentence.text) <= MEMO_CHARS:
+            if len(read) >= MEMO_SENTENCES:
+                del read[next(iter(read))]
+            read[sentence.text] = (sentence, said)
     clauses = tuple(found)
-    return Extraction(text, clauses, counted[0], decide(clauses))
+    return Extraction(text, clauses, count, decide(clauses))
 
 
 def candidates(
@@ -219,20 +240,63 @@ def candidates(
 ) -> Iterator[tuple[Sentence, list[tuple[Spotter, Hit]]]]:
     """Each sentence of ``text`` on which a spotter fired, with its hits, before any judge
     weighs them (``counted[0]``, if given, counts every sentence read)."""
-    chosen = [SPOTTERS[t] for t in terms] if terms is not None else list(SPOTTERS.values())
+    chosen = _chosen(terms)
     for sentence in sentences(text):
         if counted is not None:
             counted[0] += 1
-        if _REPORTED.search(sentence.plain):
-            continue
-        hits: list[tuple[Spotter, Hit]] = []
-        lower = sentence.plain.lower()
-        for unit in chosen:
-            if not any(stem in lower for stem in unit.cue):
-                continue
-            hits += [(unit, hit) for hit in unit.spot(sentence)]
+        hits = _hits(sentence, chosen)
         if hits:
             yield sentence, hits
+
+
+def _chosen(terms: Iterable[str] | None) -> list[Spotter]:
+    return [SPOTTERS[t] for t in terms] if terms is not None else list(SPOTTERS.values())
+
+
+def _hits(sentence: Sentence, chosen: list[Spotter]) -> list[tuple[Spotter, Hit]]:
+    """What the spotters whose cue the sentence holds read from it."""
+    if _REPORTED.search(sentence.plain):
+        return []
+    hits: list[tuple[Spotter, Hit]] = []
+    lower = sentence.plain.lower()
+    for unit in chosen:
+        if unit.cued.search(lower) is None:
+            continue
+        hits += [(unit, hit) for hit in unit.spot(sentence)]
+    return hits
+
+
+def _judged(
+    sentence: Sentence, hits: list[tuple[Spotter, Hit]], judges: Mapping[str, Judge]
+) -> list[tuple[Spotter, Hit]]:
+    """The hits their judges keep, each kept hit's reason with the judge's."""
+    kept: list[tuple[Spotter, Hit]] = []
+    for unit, one in hits:
+        judge = judges.get(unit.term)
+        if judge is not None and unit.weighs(one.value):
+            verdict = judge.weigh(features_of(unit, sentence, one))
+            if not verdict.kept:
+                continue
+            one = replace(one, why=f"{one.why}; {verdict.reason()}")
+        kept.append((unit, one))
+    return kept
+
+
+def _moved(said: tuple[Clause, ...], first: Sentence, sentence: Sentence) -> Iterator[Clause]:
+    """The clauses read from ``first``, placed in ``sentence`` (the same words elsewhere)."""
+    shift, lines = sentence.start - first.start, sentence.line - first.line
+    for one in said:
+        yield Clause(
+            term=one.term,
+            value=one.value,
+            quote=one.quote,
+            start=one.start + shift,
+            end=one.end + shift,
+            line=one.line + lines,
+            why=one.why,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+        )
 
 
 def features_of(unit: Spotter, sentence: Sentence, hit: Hit) -> frozenset[str]:

@@ -15,9 +15,11 @@ break separates in a real document; see ``benchmarks/extract.py``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 PLAIN: Final = str.maketrans(
@@ -262,10 +264,22 @@ def clause(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     sentence): the pieces between semicolons, colons and list markers that hold it, and, for
     a piece longer than :data:`LONG_QUOTE`, only the comma-separated parts that hold it."""
     text = sentence.plain
-    low, high = _pieces(text, _CLAUSE_BREAK, 0, len(text), start, end)
+    starts, ends = _clause_breaks(text)
+    before = bisect.bisect_right(ends, start) - 1  # the last break that ends by ``start``
+    after = bisect.bisect_left(starts, end, max(before + 1, 0))  # the first at ``end`` or on
+    low = ends[before] if before >= 0 else 0
+    high = starts[after] if after < len(starts) else len(text)
     if high - low > LONG_QUOTE:
         low, high = _pieces(text, _COMMA_BREAK, low, high, start, end)
     return _tidy(text, low, high)
+
+
+@lru_cache(maxsize=4)  # the clauses of one sentence are asked for in turn
+def _clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where each clause break of ``text`` starts and ends (found once, not once a clause:
+    a sentence of many clauses costs a pass, not a pass per clause)."""
+    found = list(_CLAUSE_BREAK.finditer(text))
+    return [match.start() for match in found], [match.end() for match in found]
 
 
 def _pieces(

@@ -12,14 +12,17 @@ from functools import lru_cache
 from typing import Any, Final
 
 from .._core import Hit
+from .._patterns import SHORT, Pattern, Searchable
 from .._text import Sentence
 
 
-def rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def rx(pattern: str) -> Pattern:
+    """``pattern``, case-insensitive, compiled not to run on a sentence that holds none of the
+    words every match needs (see :class:`~testerterms.extract._patterns.Pattern`)."""
+    return Pattern(re.compile(pattern, re.IGNORECASE))
 
 
-def led(first: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+def led(first: str, pattern: Searchable) -> Pattern:
     """``pattern`` found faster, where every match of it starts with a character of the class
     ``first``: one character is checked before its many alternatives are tried at a place, and
     every match passes that check, so the matches are the same (a pass of "You may withdraw
@@ -124,13 +127,15 @@ _BREAK: Final = re.compile(r"[;:]")
 
 
 def near(
-    pattern: re.Pattern[str], head: re.Pattern[str], tail: re.Pattern[str], text: str, most: int
+    pattern: Searchable, head: Searchable, tail: Searchable, text: str, most: int
 ) -> re.Match[str] | None:
     """``pattern.search(text)`` for a ``pattern`` that is ``head + gap(most) + tail``, without
     trying ``tail`` at each of ``most`` characters after every ``head``: heads and tails are
     each found in one pass, and ``pattern`` runs only on a window where a tail starts at most
     ``most`` characters after a head with no semicolon or colon between (where it matches).
     A text of one head repeated a megabyte long costs three passes, not a pass per head."""
+    if len(text) < SHORT:  # a short sentence costs less read at once
+        return pattern.search(text)
     starts = [found.start() for found in tail.finditer(text)]
     if not starts:
         return None
@@ -215,6 +220,10 @@ gap of words or spaces with no bound on their length): the tail only has to foll
 clause."""
 
 
+_Found = tuple["_Places", list[list["_Places"]], dict[int, tuple[int, "int | None"]]]
+"""What a :class:`Staged` search has found in one text: breaks, tails, whole alternatives."""
+
+
 class Staged:
     """A pattern written as alternatives, some of them pieces far apart (``head``, then each
     later piece within some characters of the head), searched so that a text of one head
@@ -234,7 +243,7 @@ class Staged:
         texts = [alt if isinstance(alt, str) else alt[0] for alt in alternatives]
         self.pattern = rx("|".join(texts))
         self._alternatives: list[
-            tuple[re.Pattern[str], re.Pattern[str] | None, tuple[tuple[int, re.Pattern[str]], ...]]
+            tuple[Searchable, Searchable | None, tuple[tuple[int, Searchable], ...]]
         ] = []
         for alt in alternatives:
             if isinstance(alt, str):
@@ -250,33 +259,45 @@ class Staged:
                 )
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if len(text) < SHORT:  # a short sentence costs less read at once than in stages
+            return self.pattern.search(text, pos)
         return self._search(text, pos, self._places(text))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """As ``pattern.finditer``, for a pattern that matches no empty text (the pieces are
         found once for the whole text)."""
+        if len(text) < SHORT:
+            yield from self.pattern.finditer(text)
+            return
         places, pos = self._places(text), 0
         while (found := self._search(text, pos, places)) is not None:
             yield found
             pos = max(found.end(), found.start() + 1)
 
-    def _places(self, text: str) -> tuple[_Places, list[list[_Places]]]:
-        """Where semicolons and colons stand, and where each alternative's tails start (each
-        found only as far as a head asks, so a match near the start costs no pass)."""
+    def _places(self, text: str) -> _Found:
+        """Where semicolons and colons stand, where each alternative's tails start (each
+        found only as far as a head asks, so a match near the start costs no pass), and where
+        each whole alternative was last found (so that ``finditer`` reads the text once for
+        it, not once a match)."""
         breaks = _Places(_BREAK, text)
         tails = [[_Places(tail, text) for _, tail in links] for _, _, links in self._alternatives]
-        return breaks, tails
+        return breaks, tails, {}
 
-    def _search(
-        self, text: str, pos: int, places: tuple[_Places, list[list[_Places]]]
-    ) -> re.Match[str] | None:
-        breaks, tails = places
+    def _search(self, text: str, pos: int, places: _Found) -> re.Match[str] | None:
+        breaks, tails, wholes = places
         best: int | None = None
-        for pattern, head, _ in self._alternatives:  # whole alternatives first: they bound
-            if head is None:  # where the staged ones are tried
-                found = pattern.search(text, pos)
-                if found is not None and (best is None or found.start() < best):
-                    best = found.start()
+        for index, (pattern, head, _) in enumerate(self._alternatives):
+            if head is None:  # whole alternatives first: they bound where the staged ones are
+                known = wholes.get(index)  # tried. The first match at or after ``pos`` is the
+                # one found from an earlier place, if that one is at or after ``pos``.
+                if known is not None and known[0] <= pos and (known[1] is None or known[1] >= pos):
+                    start = known[1]
+                else:
+                    found = pattern.search(text, pos)
+                    start = None if found is None else found.start()
+                    wholes[index] = (pos, start)
+                if start is not None and (best is None or start < best):
+                    best = start
         for (pattern, head, links), starts in zip(self._alternatives, tails, strict=True):
             if head is not None:
                 at = _first_start(pattern, head, links, starts, breaks, text, pos, best)
@@ -289,7 +310,7 @@ class _Places:
     """Where a piece (a zero-width lookahead) matches in a text, found in order and only as
     far as asked: the whole text is read at most once, however often it is asked."""
 
-    def __init__(self, piece: re.Pattern[str], text: str) -> None:
+    def __init__(self, piece: Searchable, text: str) -> None:
         self._found = piece.finditer(text)
         self._places: list[int] = []
         self._done = False
@@ -307,9 +328,9 @@ class _Places:
 
 
 def _first_start(
-    pattern: re.Pattern[str],
-    head: re.Pattern[str],
-    links: tuple[tuple[int, re.Pattern[str]], ...],
+    pattern: Searchable,
+    head: Searchable,
+    links: tuple[tuple[int, Searchable], ...],
     starts: list[_Places],
     breaks: _Places,
     text: str,

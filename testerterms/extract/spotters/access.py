@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -9,7 +10,19 @@ from typing import Final
 
 from .._core import Hit, spotter
 from .._text import Sentence
-from ._vocab import AT_WILL, NEGATION, PARTICIPANT, Staged, actor, gap, hit, led, negated, rx
+from ._vocab import (
+    ANYWHERE,
+    AT_WILL,
+    NEGATION,
+    PARTICIPANT,
+    Staged,
+    actor,
+    gap,
+    hit,
+    led,
+    negated,
+    rx,
+)
 
 REVOKE: Final = (
     r"(?:suspend(?:s|ed|ing)?|terminat(?:e|es|ed|ing)|revok(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|"
@@ -53,7 +66,8 @@ _ACTIVE: Final = Staged(
         (
             800,
             r"\b(?:account|access|participation|membership|registration|privileges|use\s+of|"
-            r"rights?\s+to|licen[cs]e|permission\s+to|ability\s+to|invitation|credentials|"
+            r"rights?\s+to\s+(?:use|access|participate)|licen[cs]e|permission\s+to\s+use|"
+            r"ability\s+to\s+use|invitation|credentials|"
             r"api\s+key|subscription|agreement|terms|relationship|you\b|user|participant|tester|"
             r"member|anyone|program|service|site|website|beta|software|testing|stud|preview|"
             r"platform|app|feed|solution)",
@@ -70,20 +84,39 @@ _ACTION: Final = rx(
     + rf"\b(?:{REVOKE}|{_NOUN})\b|"
     r"\bpolicy\b" + gap(80) + rf"\bto\s+{REVOKE}\s+(?:the\s+)?(?:\w+\s+)?accounts?\b"
 )
-_PASSIVE: Final = rx(
-    r"\b(?:accounts?|access|participation|membership|registration|rights?|licen[cs]es?|"
-    r"permission)\b"
-    + gap(60)
-    + rf"\b(?:may|will|shall|can|could)\s+(?:also\s+|immediately\s+|automatically\s+|"
-    rf"then\s+)*(?:be\s+)?(?:\w+,?\s+(?:or\s+|and\s+)?){{0,3}}?(?:{REVOKE}|expire)\b|"
-    rf"\b(?:licen[cs]es?|rights?|permission)\s+(?:granted\s+)?(?:\w+\s+){{0,6}}?"
-    rf"(?:will\s+|shall\s+)?(?:automatically\s+)?(?:terminate|expire)s?\b|"
-    rf"\bhave\s+(?:his\s+or\s+her\s+|their\s+|your\s+)?(?:\w+\s+)?(?:membership|account|access)\s+"
-    rf"(?:\w+\s+)?(?:terminated|suspended|revoked|cancell?ed|closed)|"
-    rf"\b(?:you|they)\s+(?:may|will|can)\s+(?:also\s+)?be\s+(?:\w+\s+)?{REVOKE}\b|"
-    rf"\b{_PROGRAM_NOUN}" + gap(40) + rf"\b(?:may|can|could)\s+(?:\w+,?\s+){{0,5}}?"
-    rf"(?:be\s+)?{REVOKE}"
+_PASSIVE: Final = Staged(
+    (
+        r"\b(?:accounts?|access|participation|membership|registration|rights?|licen[cs]es?|"
+        r"permission)\b"
+        + gap(60)
+        + rf"\b(?:may|will|shall|can|could)\s+(?:also\s+|immediately\s+|automatically\s+|"
+        rf"then\s+)*(?:be\s+)?(?:\w+,?\s+(?:or\s+|and\s+)?){{0,3}}?(?:{REVOKE}|expire)\b",
+        r"\b(?:accounts?|access|participation|membership|registration|rights?|licen[cs]es?|"
+        r"permission)\b",
+        (ANYWHERE, r"\b(?:may|will|shall|can|could)\s"),
+    ),
+    (
+        r"\b(?:licen[cs]es?|rights?|permission)\s+(?:granted\s+)?(?:\w+\s+){0,6}?"
+        r"(?:will\s+|shall\s+)?(?:automatically\s+)?(?:terminate|expire)s?\b",
+        r"\b(?:licen[cs]es?|rights?|permission)\s",
+        (ANYWHERE, r"(?:terminate|expire)"),
+    ),
+    r"\bhave\s+(?:his\s+or\s+her\s+|their\s+|your\s+)?(?:\w+\s+)?(?:membership|account|access)\s+"
+    r"(?:\w+\s+)?(?:terminated|suspended|revoked|cancell?ed|closed)",
+    rf"\b(?:you|they)\s+(?:may|will|can)\s+(?:also\s+)?be\s+(?:\w+\s+)?{REVOKE}\b",
+    (
+        rf"\b{_PROGRAM_NOUN}" + gap(40) + rf"\b(?:may|can|could)\s+(?:\w+,?\s+){{0,5}}?"
+        rf"(?:be\s+)?{REVOKE}",
+        rf"\b{_PROGRAM_NOUN}",
+        (ANYWHERE, r"\b(?:may|can|could)\s"),
+    ),
 )
+"""Access or a licence said to end, searched in stages: a word for access is tried only where
+a modal verb (or "terminate", "expire") follows in the clause."""
+_REVOKE_WORD: Final = rx(REVOKE)
+"""A verb of :data:`REVOKE`, searched within a match (compiled once, not looked up in ``re``'s
+cache at every match of a sentence that holds hundreds)."""
+_PASSIVE_BEFORE: Final = re.compile(r"\bbe\b|\bbeing\b|\bhave\b")
 _RESULT: Final = rx(r"\b(?:result|results|resulting)\s+in\b|\blead\s+to\b|\bgrounds\s+for\b")
 _RESULT_NOUN: Final = rx(
     rf"\b(?:result\w*\s+in|lead\s+to|grounds\s+for),?\s+(?:[\w,/-]+\s+){{0,6}}?"
@@ -127,24 +160,31 @@ def _revocation(sentence: Sentence) -> re.Match[str] | None:
     return _revoking(sentence.plain)
 
 
+MOST_PLACES: Final = 32
+"""A sentence is weighed at its first this many places of each pattern of revocation. Each
+place asks who acts and what is taken (a dozen small searches): a sentence of "you may withdraw
+from the study" ten thousand characters long holds 230 places, each the participant's own right
+to leave. No sentence of the corpus, the bundled programs or the docs holds more than 4."""
+
+
 @lru_cache(maxsize=64)  # revocation and notice read the same sentence in turn
 def _revoking(text: str) -> re.Match[str] | None:
     if _AFTERMATH.search(text):
         return None
     for pattern in (_ACTIVE, _ACTION, _PASSIVE, _RESULT_NOUN):
-        for match in pattern.finditer(text):
+        for match in itertools.islice(pattern.finditer(text), MOST_PLACES):
             lookback = 12 if pattern is _RESULT_NOUN else 30  # "if you do not follow them, it
             # could result in removal": the negation is the cause's, not the removal's
             if negated(text, match.start() + 1, lookback) or NEGATION.search(
                 text, match.start(), min(match.end(), match.start() + 25)
             ):
                 continue
-            verb = re.search(REVOKE, text[match.start() : match.end()], re.IGNORECASE)
-            at = match.start() + (verb.start() if verb else 0)
+            verb = _REVOKE_WORD.search(text, match.start(), match.end())
+            at = verb.start() if verb else match.start()
             if (
                 pattern is not _RESULT_NOUN
                 and actor(text, at) == "participant"
-                and not re.search(r"\bbe\b|\bbeing\b|\bhave\b", text[max(0, at - 30) : at])
+                and not _PASSIVE_BEFORE.search(text[max(0, at - 30) : at])
                 and not _removes_another(text, at)
             ):
                 continue  # the participant's own right to leave or cancel
@@ -169,7 +209,7 @@ def _removes_another(text: str, at: int) -> bool:
     """Whether the verb at ``at`` takes someone else's access, though its subject is a word
     for participants: "the researchers ... remove you", "you can take action to ban hackers"
     (said to a program owner). "You may terminate your participation" is one's own."""
-    verb = re.compile(REVOKE, re.IGNORECASE).match(text, at)
+    verb = _REVOKE_WORD.match(text, at)
     after = verb.end() if verb else at
     if _SUBJECT_YOU.search(text, max(0, at - 60), at) is not None:
         other = _OBJECT_OTHER.match(text, after)
@@ -180,8 +220,8 @@ def _removes_another(text: str, at: int) -> bool:
 def _takes_access(text: str, match: re.Match[str]) -> bool:
     """Whether a verb of ``match`` takes away something other than content ("remove such
     content and/or terminate your account" takes the account)."""
-    for verb in re.finditer(REVOKE, text[match.start() : match.end()], re.IGNORECASE):
-        after = match.start() + verb.end()
+    for verb in _REVOKE_WORD.finditer(text, match.start(), match.end()):
+        after = verb.end()
         if not _CONTENT.search(text, after, min(len(text), after + 20, match.end() + 20)):
             return True
     return False

@@ -544,7 +544,7 @@ def ends_at_release(sentence: Sentence) -> Iterator[Hit]:
     if until and not negated(text, until.start() + 1, 15):
         yield hit(sentence, True, *until.span(), "the duty ends at release")
         return
-    if found is None or found[1].re is not _NOT_ALLOWED:
+    if found is None or found[1].re is not _NOT_ALLOWED.compiled:
         return
     if not _UNTIL.search(text, found[1].end()) and not _OWN_DUTY.search(text):
         yield hit(sentence, False, *found[1].span(), "disclosure is never allowed")

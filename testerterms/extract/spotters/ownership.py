@@ -9,8 +9,10 @@ from functools import lru_cache
 from typing import Final
 
 from .._core import Hit, spotter
+from .._patterns import Searchable
 from .._text import Sentence
 from ._vocab import (
+    ANYWHERE,
     FEEDBACK,
     NEGATION,
     OUTPUTS,
@@ -31,29 +33,54 @@ _MADE: Final = (
     r"(?:outputs?|creative\s+(?:works?|outputs?)|generations?|videos?|images?|art(?:works?)?|"
     r"films?|creations?|deliverables?)"
 )
-_PARTICIPANT_OWNS: Final = rx(
-    rf"\b{PARTICIPANT}\s+(?:will\s+|shall\s+|continue\s+to\s+)?(?:retain|keep|own|maintain|hold)s?\s+"
-    r"(?:all\s+|full\s+|any\s+|the\s+|sole\s+)?(?:(?:right,?\s+title,?\s+and\s+interest|ownership|"
-    r"rights?|title|intellectual\s+property(?:\s+rights)?|copyright)\s+(?:in|to|of|over)\s+)?"
-    + gap(60)
-    + rf"\b(?:{_MADE})\b|"
-    rf"(?P<disowned>\b(?:does|do|will|shall)\s+not\s+(?:own|claim\s+(?:any\s+)?ownership\s+"
-    rf"(?:of|in)|acquire\s+(?:any\s+)?(?:ownership|rights?|title)\s+(?:in|to))\s+"
-    + gap(40)
-    + rf"\b(?:{_MADE})\b)|"
-    rf"\b(?:{_MADE})\b" + gap(80) + rf"\b(?:belongs?|remains?|are|is)\s+{WORD}?"
-    r"(?:to\s+you|yours|owned\s+by\s+you|your\s+(?:sole\s+)?property)\b"
+_PARTICIPANT_OWNS: Final = Staged(
+    (
+        rf"\b{PARTICIPANT}\s+(?:will\s+|shall\s+|continue\s+to\s+)?(?:retain|keep|own|maintain|hold)s?\s+"
+        r"(?:all\s+|full\s+|any\s+|the\s+|sole\s+)?(?:(?:right,?\s+title,?\s+and\s+interest|ownership|"
+        r"rights?|title|intellectual\s+property(?:\s+rights)?|copyright)\s+(?:in|to|of|over)\s+)?"
+        + gap(60)
+        + rf"\b(?:{_MADE})\b",
+        rf"\b{PARTICIPANT}\s+(?:will\s+|shall\s+|continue\s+to\s+)?(?:retain|keep|own|maintain|hold)",
+        (ANYWHERE, rf"\b(?:{_MADE})\b"),
+    ),
+    (
+        r"(?P<disowned>\b(?:does|do|will|shall)\s+not\s+(?:own|claim\s+(?:any\s+)?ownership\s+"
+        r"(?:of|in)|acquire\s+(?:any\s+)?(?:ownership|rights?|title)\s+(?:in|to))\s+"
+        + gap(40)
+        + rf"\b(?:{_MADE})\b)",
+        r"\b(?:does|do|will|shall)\s+not\s+(?:own|claim|acquire)",
+        (ANYWHERE, rf"\b(?:{_MADE})\b"),
+    ),
+    (
+        rf"\b(?:{_MADE})\b" + gap(80) + rf"\b(?:belongs?|remains?|are|is)\s+{WORD}?"
+        r"(?:to\s+you|yours|owned\s+by\s+you|your\s+(?:sole\s+)?property)\b",
+        rf"\b(?:{_MADE})\b",
+        (ANYWHERE, r"(?:to\s+you|yours|owned\s+by\s+you|your\s+(?:sole\s+)?property)\b"),
+    ),
 )
-_ORGANIZATION_OWNS: Final = rx(
-    r"\b(?:hereby\s+)?assigns?\s+(?:to\s+\w+\s+)?(?:all\s+)?(?:(?:of\s+)?(?:your\s+)?(?:right|title|"
-    r"ownership|rights|interest))" + gap(80) + rf"\b(?:{_MADE})\b|"
-    rf"\b(?:{_MADE})\b" + gap(100) + r"\b(?:shall|will|is|are)\s+(?:be\s+|become\s+|remain\s+)?"
-    r"(?:the\s+)?(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+)?(?:property\s+of|owned\s+"
-    r"(?:exclusively\s+|solely\s+)?by)\s+(?!you\b)|"
+"""Searched in stages (see :class:`~._vocab.Staged`): a word for what participants make is
+looked for after a participant who keeps, or a company that does not own, only where one
+follows in the clause."""
+_ORGANIZATION_OWNS: Final = Staged(
+    (
+        r"\b(?:hereby\s+)?assigns?\s+(?:to\s+\w+\s+)?(?:all\s+)?(?:(?:of\s+)?(?:your\s+)?(?:right|"
+        r"title|ownership|rights|interest))" + gap(80) + rf"\b(?:{_MADE})\b",
+        r"\b(?:hereby\s+)?assigns?\s",
+        (ANYWHERE, rf"\b(?:{_MADE})\b"),
+    ),
+    (
+        rf"\b(?:{_MADE})\b" + gap(100) + r"\b(?:shall|will|is|are)\s+(?:be\s+|become\s+|remain\s+)?"
+        r"(?:the\s+)?(?:sole\s+(?:and\s+exclusive\s+)?|exclusive\s+)?(?:property\s+of|owned\s+"
+        r"(?:exclusively\s+|solely\s+)?by)\s+(?!you\b)",
+        rf"\b(?:{_MADE})\b",
+        (ANYWHERE, r"(?:property\s+of|owned\s)"),
+    ),
     rf"\b(?:we|(?!not\b|never\b)\w+)\s+(?:will\s+|shall\s+)?own\s+(?:all\s+)?(?:right,?\s+title\s+and\s+interest\s+in\s+)?"
-    rf"(?:the\s+|all\s+|any\s+)?(?:{_MADE})\b|"
-    r"\bworks?\s+made\s+for\s+hire\b"
+    rf"(?:the\s+|all\s+|any\s+)?(?:{_MADE})\b",
+    r"\bworks?\s+made\s+for\s+hire\b",
 )
+"""Searched in stages: an assignment, or a word for what participants make, is tried only
+where the rest of the alternative's words follow in the clause."""
 _SHARED_OWNERSHIP: Final = rx(r"\bjointly\s+owned\b|\bjoint\s+ownership\b|\bco-own\w*")
 
 
@@ -383,7 +410,7 @@ def feedback_licence(sentence: Sentence) -> Iterator[Hit]:
     yield from _licence(sentence, "feedback", "to feedback")
 
 
-def _modifier(sentence: Sentence, pattern: re.Pattern[str], value: bool, cue: str) -> Iterator[Hit]:
+def _modifier(sentence: Sentence, pattern: Searchable, value: bool, cue: str) -> Iterator[Hit]:
     """A word among a licence's adjectives ("a perpetual, royalty-free license"): the hit runs
     from the grant to the word; its narrow quote from the word to the licence noun."""
     grant = _grant(sentence.plain)

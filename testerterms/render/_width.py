@@ -43,7 +43,8 @@ def _lines(cell: Any) -> list[str]:
 
 
 def _longest_word(column: Sequence[Any]) -> int:
-    return max((len(w) for cell in column for w in str(cell).split()), default=0)
+    # One split of the column's text joined: the same words as a split of each cell.
+    return max(map(len, " ".join(map(str, column)).split()), default=0)
 
 
 def column_widths(
@@ -60,11 +61,13 @@ def column_widths(
     natural = [max(len(line) for cell in column for line in _lines(cell)) for column in columns]
     widths = list(natural)
     room = width - gap * (len(widths) - 1)
+    if sum(widths) <= room:
+        return widths  # nothing to wrap
+    words = [_longest_word(column) for column in columns]
+    headings = [_longest_piece(column[:1]) for column in columns]  # a header wraps at a hyphen
     for cap in (None, WORD_FLOOR):
         floors = []
-        for column, full in zip(columns, natural, strict=True):
-            word = _longest_word(column)
-            heading = _longest_piece(column[:1])  # a header wraps only at a hyphen
+        for full, word, heading in zip(natural, words, headings, strict=True):
             floor = max(NARROWEST, heading, word if cap is None else min(word, cap))
             floors.append(min(full, floor))
         while sum(widths) > room:

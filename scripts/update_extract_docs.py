@@ -1,7 +1,7 @@
 """Regenerate the coverage table of docs/extract.md from the spotters' docstrings.
 
-    python scripts/update_extract_docs.py          # rewrite docs/extract.md in place
-    python scripts/update_extract_docs.py --check  # exit 1 when docs/extract.md is stale
+python scripts/update_extract_docs.py          # rewrite docs/extract.md in place
+python scripts/update_extract_docs.py --check  # exit 1 when docs/extract.md is stale
 """
 
 from __future__ import annotations

@@ -13,11 +13,12 @@ Runs of fewer than :data:`PARALLEL_FROM` files are scored in one process, and th
 program's piece is kept in the cache (:mod:`._cache`) with what ``--fail-under`` reads: a
 second run over the same files reads them and the cache, and loads no program model.
 
-Workers are forked (Linux): they start with the parent's loaded modules, profile, reporter and
-gate, so nothing is imported or pickled to start them. Where processes cannot be forked, the
-files are scored in one process. Workers end with their parent: when it is interrupted or
-stops early they are killed at once (not waited for: a worker may be deep in a hostile file),
-and the kernel kills them when the parent dies (``PR_SET_PDEATHSIG``).
+Workers are forked (Linux): they start with the parent's loaded modules (the loader and the
+scorer are imported before they are forked), profile, reporter and gate, so nothing is imported
+or pickled to start them. Where processes cannot be forked, the files are scored in one process.
+Workers end with their parent: when it is interrupted or stops early they are killed at once (not
+waited for: a worker may be deep in a hostile file), and the kernel kills them when the parent
+dies (``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
@@ -307,6 +308,10 @@ def _render_in_workers(
     import multiprocessing  # here: one process needs neither
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+
+    # The loader and the scorer (and the program model behind them) imported once, here,
+    # rather than by each worker: the workers are forked with them.
+    from . import loading, scoring  # noqa: F401
 
     # A LoadError does not pickle: what the walk could not use goes as its problems. A path
     # goes as its text, which pickles in a fraction of the bytes and time of a Path.

@@ -70,7 +70,7 @@ from ._judgement import (
 )
 from ._range import Judged, Range, joint_range
 from ._version import __version__
-from .model import Evidence, Fact, Program, Term
+from .model import EVIDENCE_OF_PARTY, Evidence, Fact, Program, Term
 from .profiles import GRADES, MAX_WEIGHT, Grade, Profile
 from .rules import CATALOGUE, CREDIT, Outcome, Parameters, Rule
 
@@ -341,12 +341,13 @@ def _finding(
 
 
 def _fact_used(program: Program, key: str, fact: Fact[Any]) -> FactUsed:
+    party = program.party_of(fact)
     return FactUsed(
         term=key,
         value=show_value(fact.value),
         sources=fact.source,
-        party=program.party_of(fact),
-        evidence=program.evidence_of(fact),
+        party=party,
+        evidence=EVIDENCE_OF_PARTY[party],  # what program.evidence_of(fact) reads
         quote=fact.quote,
         since=fact.since,
         until=fact.until,

@@ -184,6 +184,20 @@ def test_json_writes_control_characters_as_escapes_even_in_ascii_text(text: str)
     assert not UNSAFE.search(written) and json.loads(written)["t"] == text
 
 
+_NEAR_UNSAFE = st.sampled_from(
+    list("\x7f\x80\x9f\xa0\u061b\u061c\u200d\u200e\u200f\u2027\u2028\u202e\u202f\u2065\u2066")
+    + list("\u2069\u206a\ud800\udfff\u2019\u2014\xe9")
+)
+
+
+@given(st.text(st.characters(codec=None) | _NEAR_UNSAFE, max_size=20))
+def test_json_of_non_ascii_text_escapes_exactly_what_the_pattern_finds(text: str) -> None:
+    # The bytes check that lets most non-ASCII lines skip the pattern agrees with it.
+    written = escape.json_dumps({"t": "\u2019" + text})
+    plain = json.dumps({"t": "\u2019" + text}, ensure_ascii=False)
+    assert written == escape._JSON_UNSAFE.sub(escape._json_escape, plain)
+
+
 @given(st.floats(allow_nan=True, allow_infinity=True))
 def test_json_never_holds_nan_or_infinity(number: float) -> None:
     text = escape.json_dumps({"n": escape.finite(number)})

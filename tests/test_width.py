@@ -262,3 +262,53 @@ def test_every_text_output_fits_columns_and_cuts_nothing(name: str, tmp_path: Pa
         # Wrapped, or shown as records (a header beside each value), never cut.
         shown = characters(output)
         assert {c: n for c, n in wide.items() if shown[c] < n} == {}, columns
+
+
+_CELL = st.text(max_size=14) | st.sampled_from(
+    [
+        "–",
+        "True",
+        "False",
+        " padded ",
+        "",
+        "a\tb",
+        "\x01",
+        "two\nlines",
+        "\x1b[31mred\x1b[0m",
+        "1.50",
+    ]
+)
+
+
+@given(
+    st.integers(1, 5).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.text(max_size=8), min_size=n, max_size=n),
+            st.lists(st.lists(_CELL, min_size=n, max_size=n), max_size=6),
+        )
+    )
+)
+def test_a_markdown_table_is_what_tabulate_writes_for_any_cells(
+    table: tuple[list[str], list[list[str]]],
+) -> None:
+    from tabulate import tabulate
+
+    headers, rows = table
+    expected = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    assert _width.markdown_table(rows, headers) == expected
+
+
+_WRAPPED = st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\u2028\xa0\u3000-ab")) | st.characters()
+
+
+@given(st.text(_WRAPPED, max_size=25), st.integers(1, 30))
+def test_a_cell_is_wrapped_as_textwrap_wraps_each_of_its_lines(text: str, width: int) -> None:
+    import textwrap
+
+    lines = text.splitlines() or [""]
+    expected = [
+        piece
+        for line in lines
+        for piece in textwrap.wrap(line, width, break_on_hyphens=True) or [""]
+    ]
+    assert _width._wrap(text, width) == expected

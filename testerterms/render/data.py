@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 from .._escape import finite, json_dumps
 from .._version import __version__
@@ -155,6 +155,10 @@ class JsonLinesReporter(Reporter):
         return iter(pieces)
 
 
+_ROWS_AT_ONCE: Final = 256
+"""Ranked CSV rows handed on together (the command writes and flushes each piece of text)."""
+
+
 class CsvReporter(Reporter):
     """One row per program (or, with ``details``, one per finding), in the ranking order the
     table shows, in the one CSV dialect (:mod:`._csv`). The rows wait in a temporary file
@@ -276,6 +280,12 @@ class CsvReporter(Reporter):
                 offset += sum(map(len, lines))
             kept.sort(key=lambda entry: entry[0])  # stable: ties in file order
             ranks = _csv.competition_ranks([key for key, _, _ in kept])
+            batch: list[str] = []
             for rank, (_, start, sizes) in zip(ranks, kept, strict=True):
                 spool.seek(start)
-                yield "".join(f"{rank},{spool.read(size).decode('utf-8')}" for size in sizes)
+                batch += [f"{rank},{spool.read(size).decode('utf-8')}" for size in sizes]
+                if len(batch) >= _ROWS_AT_ONCE:  # a write (and a flush) for many rows
+                    yield "".join(batch)
+                    batch.clear()
+            if batch:
+                yield "".join(batch)

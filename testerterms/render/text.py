@@ -47,9 +47,9 @@ class TableReporter(Reporter):
     is scored, then the summary table of every program in ranking order (the rows are kept,
     as text)."""
 
-    tablefmt: ClassVar[str] = "simple"
     fits_terminal: ClassVar[bool] = True
-    """Wrap to the terminal's width (see :mod:`._width`); Markdown keeps its lines whole."""
+    """Wrap to the terminal's width (see :mod:`._width`); Markdown keeps its lines whole (a
+    GitHub table)."""
     width: int | None = None
     """Columns to fit; None: ``COLUMNS``, the terminal's width, or 100."""
 
@@ -61,10 +61,8 @@ class TableReporter(Reporter):
         return _escape.terminal(value)
 
     def _table(self, rows: list[list[Any]], headers: list[str]) -> str:
-        from tabulate import tabulate
-
         if not self.fits_terminal:
-            return tabulate(rows, headers=headers, tablefmt=self.tablefmt, disable_numparse=True)
+            return _width.markdown_table(rows, headers)
         return _width.fit_table(rows, headers, self._width(), ABBREVIATIONS)
 
     def heading(self) -> str:
@@ -262,7 +260,6 @@ def _fact_text(fact: FactUsed, t: Callable[[object], str]) -> str:
 
 
 class MarkdownReporter(TableReporter):
-    tablefmt: ClassVar[str] = "github"
     fits_terminal: ClassVar[bool] = False
 
     def text(self, value: object) -> str:

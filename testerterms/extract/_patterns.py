@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, Final, TypeAlias, Union
 
-__all__ = ["Pattern", "Searchable", "folded", "may_match", "needs"]
+__all__ = ["Pattern", "Searchable", "folded", "needs"]
 
 # The parser of ``re`` (``re._parser`` from Python 3.11, ``sre_parse`` before): the parse
 # tree's shape is the same in every version we support, and anything :func:`_needs` does not
@@ -105,13 +105,6 @@ def _needs_of(pattern: str, flags: int) -> frozenset[str] | None:
         return None
     # a word that holds another is found wherever it is: test only the shorter
     return frozenset(w for w in words if not any(o != w and o in w for o in words))
-
-
-def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False only where ``pattern`` cannot match anywhere in ``text``: it needs words the
-    text does not hold (one substring test each, not a pass of the pattern)."""
-    words = needs(pattern)
-    return words is None or any(word in folded(text) for word in words)
 
 
 class Pattern:

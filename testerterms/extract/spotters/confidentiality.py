@@ -180,7 +180,7 @@ def _duty(text: str) -> tuple[bool, re.Match[str]] | None:
     if (
         rule is not None
         and actor(text, rule.start() + 1) != "participant"
-        and not (_OWN_DUTY.search(text))
+        and not _OWN_DUTY.search(text)
     ):
         return True, rule  # the program's rule, whoever states it
     listed = _list_ban(text)

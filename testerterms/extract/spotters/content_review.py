@@ -271,7 +271,7 @@ def share_ban(sentence: Sentence) -> Iterator[Hit]:
     shares = any(stem in lower for stem in _SHARE_CUE)  # what every reading but kept needs
     ban = (
         (near(_BAN, _BAN_HEAD, _BAN_OBJECT, text, 120) or _NO_DISCLOSURE.search(text))
-        if (shares)
+        if shares
         else None
     )
     kept = None

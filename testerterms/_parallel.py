@@ -28,6 +28,7 @@ import itertools
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -57,6 +58,8 @@ costs a fraction of a millisecond, and results still come back steadily. Twice a
 the parent about a megabyte more (it holds what the chunks in flight send back)."""
 IN_FLIGHT_PER_WORKER: Final = 4
 """Chunks handed out ahead of the one being written, per worker (bounds memory)."""
+_MANAGER_WAIT: Final = 10.0
+"""Seconds a stopped pool's own thread is given to notice its killed workers and end."""
 
 
 def available_cores() -> int:
@@ -369,10 +372,18 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # The executor has no public way to end its workers before Python 3.14
     # (terminate_workers): kill the processes it holds, then let it notice.
     processes = getattr(pool, "_processes", None) or {}
+    manager = getattr(pool, "_executor_manager_thread", None)
     for process in list(processes.values()):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
+    # Then wait for the executor's own thread to see the dead workers and close its pipe.
+    # Left running, it can close that pipe while Python's exit hook for executors writes to
+    # it (CPython 3.10 and 3.11 do not lock the two against each other): "Exception ignored
+    # ... Bad file descriptor" and a traceback after "interrupted". The workers are dead, so
+    # this takes milliseconds; Python's exit would wait for the same thread anyway.
+    if isinstance(manager, threading.Thread) and manager is not threading.current_thread():
+        manager.join(timeout=_MANAGER_WAIT)
 
 
 # --- in a worker ---------------------------------------------------------------------------

@@ -226,21 +226,11 @@ def _running(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(
-    not sys.platform.startswith("linux") or available_cores() < 2, reason="workers: Linux, 2 cores"
-)
-@pytest.mark.parametrize(
-    "stop",
-    [
-        "Ctrl-C",  # SIGINT to the terminal's whole process group
-        pytest.param("SIGINT", marks=pytest.mark.slow),  # to the command only
-        pytest.param("SIGTERM", marks=pytest.mark.slow),
-        pytest.param("SIGKILL", marks=pytest.mark.slow),  # the parent dies at once
-    ],
-)
-def test_workers_end_with_the_command_whatever_they_are_doing(tmp_path: Path, stop: str) -> None:
+def _stop_a_stuck_run(tmp_path: Path, stop: str) -> tuple[int, str, list[int]]:
+    """Score the bundled programs on two workers, one of them stuck on a program for ten
+    minutes, stop the command with ``stop``: its status, its stderr and its workers."""
     folder = tmp_path / "programs"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for number, program in enumerate(sorted(PROGRAMS.glob("*.yaml"))):
         shutil.copy(program, folder / f"{number:02}-{program.name}")
     stuck = sorted(folder.iterdir())[1]  # early: every worker has files after it
@@ -271,8 +261,28 @@ def test_workers_end_with_the_command_whatever_they_are_doing(tmp_path: Path, st
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
+    return process.returncode, err, workers
+
+
+ON_TWO_CORES = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or available_cores() < 2, reason="workers: Linux, 2 cores"
+)
+
+
+@ON_TWO_CORES
+@pytest.mark.parametrize(
+    "stop",
+    [
+        "Ctrl-C",  # SIGINT to the terminal's whole process group
+        pytest.param("SIGINT", marks=pytest.mark.slow),  # to the command only
+        pytest.param("SIGTERM", marks=pytest.mark.slow),
+        pytest.param("SIGKILL", marks=pytest.mark.slow),  # the parent dies at once
+    ],
+)
+def test_workers_end_with_the_command_whatever_they_are_doing(tmp_path: Path, stop: str) -> None:
+    status, err, workers = _stop_a_stuck_run(tmp_path, stop)
     expected = {"Ctrl-C": 130, "SIGINT": 130, "SIGTERM": -signal.SIGTERM, "SIGKILL": -9}
-    assert process.returncode == expected[stop]
+    assert status == expected[stop]
     if stop in ("Ctrl-C", "SIGINT"):
         assert err == "testerterms: interrupted\n"
     for _ in range(300):  # the kernel ends the orphans as their parent goes (at most 30 s)
@@ -283,3 +293,34 @@ def test_workers_end_with_the_command_whatever_they_are_doing(tmp_path: Path, st
     for worker in left:
         os.kill(worker, signal.SIGKILL)
     assert left == []
+
+
+@ON_TWO_CORES
+@pytest.mark.slow
+def test_ctrl_c_says_one_line_and_nothing_else_every_time(tmp_path: Path) -> None:
+    # Python's exit hook for process pools raced the pool's own thread closing its pipe: with
+    # two runs side by side, 12 Ctrl-Cs in 200 on CPython 3.10 and 2 in 200 on 3.11 ended with
+    # "Exception ignored ... Bad file descriptor" and a traceback. The test above shows why
+    # it cannot now; this one is the symptom, at a cost of about 20 s.
+    for attempt in range(40):
+        status, err, _ = _stop_a_stuck_run(tmp_path / str(attempt), "Ctrl-C")
+        assert (status, err) == (130, "testerterms: interrupted\n"), f"run {attempt}"
+
+
+@ON_TWO_CORES
+def test_a_stopped_pool_leaves_no_thread_behind_for_the_exit_to_race() -> None:
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    from testerterms._parallel import _stop
+
+    before = set(threading.enumerate())
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    for _ in range(6):
+        pool.submit(time.sleep, 600)
+    time.sleep(0.1)
+    started = time.monotonic()
+    _stop(pool)
+    assert set(threading.enumerate()) <= before  # nothing left for Python's exit to wake
+    assert time.monotonic() - started < 10  # the sleeping workers were not waited for

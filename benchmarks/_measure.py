@@ -52,11 +52,14 @@ class Run:
 
 @dataclass(frozen=True)
 class Sample:
-    """Medians of one command's runs (peak: the largest seen)."""
+    """Medians of one command's runs (peak: the largest seen), and each counted run's wall
+    and CPU seconds in the order of the rounds."""
 
     wall: float
     cpu: float
     peak_kib: int
+    walls: tuple[float, ...] = ()
+    cpus: tuple[float, ...] = ()
 
 
 def run_once(command: Sequence[str] | Run, cwd: Path) -> tuple[float, float, int]:
@@ -112,6 +115,8 @@ def side_by_side(
             wall=statistics.median(r[0] for r in samples),
             cpu=statistics.median(r[1] for r in samples),
             peak_kib=max(r[2] for r in samples),
+            walls=tuple(r[0] for r in samples),
+            cpus=tuple(r[1] for r in samples),
         )
         for name, samples in runs.items()
     }

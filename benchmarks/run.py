@@ -68,6 +68,8 @@ class Figure:
     ratio: float | None
     target: str
     met: bool | None  # None: could not be measured here
+    spread: tuple[float, float] | None = None
+    """The lowest and highest ratio of one round's pair of runs (the ratio is of medians)."""
 
     @property
     def verdict(self) -> str:
@@ -92,13 +94,20 @@ def s(seconds: float) -> str:
 
 def figure(
     name: str,
-    ours: float,
-    baseline: float,
+    ours: Sample,
+    baseline: Sample,
     target: tuple[str, Callable[[float], bool]],
     shown: Callable[[float], str] = ms,
+    cpu: bool = False,
 ) -> Figure:
-    ratio = ours / baseline
-    return Figure(name, shown(ours), shown(baseline), ratio, target[0], target[1](ratio))
+    """``ours`` against ``baseline`` by wall time (or CPU time): the ratio of their medians,
+    and how far the ratio of the runs of one round strayed from it."""
+    a, b = (ours.cpu, baseline.cpu) if cpu else (ours.wall, baseline.wall)
+    each_a, each_b = (ours.cpus, baseline.cpus) if cpu else (ours.walls, baseline.walls)
+    pairs = [x / y for x, y in zip(each_a, each_b, strict=True) if y > 0]
+    spread = (min(pairs), max(pairs)) if len(pairs) > 1 else None
+    ratio = a / b
+    return Figure(name, shown(a), shown(b), ratio, target[0], target[1](ratio), spread)
 
 
 def has_module(python: str, module: str, cwd: Path) -> bool:
@@ -150,15 +159,15 @@ def startup(python: str, work: Path, rounds: int) -> list[Figure]:
     }
     fill(commands["score"], work)
     got = measure(commands, rounds, work)
-    b = got["baseline"].wall
+    b = got["baseline"]
     return [
-        figure(f"`--help` vs {BASE}", got["--help"].wall, b, at_most(1.1)),
-        figure(f"`rules` vs {BASE}", got["rules"].wall, b, at_most(1.1)),
-        figure(f"`profiles` vs {BASE}", got["profiles"].wall, b, at_most(1.1)),
-        figure(f"`score` (bundled programs), warm cache, vs {BASE}", got["score"].wall, b,
+        figure(f"`--help` vs {BASE}", got["--help"], b, at_most(1.1)),
+        figure(f"`rules` vs {BASE}", got["rules"], b, at_most(1.1)),
+        figure(f"`profiles` vs {BASE}", got["profiles"], b, at_most(1.1)),
+        figure(f"`score` (bundled programs), warm cache, vs {BASE}", got["score"], b,
                at_most(1.6)),
         figure("`score` (bundled programs), cold cache, vs `score --no-cache`",
-               got["score cold"].wall, got["score --no-cache"].wall, at_most(1.05)),
+               got["score cold"], got["score --no-cache"], at_most(1.05)),
     ]  # fmt: skip
 
 
@@ -176,14 +185,12 @@ def validate_one(python: str, work: Path, rounds: int, schema: Path, program: Pa
     if has_module(python, "check_jsonschema", work):
         check = [python, "-m", "check_jsonschema", "--schemafile", str(schema)]
         got = measure({"check-jsonschema": [*check, str(program)], **commands}, rounds, work)
-        figures.append(
-            figure(warm, got["validate"].wall, got["check-jsonschema"].wall, at_most(0.5))
-        )
+        figures.append(figure(warm, got["validate"], got["check-jsonschema"], at_most(0.5)))
     else:
         got = measure(commands, rounds, work)
         figures.append(Figure(warm, "-", "-", None, "<= 0.5x", None))
     figures.append(
-        figure(cold_name, got["validate cold"].wall, got["validate --no-cache"].wall, at_most(1.05))
+        figure(cold_name, got["validate cold"], got["validate --no-cache"], at_most(1.05))
     )
     return figures
 
@@ -215,15 +222,15 @@ def ask_and_diff(python: str, work: Path, rounds: int, old: Path) -> list[Figure
         subprocess.run(ask, cwd=work, env=env, stdin=stream, capture_output=True, check=True)
     fill(diff, work)
     got = measure(commands, rounds, work)
-    b = got["baseline"].wall
+    b = got["baseline"]
     return [
-        figure(f"`ask` with piped answers, warm cache, vs {BASE}", got["ask"].wall, b,
+        figure(f"`ask` with piped answers, warm cache, vs {BASE}", got["ask"], b,
                at_most(1.6)),
-        figure("`ask` with piped answers, cold cache, vs `ask --no-cache`", got["ask cold"].wall,
-               got["ask --no-cache"].wall, at_most(1.05)),
-        figure(f"`diff` of two files, warm cache, vs {BASE}", got["diff"].wall, b, at_most(1.6)),
-        figure("`diff` of two files, cold cache, vs `diff --no-cache`", got["diff cold"].wall,
-               got["diff --no-cache"].wall, at_most(1.05)),
+        figure("`ask` with piped answers, cold cache, vs `ask --no-cache`", got["ask cold"],
+               got["ask --no-cache"], at_most(1.05)),
+        figure(f"`diff` of two files, warm cache, vs {BASE}", got["diff"], b, at_most(1.6)),
+        figure("`diff` of two files, cold cache, vs `diff --no-cache`", got["diff cold"],
+               got["diff --no-cache"], at_most(1.05)),
     ]  # fmt: skip
 
 
@@ -244,9 +251,9 @@ def compare_cost(python: str, work: Path, rounds: int, folders: dict[int, Path])
         got = measure(commands, rounds, work)
         figures += [
             figure(f"`compare` {count} generated programs, warm cache, vs CSafeLoader parse",
-                   got["compare"].wall, got["parse"].wall, at_most(5.0)),
+                   got["compare"], got["parse"], at_most(5.0)),
             figure(f"`compare` {count} generated programs, cold cache, vs `compare --no-cache`",
-                   got["compare cold"].wall, got["compare --no-cache"].wall, at_most(1.05)),
+                   got["compare cold"], got["compare --no-cache"], at_most(1.05)),
         ]  # fmt: skip
         uncached = got["compare --no-cache"].wall
         NOTES.append(
@@ -265,7 +272,7 @@ def jobs_per_format(python: str, work: Path, rounds: int, folder: Path) -> list[
         got = measure({"default": score, "one": [*score, "--jobs", "1"]}, rounds, work)
         figures.append(
             figure(f"{count:,} real files, `score --format {fmt}`: default jobs vs `--jobs 1`",
-                   got["default"].wall, got["one"].wall, at_most(0.6), s)
+                   got["default"], got["one"], at_most(0.6), s)
         )  # fmt: skip
     return figures
 
@@ -283,7 +290,7 @@ def validate_many(python: str, work: Path, rounds: int, schema: Path, folder: Pa
     }
     got = measure(commands, rounds, work)
     # Here the ratio is how many times faster testerterms is: theirs / ours.
-    return figure(name, got["check-jsonschema"].wall, got["validate"].wall, at_least(3.0), s)
+    return figure(name, got["check-jsonschema"], got["validate"], at_least(3.0), s)
 
 
 def bulk(python: str, work: Path, rounds: int, label: str, big: Path, small: Path) -> list[Figure]:
@@ -303,11 +310,11 @@ def bulk(python: str, work: Path, rounds: int, label: str, big: Path, small: Pat
     return [
         figure(
             f"{count:,} {label}, `score --format jsonl` CPU vs CSafeLoader parse",
-            big_run.cpu, parse.cpu, at_most(2.0), s,
+            big_run, parse, at_most(2.0), s, cpu=True,
         ),
         figure(
             f"{count:,} {label}, same, wall time (every core) vs parse",
-            big_run.wall, parse.wall, at_most(1.3), s,
+            big_run, parse, at_most(1.3), s,
         ),
         Figure(
             f"{label}: jsonl peak memory, {count:,} files vs {tenth:,}",
@@ -398,7 +405,8 @@ def main() -> int:
         figures.append(hostile(args.python, work, 3 if args.small else 30))
         print(f"after: {_load()}")
 
-    print(f"medians of {args.rounds} interleaved rounds ({start_rounds} for start-up)")
+    print(f"medians of {args.rounds} interleaved rounds ({start_rounds} for start-up); ratio: of")
+    print("the medians; rounds: the lowest and highest ratio of one round's two runs")
     print(_table(figures))
     met = sum(f.met is True for f in figures)
     print(f"{met} of {len(figures)} figures meet their target")
@@ -420,9 +428,10 @@ def _load() -> str:
 
 
 def _table(figures: list[Figure]) -> str:
-    rows = [("figure", "testerterms", "baseline", "ratio", "target", "verdict")]
+    rows = [("figure", "testerterms", "baseline", "ratio", "rounds", "target", "verdict")]
     rows += [
-        (f.name, f.ours, f.baseline, "-" if f.ratio is None else f"{f.ratio:.2f}x", f.target,
+        (f.name, f.ours, f.baseline, "-" if f.ratio is None else f"{f.ratio:.2f}x",
+         "-" if f.spread is None else f"{f.spread[0]:.2f}-{f.spread[1]:.2f}x", f.target,
          f.verdict)
         for f in figures
     ]  # fmt: skip

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
+from types import ModuleType
 
 import pytest
 
@@ -57,3 +59,28 @@ def test_the_benchmark_runs_every_case_and_gives_each_a_verdict() -> None:
         assert row.rstrip(" |").endswith(("| met", "| NOT met")), row
     assert len(rows) == len(CASES)
     assert f"of {len(CASES)} figures meet their target" in result.stdout
+
+
+def _run_py() -> ModuleType:
+    benchmarks = str(REPO / "benchmarks")
+    if benchmarks not in sys.path:  # run.py imports its helpers as top-level modules
+        sys.path.insert(0, benchmarks)
+    spec = importlib.util.spec_from_file_location("benchmark_run", REPO / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["benchmark_run"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_figure_gives_the_ratio_of_the_medians_and_how_far_one_round_strayed() -> None:
+    run = _run_py()
+    ours = run.Sample(wall=2.0, cpu=4.0, peak_kib=1, walls=(2.0, 2.6, 1.9), cpus=(4.0, 5.0, 3.0))
+    base = run.Sample(wall=1.0, cpu=2.0, peak_kib=1, walls=(1.0, 1.0, 1.0), cpus=(2.0, 2.0, 2.5))
+    by_wall = run.figure("x", ours, base, run.at_most(2.0))
+    assert (by_wall.ratio, by_wall.spread, by_wall.met) == (2.0, (1.9, 2.6), True)
+    by_cpu = run.figure("x", ours, base, run.at_most(1.5), cpu=True)
+    assert (by_cpu.ratio, by_cpu.spread, by_cpu.met) == (2.0, (1.2, 2.5), False)
+    one_round = run.Sample(wall=2.0, cpu=4.0, peak_kib=1, walls=(2.0,), cpus=(4.0,))
+    assert run.figure("x", one_round, one_round, run.at_most(2.0)).spread is None
+    assert "| 1.90-2.60x |" in run._table([by_wall])

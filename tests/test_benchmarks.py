@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -84,3 +86,40 @@ def test_a_figure_gives_the_ratio_of_the_medians_and_how_far_one_round_strayed()
     one_round = run.Sample(wall=2.0, cpu=4.0, peak_kib=1, walls=(2.0,), cpus=(4.0,))
     assert run.figure("x", one_round, one_round, run.at_most(2.0)).spread is None
     assert "| 1.90-2.60x |" in run._table([by_wall])
+
+
+def _instructions_py() -> ModuleType:
+    _run_py()  # puts benchmarks/ on the path; bench_instructions reads run.py's parse baseline
+    spec = importlib.util.spec_from_file_location(
+        "bench_instructions", REPO / "benchmarks" / "bench_instructions.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_LOOP = """
+import os, sys
+if {fork} and os.fork():  # the parent waits; the child runs the loop
+    os.wait()
+    sys.exit()
+for i in range({n}):
+    pass
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="needs valgrind")
+def test_instructions_are_counted_in_every_process_a_command_forks(tmp_path: Path) -> None:
+    bench = _instructions_py()
+
+    def loop(n: int, fork: bool) -> int:
+        return int(
+            bench.instructions([sys.executable, "-c", _LOOP.format(n=n, fork=fork)], tmp_path)
+        )
+
+    alone = loop(300_000, False) - loop(0, False)
+    forked = loop(300_000, True) - loop(0, True)
+    assert alone > 300_000  # each turn of the loop is several instructions
+    assert abs(forked - alone) < 0.05 * alone  # the child's loop is counted, once

@@ -236,14 +236,12 @@ def read_text(
 
 
 def candidates(
-    text: str, terms: Iterable[str] | None = None, counted: list[int] | None = None
+    text: str, terms: Iterable[str] | None = None
 ) -> Iterator[tuple[Sentence, list[tuple[Spotter, Hit]]]]:
     """Each sentence of ``text`` on which a spotter fired, with its hits, before any judge
-    weighs them (``counted[0]``, if given, counts every sentence read)."""
+    weighs them."""
     chosen = _chosen(terms)
     for sentence in sentences(text):
-        if counted is not None:
-            counted[0] += 1
         hits = _hits(sentence, chosen)
         if hits:
             yield sentence, hits

@@ -903,12 +903,9 @@ def cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     found = _found_programs(args.paths)
     cached = None
     if not args.no_cache and not any(isinstance(file, Problem) for file in found):
-        from .render._width import terminal_width
-
-        width = terminal_width() if args.format == "table" else 0
-        options = (profiles, args.format, width, ascii_only, args.samples, args.seed)
+        options = (profiles, ascii_only, args.samples, args.seed)
         kind = "compare\0" + "\0".join(map(repr, options))
-        cached = _PrintedCache.open(kind, args.paths, cast(list[Path], found))
+        cached = _PrintedCache.open(kind, args.format, args.paths, cast(list[Path], found))
     kept = cached.get(str) if cached is not None else None
     if kept is not None:  # the same files, profiles and options: nothing to load or score
         out.write(kept[0])
@@ -1068,10 +1065,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     profile = load_profile(args.profile)
     cached = None
     if not args.no_cache:
-        from .render._width import terminal_width
-
-        width = terminal_width() if args.format == "table" else 0
-        cached = _PrintedCache.open(f"diff\0{profile!r}\0{args.format}\0{width}", paths, paths)
+        cached = _PrintedCache.open(f"diff\0{profile!r}", args.format, paths, paths)
     found = cached.get(str, bool) if cached is not None else None
     if found is not None:  # the same two files, profile and options: nothing to load
         text, worse = found
@@ -1091,10 +1085,10 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 class _PrintedCache:
     """What a command printed for a set of files (``diff``'s two, ``compare``'s every one),
-    kept in the cache (:mod:`._cache`) under every file's bytes and path, in order, and
-    ``kind``: the command with everything else its output depends on (the whole profile, the
-    options, the width a table fits). The same files a second time are printed without
-    loading or scoring them, as a second ``score`` of a file is."""
+    kept in the cache (:mod:`._cache`) under every file's bytes and path, in order, the
+    format and the width a table is fitted to, and ``kind``: the command with everything else
+    its output depends on (the whole profile, the options). The same files a second time are
+    printed without loading or scoring them, as a second ``score`` of a file is."""
 
     MAX_CHARACTERS: Final = 4_000_000
     """A longer output is not kept (``compare --format json`` of about 1,500 programs):
@@ -1106,13 +1100,16 @@ class _PrintedCache:
 
     @classmethod
     def open(
-        cls, kind: str, given: Sequence[str | Path], files: Sequence[Path]
+        cls, kind: str, fmt: str, given: Sequence[str | Path], files: Sequence[Path]
     ) -> _PrintedCache | None:
-        """The cache of a run over the paths ``given``, that read ``files``; None where it
-        cannot be used (no cache folder, a file that is not a plain file or is too big)."""
+        """The cache of a run in format ``fmt`` over the paths ``given``, that read ``files``;
+        None where it cannot be used (no cache folder, a file that is not a plain file or is
+        too big)."""
         from ._cache import Cache
+        from .render._width import terminal_width
 
-        cache = Cache.open(kind, given)
+        width = terminal_width() if fmt == "table" else 0
+        cache = Cache.open(f"{kind}\0{fmt}\0{width}", given)
         if cache is None:
             return None
         slots = [cache.slot(path) for path in files]

@@ -122,4 +122,7 @@ def test_instructions_are_counted_in_every_process_a_command_forks(tmp_path: Pat
     alone = loop(300_000, False) - loop(0, False)
     forked = loop(300_000, True) - loop(0, True)
     assert alone > 300_000  # each turn of the loop is several instructions
-    assert abs(forked - alone) < 0.05 * alone  # the child's loop is counted, once
+    # The child's loop is counted, and once: not lost with the parent's count alone (about
+    # 0x), not counted in both (about 2x). A bare loop's count moved by up to a fifth between
+    # runs on a loaded machine (a program file's work by 0.05%), hence the wide margin.
+    assert 0.5 * alone < forked < 1.5 * alone

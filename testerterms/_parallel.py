@@ -373,10 +373,18 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # (terminate_workers): kill the processes it holds, then let it notice.
     processes = getattr(pool, "_processes", None) or {}
     manager = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)  # shutdown() forgets it
     for process in list(processes.values()):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.kill()
     pool.shutdown(wait=False, cancel_futures=True)
+    # A worker killed halfway through sending its batch leaves the executor's thread reading
+    # the rest of it, for ever: this process holds the pipe's other end, so no end of file
+    # comes, and Python's exit waits for that thread (one Ctrl-C in about forty hung so).
+    # Nothing here writes to that pipe: once our end is closed, the workers' ends close with
+    # them, the read ends, and the thread sees a broken pool.
+    with contextlib.suppress(OSError, AttributeError):
+        results._writer.close()  # type: ignore[union-attr]
     # Then wait for the executor's own thread to see the dead workers and close its pipe.
     # Left running, it can close that pipe while Python's exit hook for executors writes to
     # it (CPython 3.10 and 3.11 do not lock the two against each other): "Exception ignored

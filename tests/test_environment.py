@@ -347,8 +347,9 @@ def test_a_reader_that_goes_away_early_leaves_one_status_and_no_noise(tmp_path: 
     assert process.stdout is not None and process.stderr is not None
     process.stdout.readline()
     process.stdout.close()  # the reader is gone while the command still writes
-    stderr = process.stderr.read().decode()
-    assert process.wait(timeout=120) == 1
+    _, err = process.communicate(timeout=120)
+    stderr = err.decode()
+    assert process.returncode == 1
     assert "Traceback" not in stderr and "Exception ignored" not in stderr
 
 
@@ -371,8 +372,8 @@ def test_ctrl_c_during_the_imports_is_one_line_and_130() -> None:
         if "testerterms._entry" in line:
             process.send_signal(signal.SIGINT)
             break
-    rest = process.stderr.read()
-    status = process.wait(timeout=120)
+    _, rest = process.communicate(timeout=120)
+    status = process.returncode
     assert status == 130, rest
     assert "Traceback" not in rest and "KeyboardInterrupt" not in rest
     assert rest.strip().splitlines()[-1] == "testerterms: interrupted"
@@ -391,9 +392,8 @@ def test_ctrl_c_while_scoring_is_one_line_and_130(tmp_path: Path) -> None:
     assert process.stdout is not None and process.stderr is not None
     process.stdout.readline()  # main() is running: the first program has been written
     process.send_signal(signal.SIGINT)
-    process.stdout.read()
-    stderr = process.stderr.read()
-    assert process.wait(timeout=120) == 130
+    _, stderr = process.communicate(timeout=120)  # a command that does not end fails here
+    assert process.returncode == 130
     assert stderr.strip().splitlines() == ["testerterms: interrupted"]
 
 

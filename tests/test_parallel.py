@@ -324,3 +324,38 @@ def test_a_stopped_pool_leaves_no_thread_behind_for_the_exit_to_race() -> None:
     _stop(pool)
     assert set(threading.enumerate()) <= before  # nothing left for Python's exit to wake
     assert time.monotonic() - started < 10  # the sleeping workers were not waited for
+
+
+def _send_half_a_result_then_hang() -> None:
+    """In a worker: start a result the pool's thread will wait to read the rest of, as a
+    worker killed halfway through sending a large batch leaves it, then never finish it."""
+    import struct
+
+    results = sys._getframe(1).f_locals["result_queue"]  # the worker loop's own queue
+    os.write(results._writer.fileno(), struct.pack("!i", 1 << 20) + b"half a batch")
+    time.sleep(600)
+
+
+@ON_TWO_CORES
+def test_a_worker_killed_while_sending_its_batch_does_not_hang_the_exit() -> None:
+    # One Ctrl-C in about 25 on `score --format jsonl` of 300 programs hung for ever: the pool's
+    # thread, reading a batch whose worker was killed, never saw the end of its pipe, and
+    # Python's exit waits for that thread. (It hung the README's test command in CI.)
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    from testerterms._parallel import _stop
+
+    before = set(threading.enumerate())
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    results = pool._result_queue  # type: ignore[attr-defined]
+    pool.submit(_send_half_a_result_then_hang)
+    time.sleep(0.5)  # the worker has sent its half; the pool's thread is reading
+    started = time.monotonic()
+    try:
+        _stop(pool)
+        assert set(threading.enumerate()) <= before, "the pool's thread still waits for a batch"
+        assert time.monotonic() - started < 10
+    finally:
+        results._writer.close()  # if _stop did not, free the thread: a failure, not a hang

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import testerterms
@@ -380,6 +380,8 @@ TERM_VALUES = _term_values()
     st.fixed_dictionaries({}, optional={k: st.sampled_from(v) for k, v in TERM_VALUES.items()}),
     st.sampled_from(["A", "B", "C"]),
 )
+# A search cut off at its bound (30,000 sets) stopped on 14 changes, one of them not needed.
+@example(terms={"ownership.outputs": "shared"}, target="A")
 def test_suggest_reaches_the_target_and_every_change_is_needed(
     terms: dict[str, Any], target: str
 ) -> None:

@@ -17,8 +17,9 @@ scoring the program with each combination of that rule's candidate terms changed
 few dozen programs a rule, whatever the program says).
 The search is a branch and bound over those changes (:class:`_Search`) and is exact: a
 branch is cut only when no set in it can win. It tries at most 30,000 sets (a second or
-so); past that it keeps the best set it has found, and says that a smaller one may exist
-(``proven`` false). Every bundled program, under every bundled profile and target, is
+so); past that it keeps the best set it has found, leaves out of it each change the rest
+reach the target without (so every change is still needed), and says that a smaller set may
+exist (``proven`` false). Every bundled program, under every bundled profile and target, is
 settled well within it.
 
 Among sets of the same size, the one that costs the organization least wins. The cost of
@@ -366,6 +367,8 @@ class _Search:
         self._branch(0, 0, 0, 0.0)
         if self.best is None:
             return None
+        if not self.proven:
+            self._trim()
         return frozenset(
             k for k, bit in zip(self.keys, self.bits, strict=True) if self.best_mask & bit
         )
@@ -498,6 +501,19 @@ class _Search:
             if chosen & bit and self.ok(chosen & ~bit):
                 chosen &= ~bit
         return chosen
+
+    def _trim(self) -> None:
+        """Leave out of the best set each change the rest reach the target without, the
+        dearest first. An exact search needs this never (a smaller set would have won); one
+        cut off at the bound may have stopped on a set that holds a change it does not need
+        (14 changes for `ownership.outputs: shared` alone and target A, one of them not
+        needed). At most one look-up a change."""
+        order = sorted(range(len(self.keys)), key=lambda i: (-self.costs[i], -i))
+        for i in order:
+            bit = self.bits[i]
+            if self.best_mask & bit and self.ok(self.best_mask & ~bit):
+                self.best_mask &= ~bit
+        self.best = self._key(self.best_mask)
 
     def _key(self, chosen: int) -> tuple[int, float, float, list[str]]:
         keys = [k for k, bit in zip(self.keys, self.bits, strict=True) if chosen & bit]

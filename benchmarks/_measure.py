@@ -126,3 +126,15 @@ def timed(command: Sequence[str], cwd: Path | None = None) -> tuple[float, int]:
     """Wall seconds and peak KiB of one run (``bench_memory.py``)."""
     wall, _, peak = run_once(command, cwd or Path.cwd())
     return wall, peak
+
+
+def markdown_table(rows: Sequence[Sequence[str]]) -> str:
+    """``rows`` (the first is the header) as a Markdown table, each column padded to its
+    widest cell, so that it reads aligned in a terminal too."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+        for row in rows
+    ]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)

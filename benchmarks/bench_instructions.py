@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from _corpus import copy_real, generate, real_programs
-from _measure import PYTHON, REPO, environment
+from _measure import PYTHON, REPO, environment, markdown_table
 from run import PARSE_ONLY
 
 VALGRIND = shutil.which("valgrind")
@@ -96,14 +96,8 @@ def main() -> int:
                 (label, name, f"{cost / 1e6:.2f} M", f"{cost / parse:.2f}x")
                 for name, cost in costs.items()
             ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = [
-        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
-        for row in rows
-    ]
-    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
     print(f"instructions one more file costs, from {half_count:,} to {args.files:,} files:")
-    print("\n".join(lines))
+    print(markdown_table(rows))
     return 0
 
 

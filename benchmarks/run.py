@@ -29,7 +29,7 @@ from pathlib import Path
 
 import _measure
 from _corpus import copy_real, generate, real_programs
-from _measure import PYTHON, REPO, Run, Sample, environment, side_by_side
+from _measure import PYTHON, REPO, Run, Sample, environment, markdown_table, side_by_side
 
 PARSE_ONLY = """
 import pathlib, sys, yaml
@@ -435,13 +435,7 @@ def _table(figures: list[Figure]) -> str:
          f.verdict)
         for f in figures
     ]  # fmt: skip
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = [
-        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
-        for row in rows
-    ]
-    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    return "\n".join(lines)
+    return markdown_table(rows)
 
 
 if __name__ == "__main__":

@@ -497,23 +497,24 @@ class _Search:
             chosen |= bit
         if not self.ok(chosen):
             return None
-        for bit in reversed(self.bits):
-            if chosen & bit and self.ok(chosen & ~bit):
-                chosen &= ~bit
-        return chosen
+        return self._needed_only(chosen, reversed(self.bits))
 
     def _trim(self) -> None:
         """Leave out of the best set each change the rest reach the target without, the
         dearest first. An exact search needs this never (a smaller set would have won); one
         cut off at the bound may have stopped on a set that holds a change it does not need
         (14 changes for `ownership.outputs: shared` alone and target A, one of them not
-        needed). At most one look-up a change."""
-        order = sorted(range(len(self.keys)), key=lambda i: (-self.costs[i], -i))
-        for i in order:
-            bit = self.bits[i]
-            if self.best_mask & bit and self.ok(self.best_mask & ~bit):
-                self.best_mask &= ~bit
-        self.best = self._key(self.best_mask)
+        needed)."""
+        dearest = sorted(range(len(self.keys)), key=lambda i: (-self.costs[i], -i))
+        self._offer(self._needed_only(self.best_mask, [self.bits[i] for i in dearest]))
+
+    def _needed_only(self, chosen: int, order: Iterable[int]) -> int:
+        """``chosen`` without each change, taken in ``order``, that the rest still make the
+        target certain without: at most one look-up a change."""
+        for bit in order:
+            if chosen & bit and self.ok(chosen & ~bit):
+                chosen &= ~bit
+        return chosen
 
     def _key(self, chosen: int) -> tuple[int, float, float, list[str]]:
         keys = [k for k, bit in zip(self.keys, self.bits, strict=True) if chosen & bit]

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -226,6 +227,16 @@ def _running(pid: int) -> bool:
         return False
 
 
+def _appears(marker: Path, unless: Callable[[], bool] = lambda: False) -> bool:
+    """Whether ``marker`` is there within a minute, looking every tenth of a second; stop
+    looking once ``unless()`` (the process that would write it has ended)."""
+    for _ in range(600):
+        if marker.exists() or unless():
+            break
+        time.sleep(0.1)
+    return marker.exists()
+
+
 def _stop_a_stuck_run(tmp_path: Path, stop: str) -> tuple[int, str, list[int]]:
     """Score the bundled programs on two workers, one of them stuck on a program for ten
     minutes, stop the command with ``stop``: its status, its stderr and its workers."""
@@ -245,11 +256,8 @@ def _stop_a_stuck_run(tmp_path: Path, stop: str) -> tuple[int, str, list[int]]:
         start_new_session=True,
     )
     try:
-        for _ in range(600):  # until a worker is stuck on the program (at most a minute)
-            if marker.exists() or process.poll() is not None:
-                break
-            time.sleep(0.1)
-        assert marker.exists(), process.communicate()[1]
+        # a worker writes its pid to the marker once it is stuck on the program
+        assert _appears(marker, unless=lambda: process.poll() is not None), process.communicate()[1]
         workers = _children(process.pid)
         assert int(marker.read_text()) in workers
         if stop == "Ctrl-C":
@@ -358,11 +366,7 @@ def test_a_worker_killed_while_sending_its_batch_does_not_hang_the_exit(tmp_path
     results = pool._result_queue  # type: ignore[attr-defined]
     pool.submit(_send_half_a_result_then_hang, str(sent))
     try:
-        for _ in range(600):  # until the half is in the pipe (at most a minute)
-            if sent.exists():
-                break
-            time.sleep(0.1)
-        assert sent.exists()
+        assert _appears(sent)  # the half is in the pipe
         started = time.monotonic()
         _stop(pool)
         assert set(threading.enumerate()) <= before, "the pool's thread still waits for a batch"
